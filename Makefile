@@ -1,0 +1,40 @@
+# The two commands: `make demo` and `make test`. Both set up everything they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup system-packages lint bench tour clean
+
+demo: setup
+	$(PY) -m kiosk demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+setup: $(STAMP)
+
+system-packages:
+	@bash deploy/system-packages.sh
+
+$(STAMP): pyproject.toml deploy/system-packages.sh
+	@bash deploy/system-packages.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) benchmarks/decode.py
+
+tour: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk tour --out tour-out
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

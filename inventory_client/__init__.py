@@ -1,0 +1,1 @@
+"""The one way the kiosk reaches stock and orders. Plain Python, no Qt."""

@@ -1,0 +1,372 @@
+"""The wire contract between kiosk and inventory service, defined once.
+
+The service publishes these models as its OpenAPI schema; the client validates every
+response against them. Both import from here, so the contract cannot drift.
+
+Conventions:
+- GTINs travel as 13-digit strings (UPC-A/UPC-E are normalised to GTIN-13 by the kiosk).
+- Money is a ``Decimal`` with an ISO 4217 currency code beside it (JSON: a string).
+- Times are timezone-aware UTC datetimes.
+- Sizes are strings as printed on the box ("42", "42.5"); ``size_sort`` orders them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Gtin13 = Annotated[str, StringConstraints(pattern=r"^\d{13}$")]
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class WireModel(BaseModel):
+    """Base for every wire model: unknown fields are rejected, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- locations and catalogue -------------------------------------------------------
+
+
+class LocationKind(StrEnum):
+    STORE = "store"
+    WAREHOUSE = "warehouse"
+
+
+class Location(WireModel):
+    id: Identifier
+    name: ShortText
+    kind: LocationKind
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+class Style(WireModel):
+    id: Identifier
+    name: ShortText
+    brand: ShortText
+    colour: ShortText
+    price: Decimal = Field(ge=0, max_digits=10, decimal_places=2)
+    currency: CurrencyCode
+    image: str = Field(max_length=200, description="Image file name, served at /v1/images/{image}")
+    description: str = Field(default="", max_length=2000)
+
+
+class Variant(WireModel):
+    gtin: Gtin13
+    style_id: Identifier
+    size_eu: str = Field(pattern=r"^\d{2}(\.5)?$")
+    size_uk: str = Field(max_length=8)
+    size_us: str = Field(max_length=8)
+    width: str = Field(default="standard", max_length=20)
+
+    @property
+    def size_sort(self) -> float:
+        return float(self.size_eu)
+
+
+class VariantDetail(WireModel):
+    """GET /v1/variants/{gtin}: the scanned variant, its style and all its sibling sizes."""
+
+    variant: Variant
+    style: Style
+    variants: list[Variant]
+
+
+# --- stock -------------------------------------------------------------------------
+
+
+class StockScope(StrEnum):
+    STORES = "stores"
+    WAREHOUSES = "warehouses"
+
+
+class LocationStock(WireModel):
+    location_id: Identifier
+    location_name: str
+    kind: LocationKind
+    distance_km: float | None = Field(
+        default=None, ge=0, description="From the asking store; null for warehouses"
+    )
+    on_hand: int = Field(ge=0)
+    reserved: int = Field(ge=0)
+    available: int = Field(ge=0)
+
+
+class VariantStock(WireModel):
+    gtin: Gtin13
+    locations: list[LocationStock]
+
+
+class StockReport(WireModel):
+    """GET /v1/styles/{style_id}/stock?store_id=S&scope=stores|warehouses.
+
+    scope=stores: the asking store first, then other stores ordered by distance.
+    scope=warehouses: every warehouse.
+    """
+
+    style_id: Identifier
+    scope: StockScope
+    store_id: Identifier
+    as_of: datetime
+    variants: list[VariantStock]
+
+
+# --- orders ------------------------------------------------------------------------
+
+
+class ShipTo(WireModel):
+    name: ShortText
+    street: ShortText
+    postcode: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=12)]
+    city: ShortText
+    country: CountryCode
+    email: Annotated[str, StringConstraints(max_length=254)] | None = None
+    phone: Annotated[str, StringConstraints(max_length=32)] | None = None
+
+
+class OrderLineRequest(WireModel):
+    gtin: Gtin13
+    quantity: int = Field(default=1, ge=1, le=10)
+
+
+class OrderCreate(WireModel):
+    """POST /v1/orders, with an ``Idempotency-Key`` header (required)."""
+
+    kiosk_id: Identifier
+    store_id: Identifier
+    lines: list[OrderLineRequest] = Field(min_length=1, max_length=20)
+    ship_to: ShipTo
+
+
+class OrderStatus(StrEnum):
+    RESERVED = "reserved"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+
+
+class OrderLine(WireModel):
+    gtin: Gtin13
+    quantity: int = Field(ge=1)
+    style_id: Identifier
+    style_name: str
+    size_eu: str
+    unit_price: Decimal
+    fulfilled_from: Identifier
+
+
+class OrderEvent(WireModel):
+    status: OrderStatus
+    at: datetime
+    actor: str
+    note: str | None = None
+
+
+class Order(WireModel):
+    id: str
+    number: str = Field(description="Short human-readable order code, e.g. EA-4K7Q9M")
+    status: OrderStatus
+    kiosk_id: Identifier
+    store_id: Identifier
+    lines: list[OrderLine]
+    total: Decimal
+    currency: CurrencyCode
+    ship_to: ShipTo
+    created_at: datetime
+    reserved_until: datetime | None = None
+    history: list[OrderEvent]
+
+
+class OrderStatusChange(WireModel):
+    """POST /v1/orders/{id}/status (staff key)."""
+
+    status: OrderStatus
+    note: str | None = Field(default=None, max_length=500)
+
+
+# --- fetch requests ("bring me this size") -----------------------------------------
+
+
+class FetchStatus(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class FetchRequestCreate(WireModel):
+    """POST /v1/fetch-requests (optional ``Idempotency-Key`` header)."""
+
+    kiosk_id: Identifier
+    store_id: Identifier
+    gtin: Gtin13
+
+
+class FetchRequest(WireModel):
+    id: str
+    ticket: int = Field(ge=1, description="Number shown to the shopper; counts up per store")
+    kiosk_id: Identifier
+    store_id: Identifier
+    gtin: Gtin13
+    style_name: str
+    size_eu: str
+    status: FetchStatus
+    created_at: datetime
+    updated_at: datetime
+    claimed_by: str | None = None
+
+
+class FetchRequestUpdate(WireModel):
+    """PATCH /v1/fetch-requests/{id}: kiosks may cancel; staff may claim, finish or cancel."""
+
+    status: FetchStatus
+
+
+# --- demand events -----------------------------------------------------------------
+
+
+class DemandKind(StrEnum):
+    SCANNED = "scanned"
+    SIZE_VIEWED = "size_viewed"
+    NOT_IN_STORE = "not_in_store"
+    ORDERED = "ordered"
+    NOTIFY_ME = "notify_me"
+
+
+class DemandEventCreate(WireModel):
+    """POST /v1/demand-events. ``id`` is made by the kiosk, so a resend is recorded once."""
+
+    id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    kind: DemandKind
+    gtin: Gtin13
+    kiosk_id: Identifier
+    store_id: Identifier
+    at: datetime
+
+
+# --- stock adjustments -------------------------------------------------------------
+
+
+class AdjustmentKind(StrEnum):
+    RECEIVE = "receive"
+    SET_COUNT = "set_count"
+
+
+class StockAdjustmentCreate(WireModel):
+    """POST /v1/stock-adjustments (staff key, ``Idempotency-Key`` header required).
+
+    receive: add ``quantity`` (may be negative to undo, never below zero on hand);
+    set_count: set on hand to ``quantity`` (>= 0).
+    """
+
+    location_id: Identifier
+    gtin: Gtin13
+    kind: AdjustmentKind
+    quantity: int = Field(ge=-1000, le=10000)
+    actor: ShortText
+    reason: str | None = Field(default=None, max_length=200)
+
+
+class StockAdjustment(WireModel):
+    id: str
+    location_id: Identifier
+    gtin: Gtin13
+    kind: AdjustmentKind
+    quantity: int
+    actor: str
+    reason: str | None
+    at: datetime
+    on_hand: int = Field(ge=0)
+    reserved: int = Field(ge=0)
+
+
+# --- errors and health -------------------------------------------------------------
+
+
+class ErrorCode(StrEnum):
+    INVALID_REQUEST = "invalid_request"
+    UNAUTHORIZED = "unauthorized"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    NO_LONGER_AVAILABLE = "no_longer_available"
+    IDEMPOTENCY_CONFLICT = "idempotency_conflict"
+    INVALID_TRANSITION = "invalid_transition"
+    INTERNAL = "internal"
+
+
+class ErrorDetail(WireModel):
+    code: ErrorCode
+    message: str
+    details: list[dict] | None = None
+
+
+class ErrorBody(WireModel):
+    """Every non-2xx response body: ``{"error": {"code": ..., "message": ...}}``."""
+
+    error: ErrorDetail
+
+
+class Health(WireModel):
+    status: str
+    version: str
+    time: datetime
+
+
+# --- the kiosk's view of one style (composed by the client, not sent on the wire) ---
+
+
+class SizeStatus(StrEnum):
+    IN_STORE = "in_store"  # this store has at least one available pair
+    WAREHOUSE = "warehouse"  # not here, but ship-to-home from a warehouse
+    OTHER_STORE = "other_store"  # only at other stores
+    SOLD_OUT = "sold_out"  # nowhere
+    UNKNOWN = "unknown"  # not here, and we could not ask the others
+
+
+class NearbyStock(WireModel):
+    location_id: Identifier
+    name: str
+    distance_km: float | None
+    available: int
+
+
+class SizeAvailability(WireModel):
+    variant: Variant
+    in_store: int | None = Field(description="None when the store's stock is unknown")
+    warehouse: int | None = Field(description="None when the warehouses could not be asked")
+    nearby: list[NearbyStock] = Field(default_factory=list)
+
+    @property
+    def status(self) -> SizeStatus:
+        if self.in_store:
+            return SizeStatus.IN_STORE
+        if self.warehouse:
+            return SizeStatus.WAREHOUSE
+        if any(n.available > 0 for n in self.nearby):
+            return SizeStatus.OTHER_STORE
+        if self.warehouse is None or self.in_store is None:
+            return SizeStatus.UNKNOWN
+        return SizeStatus.SOLD_OUT
+
+
+class SizeRun(WireModel):
+    """Everything the product screen shows for one style, with what could not be fetched."""
+
+    style: Style
+    store_id: Identifier
+    scanned_gtin: Gtin13 | None = None
+    sizes: list[SizeAvailability]
+    stores_known: bool = True
+    warehouses_known: bool = True
+    as_of: datetime
+    from_cache: bool = False
