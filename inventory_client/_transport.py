@@ -1,0 +1,319 @@
+"""HTTP plumbing: one ``requests.Session``, timeouts, retries and the error boundary.
+
+This is the only module that touches ``requests`` and ``urllib3``, and ``translate_errors``
+is the only place where their exceptions (and pydantic's) become ``InventoryError``\\ s.
+
+Retries
+-------
+requests has no default timeout and no retries. We set both once, here:
+
+- Every call passes ``timeout=(connect, read)``; the defaults are ``DEFAULT_CONNECT_TIMEOUT``
+  and ``DEFAULT_READ_TIMEOUT``.
+- One ``HTTPAdapter(max_retries=InventoryRetry(...))`` is mounted on the Session. It retries
+  with exponential backoff (and a little jitter) on failed connects, on read errors and on
+  502/503/504, a bounded number of times so a shopper never waits long.
+- A retry must never do a thing twice. GET is idempotent, so it is retried. POST is retried
+  only on the paths in ``IDEMPOTENT_POST_PATHS`` (``/v1/orders``, ``/v1/stock-adjustments``):
+  the client always sends those with an ``Idempotency-Key`` header, so the service answers a
+  repeat with the first result instead of creating a second order or a second stock change.
+  Any other POST, and every PATCH, is retried only when the connection could not even be
+  opened (nothing was sent).
+- ``Retry-After`` is not honoured: a broken or hostile server must not be able to make the
+  kiosk sleep for minutes. Our own backoff is capped at ``RETRY_BACKOFF_MAX`` seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from importlib import metadata
+from typing import TypeVar
+
+import pydantic
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ResponseError
+from urllib3.util import parse_url
+from urllib3.util.util import reraise
+
+from inventory_client._errors import (
+    InvalidResponse,
+    InventoryError,
+    NoLongerAvailable,
+    NotFound,
+    Rejected,
+    Unauthorized,
+    Unavailable,
+)
+from inventory_client.models import ErrorBody, ErrorCode
+
+log = logging.getLogger("inventory_client")
+
+DEFAULT_CONNECT_TIMEOUT = 2.0
+"""Seconds to wait for a TCP connection to the service."""
+DEFAULT_READ_TIMEOUT = 5.0
+"""Seconds to wait for the service between bytes of its answer."""
+
+RETRY_TOTAL = 3
+RETRY_CONNECT = 2
+RETRY_READ = 1
+RETRY_STATUS = 2
+RETRY_BACKOFF_FACTOR = 0.2
+RETRY_BACKOFF_MAX = 2.0
+RETRY_BACKOFF_JITTER = 0.1
+RETRY_STATUSES = frozenset({502, 503, 504})
+IDEMPOTENT_POST_PATHS = frozenset({"/v1/orders", "/v1/stock-adjustments"})
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("endless-aisle")
+    except metadata.PackageNotFoundError:  # running from a source tree without install
+        return "0+unknown"
+
+
+USER_AGENT = f"endless-aisle-kiosk/{_package_version()}"
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+class InventoryRetry(urllib3.Retry):
+    """``urllib3.Retry`` that retries a POST only where an Idempotency-Key makes it safe."""
+
+    def increment(  # type: ignore[override]
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: urllib3.BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: urllib3.connectionpool.ConnectionPool | None = None,
+        _stacktrace: object = None,
+    ) -> InventoryRetry:
+        if (
+            method is not None
+            and method.upper() == "POST"
+            and not _is_idempotent_post(url)
+            and not (error is not None and self._is_connection_error(error))
+        ):
+            # The server may already have acted on this POST: do not send it again.
+            if error is not None:
+                reraise(type(error), error, _stacktrace)  # type: ignore[arg-type]
+            raise MaxRetryError(_pool, url or "", ResponseError("POST not retried"))  # type: ignore[arg-type]
+        return super().increment(method, url, response, error, _pool, _stacktrace)  # type: ignore[arg-type]
+
+
+def _is_idempotent_post(url: str | None) -> bool:
+    if not url:
+        return False
+    return (parse_url(url).path or "").rstrip("/") in IDEMPOTENT_POST_PATHS
+
+
+def make_retry() -> InventoryRetry:
+    """The one retry policy of the client (see the module docstring)."""
+    return InventoryRetry(
+        total=RETRY_TOTAL,
+        connect=RETRY_CONNECT,
+        read=RETRY_READ,
+        status=RETRY_STATUS,
+        other=0,
+        redirect=0,
+        allowed_methods=frozenset({"GET", "HEAD", "POST"}),
+        status_forcelist=RETRY_STATUSES,
+        backoff_factor=RETRY_BACKOFF_FACTOR,
+        backoff_max=RETRY_BACKOFF_MAX,
+        backoff_jitter=RETRY_BACKOFF_JITTER,
+        raise_on_status=False,
+        raise_on_redirect=False,
+        respect_retry_after_header=False,
+    )
+
+
+def build_session(api_key: str) -> requests.Session:
+    """A Session with bearer auth, our User-Agent and the retrying adapter mounted."""
+    session = requests.Session()
+    session.trust_env = False  # the kiosk talks to its configured URL, never a stray proxy
+    session.headers.update(
+        {
+            "Authorization": f"Bearer {api_key}",
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+    )
+    adapter = HTTPAdapter(max_retries=make_retry(), pool_connections=2, pool_maxsize=4)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+@contextmanager
+def translate_errors(what: str) -> Iterator[None]:
+    """The one boundary where library exceptions become ``InventoryError``.
+
+    ``what`` names the request ("GET /v1/health") for the technical message.
+    """
+    try:
+        yield
+    except InventoryError:
+        raise
+    except requests.exceptions.ConnectTimeout as exc:
+        raise Unavailable(f"{what}: connect timed out") from exc
+    except requests.exceptions.ReadTimeout as exc:
+        raise Unavailable(f"{what}: read timed out") from exc
+    except requests.exceptions.ConnectionError as exc:
+        raise Unavailable(f"{what}: connection failed ({type(exc).__name__})") from exc
+    except requests.exceptions.ChunkedEncodingError as exc:
+        raise Unavailable(f"{what}: connection broke while reading the answer") from exc
+    except requests.exceptions.ContentDecodingError as exc:
+        raise InvalidResponse(f"{what}: body could not be decoded") from exc
+    except (requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader) as exc:
+        raise Rejected(f"{what}: invalid request ({exc})") from exc
+    except requests.exceptions.RequestException as exc:
+        raise Unavailable(f"{what}: request failed ({type(exc).__name__})") from exc
+    except urllib3.exceptions.HTTPError as exc:
+        raise Unavailable(f"{what}: connection failed ({type(exc).__name__})") from exc
+    except pydantic.ValidationError as exc:
+        raise InvalidResponse(
+            f"{what}: answer does not match {exc.title} ({exc.error_count()} errors)"
+        ) from exc
+    except (ValueError, UnicodeError) as exc:
+        raise InvalidResponse(f"{what}: answer could not be read ({type(exc).__name__})") from exc
+    except OSError as exc:
+        raise Unavailable(f"{what}: connection failed ({type(exc).__name__})") from exc
+
+
+def error_from_response(what: str, response: requests.Response) -> InventoryError:
+    """The ``InventoryError`` for a non-2xx answer.
+
+    A 404 or 409 counts as the service's word only with a proper ``ErrorBody``: a 404 page
+    from some proxy or a wrong base URL is an ``InvalidResponse``, not "this shoe is unknown".
+    """
+    status = response.status_code
+    body = _error_body(response)
+    code = body.error.code if body else None
+    detail = f": {body.error.message}" if body else ""
+    message = f"{what} -> {status} {code or 'no error body'}{detail}"
+    if status in (401, 403):
+        return Unauthorized(message, status_code=status, code=code)
+    if status == 429 or status >= 500:
+        return Unavailable(message, status_code=status, code=code)
+    if body is None and status in (404, 409):
+        return InvalidResponse(message, status_code=status)
+    if status == 404:
+        return NotFound(message, status_code=status, code=code)
+    if status == 409 and code == ErrorCode.NO_LONGER_AVAILABLE:
+        return NoLongerAvailable(message, status_code=status, code=code)
+    if 400 <= status < 500:
+        return Rejected(message, status_code=status, code=code)
+    return InvalidResponse(message, status_code=status, code=code)
+
+
+def _error_body(response: requests.Response) -> ErrorBody | None:
+    if not _is_json(response):
+        return None
+    try:
+        return ErrorBody.model_validate_json(response.content)
+    except pydantic.ValidationError:
+        return None
+
+
+def _is_json(response: requests.Response) -> bool:
+    content_type = response.headers.get("Content-Type", "")
+    return content_type.split(";")[0].strip().lower() == "application/json"
+
+
+class Transport:
+    """Sends requests to one service and returns parsed wire models or raises."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = (connect_timeout, read_timeout)
+        self.session = build_session(api_key)
+
+    def close(self) -> None:
+        self.session.close()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        *,
+        params: Mapping[str, str] | None = None,
+        body: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> M:
+        """Send one request and parse its JSON answer as ``model``."""
+        what = f"{method} {path}"
+        with translate_errors(what):
+            response = self._send(method, path, params=params, body=body, headers=headers)
+            if not _is_json(response):
+                raise InvalidResponse(
+                    f"{what}: expected JSON, got {response.headers.get('Content-Type')!r}",
+                    status_code=response.status_code,
+                )
+            return model.model_validate_json(response.content)
+
+    def call_no_content(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Send one request whose answer carries nothing we need beyond its 2xx status."""
+        with translate_errors(f"{method} {path}"):
+            self._send(method, path, body=body, headers=headers)
+
+    def get_bytes(self, path: str, *, content_type_prefix: str) -> bytes:
+        """GET raw bytes (an image), checking the answer's content type."""
+        what = f"GET {path}"
+        with translate_errors(what):
+            response = self._send("GET", path, headers={"Accept": f"{content_type_prefix}*"})
+            content_type = response.headers.get("Content-Type", "")
+            if not content_type.lower().startswith(content_type_prefix):
+                raise InvalidResponse(
+                    f"{what}: expected {content_type_prefix}*, got {content_type!r}"
+                )
+            return response.content
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        what = f"{method} {path}"
+        all_headers = dict(headers or {})
+        data = None
+        if body is not None:
+            all_headers["Content-Type"] = "application/json"
+            data = body.encode("utf-8")
+        started = time.monotonic()
+        response = self.session.request(
+            method,
+            self.base_url + path,
+            params=params,
+            data=data,
+            headers=all_headers,
+            timeout=self.timeout,
+            allow_redirects=False,
+        )
+        elapsed_ms = (time.monotonic() - started) * 1000
+        log.debug("%s -> %s in %.0f ms", what, response.status_code, elapsed_ms)
+        if not 200 <= response.status_code < 300:
+            raise error_from_response(what, response)
+        return response
