@@ -1,0 +1,162 @@
+"""Command line of the reference inventory service.
+
+    python -m inventory_service --db PATH [--host 127.0.0.1] [--port 8470] [--seed demo|FILE]
+                                [--images DIR] [--hold-hours 48]
+    python -m inventory_service add-key --db PATH --scope kiosk|staff --store-id S
+                                [--kiosk-id K] [--label TEXT]
+    python -m inventory_service seed --db PATH [--catalogue FILE]
+
+The serving form prints one line, ``inventory service listening on http://HOST:PORT``,
+once the socket accepts connections (``--port 0`` picks a free port and prints it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import socket
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from inventory_service import rules
+from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
+
+DEFAULT_PORT = 8470
+SUBCOMMANDS = ("add-key", "seed")
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m inventory_service",
+        description="Run the reference inventory service. "
+        "Other commands: add-key, seed (see 'python -m inventory_service add-key --help').",
+    )
+    p.add_argument("--db", type=Path, required=True, help="SQLite file (created if missing)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
+    p.add_argument(
+        "--seed", metavar="demo|FILE", help="load the demo catalogue (or a catalogue file) first"
+    )
+    p.add_argument("--images", type=Path, help="folder of style images (default: demo images)")
+    p.add_argument(
+        "--hold-hours", type=float, default=48.0, help="how long an order reserves stock"
+    )
+    return p
+
+
+def _add_key_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m inventory_service add-key",
+        description="Create an API key; prints the key once (only its hash is stored).",
+    )
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--scope", choices=["kiosk", "staff"], required=True)
+    p.add_argument("--store-id", required=True)
+    p.add_argument("--kiosk-id", help="required for --scope kiosk")
+    p.add_argument("--label", help="shown as the actor in audit records")
+    return p
+
+
+def _seed_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m inventory_service seed",
+        description="Load a catalogue file and the demo keys into a database (idempotent).",
+    )
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--catalogue", type=Path, default=DEMO_CATALOGUE)
+    return p
+
+
+def _catalogue_for(seed: str) -> Path:
+    return DEMO_CATALOGUE if seed == "demo" else Path(seed)
+
+
+def _add_key(args: argparse.Namespace) -> int:
+    from inventory_service.storage import KeyScope, SqliteStorage, initialise
+
+    if args.scope == "kiosk" and not args.kiosk_id:
+        print("add-key: --kiosk-id is required for a kiosk key", file=sys.stderr)
+        return 2
+    initialise(args.db)
+    key = rules.new_api_key()
+    label = args.label or (f"kiosk {args.kiosk_id}" if args.scope == "kiosk" else "staff")
+    with SqliteStorage.open(args.db) as storage:
+        storage.add_api_key(
+            rules.hash_api_key(key),
+            KeyScope(args.scope),
+            args.store_id,
+            args.kiosk_id if args.scope == "kiosk" else None,
+            label,
+        )
+    print(key)
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from inventory_service.seed import seed_demo
+
+    counts = seed_demo(args.db, args.catalogue)
+    print(f"seeded {args.db}: {counts.total} rows inserted or updated")
+    return 0
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inventory_service.app import create_app
+    from inventory_service.seed import seed_demo
+
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    if args.seed:
+        seed_demo(args.db, _catalogue_for(args.seed))
+    app = create_app(args.db, args.images, hold=timedelta(hours=args.hold_hours))
+    sock = _bind(args.host, args.port)
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    ready_line = f"inventory service listening on http://{shown}:{port}"
+
+    class _Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:
+                print(ready_line, flush=True)
+
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    asyncio.run(_Server(config).serve(sockets=[sock]))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "add-key":
+            return _add_key(_add_key_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "seed":
+            return _seed(_seed_parser().parse_args(argv[1:]))
+        return _serve(_serve_parser().parse_args(argv))
+    except CatalogueError as exc:
+        print(f"inventory service: bad catalogue: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"inventory service: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

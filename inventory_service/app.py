@@ -1,0 +1,532 @@
+"""The HTTP layer: thin FastAPI routes that validate, authorise and call the storage.
+
+Every response that is not a success carries an ``ErrorBody``; handlers below turn
+domain errors, validation errors, unknown routes and unexpected exceptions into one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Response, Security
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import inventory_service
+from inventory_client.models import (
+    DemandEventCreate,
+    ErrorBody,
+    ErrorCode,
+    FetchRequest,
+    FetchRequestCreate,
+    FetchRequestUpdate,
+    FetchStatus,
+    Gtin13,
+    Health,
+    Identifier,
+    Location,
+    LocationKind,
+    Order,
+    OrderCreate,
+    OrderStatus,
+    OrderStatusChange,
+    StockAdjustment,
+    StockAdjustmentCreate,
+    StockReport,
+    StockScope,
+    VariantDetail,
+)
+from inventory_service import rules
+from inventory_service.catalogue import DEMO_IMAGES
+from inventory_service.errors import Forbidden, NotFound, ServiceError, Unauthorized
+from inventory_service.reports import build_stock_report
+from inventory_service.storage import ApiKey, Idempotency, KeyScope, SqliteStorage, Storage
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOLD = timedelta(hours=48)
+#: Request bodies above this size are refused (413) before they are parsed.
+MAX_BODY_BYTES = 64 * 1024
+IDEMPOTENCY_KEY_RE = re.compile(r"^[\x21-\x7e]{8,64}$")
+IMAGE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.png$")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 422)
+}
+
+
+class DemandRecorded(BaseModel):
+    recorded: bool
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What a running service needs besides its routes (passed in, never global)."""
+
+    open_storage: Callable[[], Storage]
+    images_dir: Path
+    hold: timedelta
+    clock: Callable[[], datetime]
+
+
+# --- error bodies --------------------------------------------------------------------
+
+
+def error_response(
+    status: int,
+    code: ErrorCode,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = {"error": {"code": str(code), "message": message, "details": details}}
+    return JSONResponse(status_code=status, content=body, headers=headers)
+
+
+def _clean_validation_details(errors: list[Any]) -> list[dict[str, Any]]:
+    """Location, message and type only: never echo input (it may hold personal data)."""
+    out = []
+    for err in errors[:20]:
+        out.append(
+            {
+                "loc": [str(p) if not isinstance(p, int) else p for p in err.get("loc", ())],
+                "msg": str(err.get("msg", "invalid")),
+                "type": str(err.get("type", "invalid")),
+            }
+        )
+    return out
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ServiceError)
+    async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
+        return error_response(exc.status_code, exc.code, exc.message, exc.details, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = _clean_validation_details(list(exc.errors()))
+        first = details[0] if details else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(p) for p in first["loc"])
+        return error_response(
+            422, ErrorCode.INVALID_REQUEST, f"Invalid request: {where}: {first['msg']}", details
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {
+            401: ErrorCode.UNAUTHORIZED,
+            403: ErrorCode.FORBIDDEN,
+            404: ErrorCode.NOT_FOUND,
+        }.get(exc.status_code, ErrorCode.INVALID_REQUEST)
+        if exc.status_code >= 500:
+            code = ErrorCode.INTERNAL
+        return error_response(
+            exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(500, ErrorCode.INTERNAL, "Internal error; it has been logged.")
+
+
+class _BodySizeLimit:
+    """Refuse bodies declared larger than ``limit`` with a 413 ``ErrorBody`` (pure ASGI)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            for name, value in scope.get("headers", ()):
+                if name == b"content-length":
+                    try:
+                        too_big = int(value) > self.limit
+                    except ValueError:
+                        too_big = True
+                    if too_big:
+                        response = error_response(
+                            413, ErrorCode.INVALID_REQUEST, "Request body too large."
+                        )
+                        await response(scope, receive, send)
+                        return
+        await self.app(scope, receive, send)
+
+
+# --- dependencies --------------------------------------------------------------------
+
+_bearer = HTTPBearer(auto_error=False, description="Per-kiosk or staff API key")
+
+
+def _settings(request: Request) -> ServiceSettings:
+    return request.app.state.settings
+
+
+def get_storage(request: Request) -> Iterator[Storage]:
+    """One storage (one SQLite connection) per request, closed when the request ends."""
+    storage = _settings(request).open_storage()
+    try:
+        yield storage
+    finally:
+        storage.close()
+
+
+StorageDep = Annotated[Storage, Depends(get_storage)]
+
+
+def kiosk_key(
+    storage: StorageDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+) -> ApiKey:
+    if credentials is None or not credentials.credentials:
+        raise Unauthorized("An API key is required (Authorization: Bearer <key>).")
+    key = storage.find_api_key(rules.hash_api_key(credentials.credentials))
+    if key is None:
+        raise Unauthorized("Unknown API key.")
+    return key
+
+
+def staff_key(key: Annotated[ApiKey, Depends(kiosk_key)]) -> ApiKey:
+    if key.scope != KeyScope.STAFF:
+        raise Forbidden("This needs a staff key.")
+    return key
+
+
+KioskKey = Annotated[ApiKey, Depends(kiosk_key)]
+StaffKey = Annotated[ApiKey, Depends(staff_key)]
+
+
+def _for_store(key: ApiKey, store_id: str) -> None:
+    if key.store_id != store_id:
+        raise Forbidden(f"This key may not act for store {store_id!r}.")
+
+
+def _for_kiosk(key: ApiKey, store_id: str, kiosk_id: str) -> None:
+    _for_store(key, store_id)
+    if key.scope == KeyScope.KIOSK and key.kiosk_id != kiosk_id:
+        raise Forbidden(f"This key may not act for kiosk {kiosk_id!r}.")
+
+
+def _actor(key: ApiKey) -> str:
+    if key.scope == KeyScope.KIOSK:
+        return f"kiosk:{key.kiosk_id}"
+    return f"staff:{key.label}"
+
+
+def _idempotency(value: str | None, payload: BaseModel, *, required: bool) -> Idempotency | None:
+    if value is None:
+        if required:
+            raise ServiceError("The Idempotency-Key header is required.")
+        return None
+    if not IDEMPOTENCY_KEY_RE.match(value):
+        raise ServiceError("Idempotency-Key must be 8-64 printable characters without spaces.")
+    return Idempotency(key=value, body_hash=rules.body_hash(payload.model_dump(mode="json")))
+
+
+IdempotencyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="8-64 printable characters; a retry with the same key never repeats",
+    ),
+]
+
+
+# --- the application -----------------------------------------------------------------
+
+
+def create_app(
+    db_path: str | Path,
+    images_dir: str | Path | None = None,
+    *,
+    hold: timedelta = DEFAULT_HOLD,
+    clock: Callable[[], datetime] | None = None,
+) -> FastAPI:
+    """Build the service for one SQLite file (created and migrated if needed)."""
+    from inventory_service.storage import initialise
+
+    initialise(db_path)
+    settings = ServiceSettings(
+        open_storage=lambda: SqliteStorage.open(db_path),
+        images_dir=Path(images_dir) if images_dir is not None else DEMO_IMAGES,
+        hold=hold,
+        clock=clock or (lambda: datetime.now(UTC)),
+    )
+    app = FastAPI(
+        title="Endless Aisle inventory service",
+        version=inventory_service.__version__,
+        description="Reference store and warehouse inventory service (see docs/API.md).",
+    )
+    app.state.settings = settings
+    _install_error_handlers(app)
+    _add_routes(app)
+    app.add_middleware(_BodySizeLimit, limit=MAX_BODY_BYTES)
+    return app
+
+
+def _add_routes(app: FastAPI) -> None:
+    def now() -> datetime:
+        return app.state.settings.clock()
+
+    @app.get("/v1/health", response_model=Health, tags=["meta"])
+    def health() -> Health:
+        return Health(status="ok", version=inventory_service.__version__, time=now())
+
+    @app.get("/v1/locations", response_model=list[Location], responses=ERRORS, tags=["catalogue"])
+    def locations(storage: StorageDep, key: KioskKey) -> list[Location]:
+        return storage.list_locations()
+
+    @app.get(
+        "/v1/images/{name}",
+        responses={200: {"content": {"image/png": {}}}, 404: {"model": ErrorBody}},
+        response_class=FileResponse,
+        tags=["catalogue"],
+    )
+    def image(name: str) -> FileResponse:
+        if not IMAGE_NAME_RE.match(name):
+            raise NotFound("No such image.")
+        folder = app.state.settings.images_dir.resolve()
+        path = (folder / name).resolve()
+        if path.parent != folder or not path.is_file():
+            raise NotFound("No such image.")
+        return FileResponse(
+            path, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"}
+        )
+
+    @app.get(
+        "/v1/variants/{gtin}", response_model=VariantDetail, responses=ERRORS, tags=["catalogue"]
+    )
+    def variant(gtin: Annotated[Gtin13, PathParam()], storage: StorageDep, key: KioskKey):
+        detail = storage.get_variant_detail(gtin)
+        if detail is None:
+            raise NotFound(f"No shoe with GTIN {gtin} in the catalogue.")
+        return detail
+
+    @app.get(
+        "/v1/styles/{style_id}/stock",
+        response_model=StockReport,
+        responses=ERRORS,
+        tags=["stock"],
+    )
+    def style_stock(
+        style_id: Annotated[Identifier, PathParam()],
+        store_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: KioskKey,
+        scope: Annotated[StockScope, Query()] = StockScope.STORES,
+    ) -> StockReport:
+        _for_store(key, store_id)
+        store = storage.get_location(store_id)
+        if store is None or store.kind != LocationKind.STORE:
+            raise NotFound(f"No store {store_id!r}.")
+        if storage.get_style(style_id) is None:
+            raise NotFound(f"No style {style_id!r}.")
+        variants = storage.list_variants(style_id)
+        return build_stock_report(
+            style_id=style_id,
+            store=store,
+            scope=scope,
+            variants=variants,
+            locations=storage.list_locations(),
+            levels=storage.stock_levels([v.gtin for v in variants]),
+            as_of=now(),
+        )
+
+    # --- orders ---------------------------------------------------------------------
+
+    @app.post(
+        "/v1/orders",
+        response_model=Order,
+        status_code=201,
+        responses={200: {"model": Order, "description": "Replay of an earlier request"}, **ERRORS},
+        tags=["orders"],
+    )
+    def create_order(
+        body: OrderCreate,
+        response: Response,
+        storage: StorageDep,
+        key: KioskKey,
+        idempotency_key: IdempotencyHeader = None,
+    ) -> Order:
+        idem = _idempotency(idempotency_key, body, required=True)
+        assert idem is not None
+        _for_kiosk(key, body.store_id, body.kiosk_id)
+        order, created = storage.create_order(
+            body, idempotency=idem, actor=_actor(key), now=now(), hold=app.state.settings.hold
+        )
+        if not created:
+            response.status_code = 200
+        return order
+
+    @app.get("/v1/orders/{order_id}", response_model=Order, responses=ERRORS, tags=["orders"])
+    def get_order(
+        order_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
+    ) -> Order:
+        order = storage.get_order(order_id)
+        if order is None:
+            raise NotFound("No such order.")
+        _for_store(key, order.store_id)
+        return order
+
+    @app.get("/v1/orders", response_model=list[Order], responses=ERRORS, tags=["orders"])
+    def list_orders(
+        store_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: StaffKey,
+        status: Annotated[OrderStatus | None, Query()] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> list[Order]:
+        _for_store(key, store_id)
+        return storage.list_orders(store_id, status, limit)
+
+    @app.post(
+        "/v1/orders/{order_id}/status", response_model=Order, responses=ERRORS, tags=["orders"]
+    )
+    def change_order_status(
+        order_id: Annotated[str, PathParam(max_length=64)],
+        body: OrderStatusChange,
+        storage: StorageDep,
+        key: StaffKey,
+    ) -> Order:
+        order = storage.get_order(order_id)
+        if order is None:
+            raise NotFound("No such order.")
+        _for_store(key, order.store_id)
+        return storage.change_order_status(order_id, body, actor=_actor(key), now=now())
+
+    # --- fetch requests -------------------------------------------------------------
+
+    @app.post(
+        "/v1/fetch-requests",
+        response_model=FetchRequest,
+        status_code=201,
+        responses={200: {"model": FetchRequest, "description": "Replay"}, **ERRORS},
+        tags=["fetch requests"],
+    )
+    def create_fetch_request(
+        body: FetchRequestCreate,
+        response: Response,
+        storage: StorageDep,
+        key: KioskKey,
+        idempotency_key: IdempotencyHeader = None,
+    ) -> FetchRequest:
+        idem = _idempotency(idempotency_key, body, required=False)
+        _for_kiosk(key, body.store_id, body.kiosk_id)
+        made, created = storage.create_fetch_request(body, idempotency=idem, now=now())
+        if not created:
+            response.status_code = 200
+        return made
+
+    @app.get(
+        "/v1/fetch-requests",
+        response_model=list[FetchRequest],
+        responses=ERRORS,
+        tags=["fetch requests"],
+    )
+    def list_fetch_requests(
+        store_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: KioskKey,
+        status: Annotated[FetchStatus | None, Query()] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> list[FetchRequest]:
+        _for_store(key, store_id)
+        return storage.list_fetch_requests(store_id, status, limit)
+
+    @app.get(
+        "/v1/fetch-requests/{request_id}",
+        response_model=FetchRequest,
+        responses=ERRORS,
+        tags=["fetch requests"],
+    )
+    def get_fetch_request(
+        request_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
+    ) -> FetchRequest:
+        found = storage.get_fetch_request(request_id)
+        if found is None:
+            raise NotFound("No such fetch request.")
+        _for_store(key, found.store_id)
+        return found
+
+    @app.patch(
+        "/v1/fetch-requests/{request_id}",
+        response_model=FetchRequest,
+        responses=ERRORS,
+        tags=["fetch requests"],
+    )
+    def update_fetch_request(
+        request_id: Annotated[str, PathParam(max_length=64)],
+        body: FetchRequestUpdate,
+        storage: StorageDep,
+        key: KioskKey,
+    ) -> FetchRequest:
+        found = storage.get_fetch_request(request_id)
+        if found is None:
+            raise NotFound("No such fetch request.")
+        _for_store(key, found.store_id)
+        if key.scope == KeyScope.KIOSK and body.status != FetchStatus.CANCELLED:
+            raise Forbidden("A kiosk may only cancel a fetch request.")
+        return storage.update_fetch_request(request_id, body.status, actor=_actor(key), now=now())
+
+    # --- demand and stock -----------------------------------------------------------
+
+    @app.post(
+        "/v1/demand-events",
+        response_model=DemandRecorded,
+        status_code=202,
+        responses=ERRORS,
+        tags=["demand"],
+    )
+    def record_demand(body: DemandEventCreate, storage: StorageDep, key: KioskKey):
+        _for_kiosk(key, body.store_id, body.kiosk_id)
+        storage.record_demand_event(body, received_at=now())
+        return DemandRecorded(recorded=True)
+
+    @app.post(
+        "/v1/stock-adjustments",
+        response_model=StockAdjustment,
+        status_code=201,
+        responses={200: {"model": StockAdjustment, "description": "Replay"}, **ERRORS},
+        tags=["stock"],
+    )
+    def adjust_stock(
+        body: StockAdjustmentCreate,
+        response: Response,
+        storage: StorageDep,
+        key: StaffKey,
+        idempotency_key: IdempotencyHeader = None,
+    ) -> StockAdjustment:
+        idem = _idempotency(idempotency_key, body, required=True)
+        assert idem is not None
+        _for_store(key, body.location_id)
+        made, created = storage.adjust_stock(body, idempotency=idem, key_id=key.id, now=now())
+        if not created:
+            response.status_code = 200
+        return made
+
+    @app.get(
+        "/v1/stock-adjustments",
+        response_model=list[StockAdjustment],
+        responses=ERRORS,
+        tags=["stock"],
+    )
+    def list_adjustments(
+        location_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: StaffKey,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> list[StockAdjustment]:
+        _for_store(key, location_id)
+        return storage.list_stock_adjustments(location_id, limit)

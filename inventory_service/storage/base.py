@@ -1,0 +1,189 @@
+"""The storage interface the HTTP layer programs against.
+
+``SqliteStorage`` is the reference backend; a PostgreSQL backend for a chain's central
+service implements the same ``Storage`` protocol and the routes stay untouched. Methods
+take and return the wire models from ``inventory_client.models`` plus the few records
+below, and raise the errors from ``inventory_service.errors``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from inventory_client.models import (
+    DemandEventCreate,
+    FetchRequest,
+    FetchRequestCreate,
+    FetchStatus,
+    Location,
+    Order,
+    OrderCreate,
+    OrderStatusChange,
+    StockAdjustment,
+    StockAdjustmentCreate,
+    Style,
+    Variant,
+    VariantDetail,
+)
+
+
+class KeyScope(StrEnum):
+    KIOSK = "kiosk"
+    STAFF = "staff"
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """A stored API key (the key itself is never stored, only its sha256)."""
+
+    id: int
+    scope: KeyScope
+    store_id: str
+    kiosk_id: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Idempotency:
+    """An ``Idempotency-Key`` header and the hash of the body it came with."""
+
+    key: str
+    body_hash: str
+
+
+@dataclass(frozen=True)
+class StockLevel:
+    location_id: str
+    gtin: str
+    on_hand: int
+    reserved: int
+
+    @property
+    def available(self) -> int:
+        return max(0, self.on_hand - self.reserved)
+
+
+@dataclass(frozen=True)
+class StockRecord:
+    """Initial stock from a catalogue file."""
+
+    location_id: str
+    gtin: str
+    on_hand: int
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """What an import actually inserted or changed (all zero when run again)."""
+
+    locations: int = 0
+    styles: int = 0
+    variants: int = 0
+    stock: int = 0
+    api_keys: int = 0
+
+    def __add__(self, other: ImportCounts) -> ImportCounts:
+        return ImportCounts(
+            self.locations + other.locations,
+            self.styles + other.styles,
+            self.variants + other.variants,
+            self.stock + other.stock,
+            self.api_keys + other.api_keys,
+        )
+
+    @property
+    def total(self) -> int:
+        return self.locations + self.styles + self.variants + self.stock + self.api_keys
+
+
+class Storage(Protocol):
+    """Everything the service persists. One instance per request (one connection)."""
+
+    def close(self) -> None: ...
+
+    # --- keys ---------------------------------------------------------------------
+    def add_api_key(
+        self, key_hash: str, scope: KeyScope, store_id: str, kiosk_id: str | None, label: str
+    ) -> bool:
+        """Store a key hash; False when that hash exists already."""
+        ...
+
+    def find_api_key(self, key_hash: str) -> ApiKey | None: ...
+
+    # --- catalogue ----------------------------------------------------------------
+    def import_catalogue(
+        self,
+        locations: list[Location],
+        styles: list[Style],
+        variants: list[Variant],
+        stock: list[StockRecord],
+    ) -> ImportCounts:
+        """Insert what is missing; existing stock rows are left as they are."""
+        ...
+
+    def list_locations(self) -> list[Location]: ...
+
+    def get_location(self, location_id: str) -> Location | None: ...
+
+    def get_style(self, style_id: str) -> Style | None: ...
+
+    def list_variants(self, style_id: str) -> list[Variant]: ...
+
+    def get_variant_detail(self, gtin: str) -> VariantDetail | None: ...
+
+    def stock_levels(self, gtins: list[str]) -> list[StockLevel]: ...
+
+    # --- orders -------------------------------------------------------------------
+    def create_order(
+        self,
+        request: OrderCreate,
+        *,
+        idempotency: Idempotency,
+        actor: str,
+        now: datetime,
+        hold: timedelta,
+    ) -> tuple[Order, bool]:
+        """Reserve and create in one transaction; (order, created) — created False on replay."""
+        ...
+
+    def get_order(self, order_id: str) -> Order | None: ...
+
+    def list_orders(self, store_id: str, status: str | None, limit: int) -> list[Order]: ...
+
+    def change_order_status(
+        self, order_id: str, change: OrderStatusChange, *, actor: str, now: datetime
+    ) -> Order: ...
+
+    # --- fetch requests -----------------------------------------------------------
+    def create_fetch_request(
+        self, request: FetchRequestCreate, *, idempotency: Idempotency | None, now: datetime
+    ) -> tuple[FetchRequest, bool]: ...
+
+    def get_fetch_request(self, request_id: str) -> FetchRequest | None: ...
+
+    def list_fetch_requests(
+        self, store_id: str, status: FetchStatus | None, limit: int
+    ) -> list[FetchRequest]: ...
+
+    def update_fetch_request(
+        self, request_id: str, status: FetchStatus, *, actor: str, now: datetime
+    ) -> FetchRequest: ...
+
+    # --- demand and stock adjustments ---------------------------------------------
+    def record_demand_event(self, event: DemandEventCreate, *, received_at: datetime) -> bool:
+        """True when recorded now, False when that event id was recorded before."""
+        ...
+
+    def adjust_stock(
+        self,
+        request: StockAdjustmentCreate,
+        *,
+        idempotency: Idempotency,
+        key_id: int | None,
+        now: datetime,
+    ) -> tuple[StockAdjustment, bool]: ...
+
+    def list_stock_adjustments(self, location_id: str, limit: int) -> list[StockAdjustment]: ...

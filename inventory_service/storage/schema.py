@@ -1,0 +1,207 @@
+"""SQLite schema as a list of migrations (``sqlite_utils.migrations.Migrations``).
+
+Each step runs once per database and is recorded, so ``migrate()`` is safe at every
+start-up. Add new steps at the end; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+try:  # sqlite-utils >= 4 ships migrations; older versions get the tiny equivalent below.
+    from sqlite_utils.migrations import Migrations
+except ImportError:  # pragma: no cover - exercised only with sqlite-utils 3.x
+    from inventory_service.storage._migrations import Migrations  # type: ignore[assignment]
+
+MIGRATION_SET = "inventory_service"
+
+migrations: Any = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_catalogue(db: sqlite_utils.Database) -> None:
+    db["locations"].create(
+        {"id": str, "name": str, "kind": str, "latitude": float, "longitude": float},
+        pk="id",
+        not_null={"name", "kind", "latitude", "longitude"},
+    )
+    db["styles"].create(
+        {
+            "id": str,
+            "name": str,
+            "brand": str,
+            "colour": str,
+            "price": str,  # Decimal as text: exact, and portable to NUMERIC later
+            "currency": str,
+            "image": str,
+            "description": str,
+        },
+        pk="id",
+        not_null={"name", "brand", "colour", "price", "currency", "image"},
+        defaults={"description": ""},
+    )
+    db["variants"].create(
+        {
+            "gtin": str,
+            "style_id": str,
+            "size_eu": str,
+            "size_uk": str,
+            "size_us": str,
+            "width": str,
+        },
+        pk="gtin",
+        foreign_keys=[("style_id", "styles", "id")],
+        not_null={"style_id", "size_eu", "size_uk", "size_us", "width"},
+    )
+    db["variants"].create_index(["style_id"])
+    # CHECK constraints are the last line of defence: stock can never go negative and
+    # never more can be reserved than is on hand, whatever a bug upstream does.
+    db.execute(
+        """
+        CREATE TABLE stock (
+            location_id TEXT NOT NULL REFERENCES locations(id),
+            gtin TEXT NOT NULL REFERENCES variants(gtin),
+            on_hand INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),
+            reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= on_hand),
+            PRIMARY KEY (location_id, gtin)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_stock_gtin ON stock(gtin)")
+
+
+@migrations()
+def m002_orders(db: sqlite_utils.Database) -> None:
+    db["orders"].create(
+        {
+            "id": str,
+            "number": str,
+            "status": str,
+            "kiosk_id": str,
+            "store_id": str,
+            "total": str,
+            "currency": str,
+            "ship_to": str,  # JSON; personal data, never logged
+            "created_at": str,
+            "reserved_until": str,
+        },
+        pk="id",
+        not_null={"number", "status", "kiosk_id", "store_id", "total", "currency", "ship_to"},
+    )
+    db["orders"].create_index(["number"], unique=True)
+    db["orders"].create_index(["store_id", "status"])
+    db["order_lines"].create(
+        {
+            "order_id": str,
+            "line_no": int,
+            "gtin": str,
+            "quantity": int,
+            "style_id": str,
+            "style_name": str,
+            "size_eu": str,
+            "unit_price": str,
+            "fulfilled_from": str,
+        },
+        pk=("order_id", "line_no"),
+        foreign_keys=[
+            ("order_id", "orders", "id"),
+            ("gtin", "variants", "gtin"),
+            ("fulfilled_from", "locations", "id"),
+        ],
+        not_null={"gtin", "quantity", "style_id", "unit_price", "fulfilled_from"},
+    )
+    db["order_events"].create(
+        {"id": int, "order_id": str, "status": str, "at": str, "actor": str, "note": str},
+        pk="id",
+        foreign_keys=[("order_id", "orders", "id")],
+        not_null={"order_id", "status", "at", "actor"},
+    )
+    db["order_events"].create_index(["order_id"])
+    db["idempotency"].create(
+        {"key": str, "route": str, "body_hash": str, "resource_id": str, "created_at": str},
+        pk=("route", "key"),
+        not_null={"body_hash", "resource_id", "created_at"},
+    )
+
+
+@migrations()
+def m003_store_operations(db: sqlite_utils.Database) -> None:
+    db["fetch_requests"].create(
+        {
+            "id": str,
+            "ticket": int,
+            "kiosk_id": str,
+            "store_id": str,
+            "gtin": str,
+            "status": str,
+            "created_at": str,
+            "updated_at": str,
+            "claimed_by": str,
+        },
+        pk="id",
+        foreign_keys=[("gtin", "variants", "gtin"), ("store_id", "locations", "id")],
+        not_null={"ticket", "kiosk_id", "store_id", "gtin", "status", "created_at"},
+    )
+    db["fetch_requests"].create_index(["store_id", "ticket"], unique=True)
+    db["fetch_requests"].create_index(["store_id", "status"])
+    db["demand_events"].create(
+        {
+            "id": str,
+            "kind": str,
+            "gtin": str,
+            "kiosk_id": str,
+            "store_id": str,
+            "at": str,
+            "received_at": str,
+        },
+        pk="id",
+        not_null={"kind", "gtin", "kiosk_id", "store_id", "at", "received_at"},
+    )
+    db["demand_events"].create_index(["store_id", "kind"])
+    db["stock_adjustments"].create(
+        {
+            "id": str,
+            "location_id": str,
+            "gtin": str,
+            "kind": str,
+            "quantity": int,
+            "actor": str,
+            "reason": str,
+            "key_id": int,
+            "at": str,
+            "on_hand_before": int,
+            "reserved_before": int,
+            "on_hand": int,
+            "reserved": int,
+        },
+        pk="id",
+        foreign_keys=[("location_id", "locations", "id"), ("gtin", "variants", "gtin")],
+        not_null={"location_id", "gtin", "kind", "quantity", "actor", "at"},
+    )
+    db["stock_adjustments"].create_index(["location_id", "at"])
+    db["api_keys"].create(
+        {
+            "id": int,
+            "key_hash": str,
+            "scope": str,
+            "store_id": str,
+            "kiosk_id": str,
+            "label": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"key_hash", "scope", "store_id", "label", "created_at"},
+    )
+    db["api_keys"].create_index(["key_hash"], unique=True)
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Bring the database to the newest schema (WAL mode, all pending steps)."""
+    db.enable_wal()
+    migrations.apply(db)
+
+
+def applied_migrations(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
