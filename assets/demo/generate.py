@@ -29,7 +29,7 @@ from camera_frames import JPEG_QUALITY, TagText, compose_frame, shoe_tag
 from demo_catalogue import SEED, STYLES, build_catalogue
 from PIL import Image, ImageDraw
 from pyzbar.pyzbar import decode
-from shoe_drawing import draw_shoe
+from shoe_drawing import draw_shoe, draw_shoe_layer
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent
 PARTS = ("catalogue", "images", "frames", "theme")
@@ -113,13 +113,9 @@ def write_icon(theme_dir: Path) -> Path:
     """256x256 app icon: a sneaker drawn on a coloured disc."""
     theme_dir.mkdir(parents=True, exist_ok=True)
     size = 256
-    shoe = draw_shoe("sneaker", (250, 248, 242), (232, 96, 52), "").convert("RGB")
-    # Cut the shoe from its backdrop: keep what differs from the background corner colour.
-    bg = np.asarray(shoe, dtype=np.int16)
-    alpha = (np.abs(bg - bg[-1, -1]).sum(axis=2) > 30).astype(np.uint8) * 255
-    cut = shoe.convert("RGBA")
-    cut.putalpha(Image.fromarray(alpha))
-    cut = cut.crop(cut.getbbox()).resize((196, 104), Image.Resampling.LANCZOS)
+    shoe = draw_shoe_layer("sneaker", (250, 248, 242), (232, 96, 52))
+    shoe = shoe.crop(shoe.getbbox())
+    cut = shoe.resize((200, round(200 * shoe.height / shoe.width)), Image.Resampling.LANCZOS)
     big = 4 * size
     disc = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     ImageDraw.Draw(disc).ellipse((8, 8, big - 8, big - 8), fill=(36, 92, 140, 255))

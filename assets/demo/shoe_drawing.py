@@ -439,7 +439,7 @@ def _heel_shoe(canvas: Image.Image, draw: ImageDraw.ImageDraw, upper: RGB, sole:
     )
 
 
-def _draw_shoe_layer(kind: str, upper: RGB, sole: RGB) -> Image.Image:
+def draw_shoe_layer(kind: str, upper: RGB, sole: RGB) -> Image.Image:
     """The shoe alone on a transparent layer, in design-space position."""
     layer = Image.new("RGBA", (WIDTH * SS, HEIGHT * SS), (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
@@ -477,7 +477,7 @@ def _draw_shoe_layer(kind: str, upper: RGB, sole: RGB) -> Image.Image:
 def draw_shoe(kind: str, upper: RGB, sole: RGB, brand: str) -> Image.Image:
     """A 480x360 product picture of one shoe of ``kind``, centred on a soft backdrop."""
     canvas = _background(upper)
-    layer = _draw_shoe_layer(kind, upper, sole)
+    layer = draw_shoe_layer(kind, upper, sole)
     left, top, right, bottom = layer.getbbox() or (0, 0, layer.width, layer.height)
     # Centre the shoe in the area below the wordmark.
     dy = round(((56 * SS + (HEIGHT - 28) * SS) - (top + bottom)) / 2)
@@ -501,4 +501,4 @@ def draw_shoe(kind: str, upper: RGB, sole: RGB, brand: str) -> Image.Image:
     return image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
 
 
-__all__ = ["HEIGHT", "WIDTH", "draw_shoe"]
+__all__ = ["HEIGHT", "WIDTH", "draw_shoe", "draw_shoe_layer"]
