@@ -8,7 +8,8 @@ service answers with the order it already made instead of making a second one.
 
 Privacy: an entry's ``payload`` holds the shopper's name and address. Once the service has
 acknowledged it, ``mark_sent`` deletes the payload and keeps only the key, the status and
-the service's id and number for the order. The file is created readable by its owner only
+the service's id and number for the order; ``secure_delete`` and a WAL checkpoint make sure
+the old bytes do not linger in the file. The file is created readable by its owner only
 (mode 0600; SQLite gives its ``-wal`` and ``-shm`` files the same mode).
 
 The table is meant to grow (``kind`` already names fetch requests, stock adjustments and
@@ -150,6 +151,7 @@ class Outbox:
             self._db = sqlite_utils.Database(conn, execute_plugins=False)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted personal data is overwritten
             migrations.apply(self._db)
 
     # -- writing ------------------------------------------------------------------------
@@ -215,6 +217,7 @@ class Outbox:
                 "result_number": result_number,
             },
         )
+        self._scrub()
 
     def mark_failed(self, idempotency_key: str, error: str, *, payload: Any = _KEEP) -> None:
         """The service refused for good: never resend. ``payload`` replaces the stored one
@@ -223,6 +226,8 @@ class Outbox:
         if payload is not _KEEP:
             updates["payload"] = payload
         self._update(idempotency_key, updates)
+        if payload is not _KEEP:
+            self._scrub()
 
     # -- reading ------------------------------------------------------------------------
 
@@ -296,6 +301,13 @@ class Outbox:
             cursor = self._db.execute(sql, [*args, idempotency_key])
             if cursor.rowcount != 1:
                 raise OutboxError(f"outbox: no entry with key {idempotency_key!r}")
+
+    def _scrub(self) -> None:
+        """Fold the WAL into the database and truncate it, so the old page images holding
+        a deleted payload do not linger in the ``-wal`` file (``secure_delete`` already
+        zeroes them in the database). Best effort: a reader may hold the WAL open."""
+        with self._guard("checkpoint"):
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @contextmanager
     def _guard(self, what: str) -> Iterator[None]:
