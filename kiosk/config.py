@@ -88,9 +88,11 @@ def _url(value: str) -> str:
 
 
 def _range(low: float, high: float) -> Callable[[Any], Any]:
+    noun = "an integer" if isinstance(low, int) and isinstance(high, int) else "a number"
+
     def check(value: Any) -> Any:
         if not low <= value <= high:
-            raise ValueError(f"a number from {low:g} to {high:g}")
+            raise ValueError(f"{noun} from {low:g} to {high:g}")
         return value
 
     return check
@@ -451,25 +453,22 @@ def _coerce_type(setting: Setting, value: Any, shown: str) -> Any:
         return str(value)  # camera.source = 0 is a natural thing to write
     if type(value) is not kind:
         raise ConfigError(
-            f"{setting.key}: {shown} is a {_toml_type(value)}, expected a {_toml_type_name(kind)}"
-            f"; allowed: {setting.describe_allowed()}"
+            f"{setting.key}: {shown} is {_a_toml_type(type(value))}, expected "
+            f"{_a_toml_type(kind)}; allowed: {setting.describe_allowed()}"
         )
     return value
 
 
-def _toml_type(value: Any) -> str:
-    return _toml_type_name(type(value))
-
-
-def _toml_type_name(kind: type) -> str:
-    return {
-        str: "string",
-        int: "integer",
-        float: "number",
-        bool: "boolean",
-        dict: "table",
-        list: "array",
-    }.get(kind, kind.__name__)
+def _a_toml_type(kind: type) -> str:
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        dict: "a table",
+        list: "an array",
+    }
+    return names.get(kind, f"a {kind.__name__}")
 
 
 def _toml_value(value: Any) -> str:

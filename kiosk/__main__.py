@@ -1,0 +1,191 @@
+"""Command line of the kiosk: ``python -m kiosk {run,demo,decode,tour,config-example}``.
+
+Qt is imported only by the commands that open a window, so ``config-example`` and
+``decode`` work on a headless box without Qt's runtime libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, example_toml, load_config
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+NO_DISPLAY = (
+    "No display found. Run the kiosk on a desktop, or under Xvfb: "
+    "xvfb-run -a make demo (apt-get install xvfb)"
+)
+
+
+def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """One line saying why no window can open, or ``None`` when one can."""
+    if platform in ("win32", "darwin"):
+        return None
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk", description="Endless Aisle shoe-store kiosk."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the kiosk from a config file")
+    run.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG_PATH,
+        help=f"TOML config file (default: {DEFAULT_CONFIG_PATH})",
+    )
+
+    demo = commands.add_parser("demo", help="run the kiosk against an embedded demo service")
+    demo.add_argument(
+        "--camera",
+        metavar="SPEC",
+        default="demo",
+        help='frame source: "demo" (replayed barcodes, default), a camera index, '
+        "a device path, a video file or an image folder",
+    )
+    demo.add_argument("--data-dir", type=Path, help="keep demo data here (default: temporary)")
+    demo.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    demo.add_argument("--language", default="en", help="shopper language (default: en)")
+
+    commands.add_parser(
+        "decode",
+        help="decode barcodes in image files (python -m kiosk decode --help)",
+        add_help=False,
+    )
+
+    tour = commands.add_parser("tour", help="walk every screen offscreen and save PNGs")
+    tour.add_argument("--out", type=Path, required=True, help="directory for the PNGs")
+
+    commands.add_parser("config-example", help="print the documented example config")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "decode":  # the decoder owns its own options
+        from kiosk.scanning.cli import decode_main
+
+        return decode_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.command == "config-example":
+        sys.stdout.write(example_toml())
+        return EXIT_OK
+    if args.command == "run":
+        return _run(args.config)
+    if args.command == "demo":
+        return _demo(args)
+    if args.command == "tour":
+        from kiosk.tour import run_tour
+
+        return run_tour(args.out)
+    raise AssertionError(args.command)  # argparse rejects unknown commands
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"kiosk: {message}", file=sys.stderr)
+    return code
+
+
+def _run(config_path: Path) -> int:
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        return _fail(f"config error: {exc}", EXIT_USAGE)
+    problem = display_problem(os.environ)
+    if problem:
+        return _fail(problem, EXIT_USAGE)
+
+    from inventory_client import InventoryClient
+    from kiosk.logs import configure_logging
+
+    configure_logging(kiosk_id=config.kiosk.id, log_dir=None)
+    Path(config.paths.data_dir).mkdir(parents=True, exist_ok=True)
+    client = InventoryClient(
+        config.service.url,
+        config.service.api_key,
+        kiosk_id=config.kiosk.id,
+        store_id=config.kiosk.store_id,
+        outbox_path=config.paths.outbox_path,
+        connect_timeout=config.service.connect_timeout_s,
+        read_timeout=config.service.read_timeout_s,
+    )
+    try:
+        return _open_window(config, client)
+    finally:
+        client.close()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    problem = display_problem(os.environ)
+    if problem:
+        return _fail(problem, EXIT_USAGE)
+    from kiosk.config import parse_config
+    from kiosk.demo import demo_backend
+    from kiosk.logs import configure_logging
+
+    configure_logging(kiosk_id="demo", log_dir=None)
+    with contextlib.ExitStack() as stack:
+        data_dir = args.data_dir or Path(
+            stack.enter_context(tempfile.TemporaryDirectory(prefix="endless-aisle-demo-"))
+        )
+        try:
+            backend = stack.enter_context(demo_backend(data_dir))
+        except Exception as exc:  # one clear line instead of a traceback
+            return _fail(f"could not start the demo service: {exc}", EXIT_FAILURE)
+        service = backend.service
+        try:
+            config = parse_config(
+                {
+                    "kiosk": {"id": service.kiosk_id, "store_id": service.store_id},
+                    "service": {"url": service.url, "api_key": service.kiosk_key},
+                    "camera": {"source": args.camera},
+                    "ui": {"fullscreen": args.fullscreen, "language": args.language},
+                    "paths": {"data_dir": str(data_dir)},
+                }
+            )
+        except ConfigError as exc:
+            return _fail(f"config error: {exc}", EXIT_USAGE)
+        print(f"Demo service at {service.url}; close the window to stop.", file=sys.stderr)
+        return _open_window(config, backend.client)
+
+
+def _open_window(config: Config, client: object) -> int:
+    """Create the Qt application and the kiosk, and run until the window closes."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import theme
+    from kiosk.app import WINDOW_TITLE, Kiosk
+    from kiosk.scanning.sources import open_source
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(WINDOW_TITLE)
+    theme.apply(app)
+    camera = config.camera
+
+    def source_factory():
+        return open_source(camera.source, width=camera.width, height=camera.height, fps=camera.fps)
+
+    kiosk = Kiosk(client, source_factory=source_factory, language=config.ui.language)
+    kiosk.start(fullscreen=config.ui.fullscreen)
+    try:
+        return app.exec()
+    finally:
+        kiosk.shutdown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

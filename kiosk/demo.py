@@ -1,0 +1,61 @@
+"""The demo back end: the reference service on loopback with demo data, and a client for it.
+
+Used by ``python -m kiosk demo`` and ``python -m kiosk tour``: the same service, data and
+client a store would run, only started in-process for one session.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inventory_client import InventoryClient
+    from inventory_service.launcher import ServiceProcess
+
+log = logging.getLogger(__name__)
+
+SERVICE_START_TIMEOUT_S = 30.0
+
+
+@dataclass
+class DemoBackend:
+    service: ServiceProcess
+    client: InventoryClient
+    data_dir: Path
+
+
+@contextmanager
+def demo_backend(data_dir: Path, *, images_dir: Path | None = None) -> Iterator[DemoBackend]:
+    """Start a freshly seeded demo service under ``data_dir`` and yield it with a client.
+
+    The service is stopped and the client closed on exit, also on errors.
+    """
+    from inventory_client import InventoryClient
+    from inventory_service.launcher import ServiceProcess
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db_path = data_dir / "demo-inventory.sqlite"
+    for stale in data_dir.glob("demo-inventory.sqlite*"):
+        stale.unlink()  # the demo always starts from the same stock
+    service = ServiceProcess(db_path, seed="demo", images_dir=images_dir)
+    service.start(timeout=SERVICE_START_TIMEOUT_S)
+    try:
+        log.info("demo service ready at %s", service.url)
+        client = InventoryClient(
+            service.url,
+            service.kiosk_key,
+            kiosk_id=service.kiosk_id,
+            store_id=service.store_id,
+            outbox_path=data_dir / "outbox.sqlite",
+        )
+        try:
+            yield DemoBackend(service=service, client=client, data_dir=data_dir)
+        finally:
+            client.close()
+    finally:
+        service.stop()

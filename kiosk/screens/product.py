@@ -1,0 +1,139 @@
+"""The product screen: the style (picture, name, brand, colour, price) and its size grid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.screens._base import Screen, label
+from kiosk.session import Product
+from kiosk.size_grid_model import availability_notice, size_tiles
+from kiosk.widgets.size_grid import SizeGrid
+
+
+def format_price(amount: Decimal, currency: str, language: str) -> str:
+    """``€89.95`` in English, ``89,95 €`` in German: the shopper's own notation."""
+    return format_currency(amount, currency, locale=language)
+
+
+class PictureLabel(QLabel):
+    """Shows a picture scaled to fit, keeping its aspect; never grows the layout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_image(self, data: bytes | None) -> bool:
+        """Show PNG/JPEG ``data``; ``False`` (and a plain text) if there is none."""
+        self._pixmap = QPixmap()
+        if data is None or not self._pixmap.loadFromData(data):
+            self._pixmap = QPixmap()
+            self.clear()
+            self.setText("No picture")
+            return False
+        self._fit()
+        return True
+
+    def has_image(self) -> bool:
+        return not self._pixmap.isNull()
+
+    def _fit(self) -> None:
+        if self._pixmap.isNull() or self.width() < 2 or self.height() < 2:
+            return
+        self.setPixmap(
+            self._pixmap.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+
+class ProductScreen(Screen):
+    """Signals:
+    size_chosen(gtin): the shopper tapped a size.
+    """
+
+    size_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, language: str = "en") -> None:
+        super().__init__(parent)
+        self.language = language
+
+        self.image = PictureLabel()
+        self.image.setMinimumSize(240, 200)
+        self.name = label("", "title")
+        self.brand = label("", "subtitle")
+        self.colour = label("", "subtitle")
+        self.price = label("", "price")
+
+        info = QVBoxLayout()
+        info.setSpacing(8)
+        info.addWidget(self.image, 1)
+        info.addWidget(self.name)
+        info.addWidget(self.brand)
+        info.addWidget(self.colour)
+        info.addWidget(self.price)
+        self.info = QWidget()
+        self.info.setLayout(info)
+
+        self.notice = label("", "notice")
+        self.notice.setAccessibleName("Notice")
+        self.notice.setVisible(False)
+        self.sizes_heading = label("Choose your size", "title")
+        self.grid = SizeGrid()
+
+        sizes = QVBoxLayout()
+        sizes.setSpacing(16)
+        sizes.addWidget(self.notice)
+        sizes.addWidget(self.sizes_heading)
+        sizes.addWidget(self.grid, 1)
+
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(40)
+        self.split.addWidget(self.info, 2)
+        self.split.addLayout(sizes, 3)
+        self.body.addLayout(self.split, 1)
+
+        self.grid.size_chosen.connect(self.size_chosen)
+
+    def show_product(self, product: Product) -> None:
+        run = product.size_run
+        style = run.style
+        self.name.setText(style.name)
+        self.brand.setText(style.brand)
+        self.colour.setText(style.colour)
+        self.price.setText(format_price(style.price, style.currency, self.language))
+        self.price.setAccessibleName(f"Price {self.price.text()}")
+        self.image.set_image(product.image)
+        self.image.setAccessibleName(f"Picture of {style.name}")
+        notice = availability_notice(run)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self.grid.set_tiles(size_tiles(run, self.language))
+
+    def clear(self) -> None:
+        """Forget the product shown (start over)."""
+        for widget in (self.name, self.brand, self.colour, self.price, self.notice):
+            widget.setText("")
+        self.image.set_image(None)
+        self.grid.set_tiles([])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        landscape = self.width() >= self.height()
+        self.split.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self.split.setStretch(0, 2)
+        self.split.setStretch(1, 3 if landscape else 5)

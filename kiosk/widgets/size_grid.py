@@ -1,0 +1,120 @@
+"""The size grid: one big touch tile per size, with EU, UK/US and the size's status in words.
+
+It draws :class:`~kiosk.size_grid_model.SizeTile` objects and reports taps; every rule
+about wording and what may be chosen lives in :mod:`kiosk.size_grid_model`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.size_grid_model import SizeTile
+
+TILE_MIN_WIDTH = 230  # px, including spacing; decides how many columns fit
+
+
+class SizeTileButton(QPushButton):
+    """One size: a button with four lines of text; colour follows ``status``, words always."""
+
+    def __init__(self, tile: SizeTile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tile = tile
+        self.setObjectName("sizeTile")
+        self.setProperty("status", tile.status.value)
+        self.setProperty("scanned", tile.scanned)
+        self.setAccessibleName(tile.accessible_name)
+        self.setEnabled(tile.choosable)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(150)
+
+        self.size_label = self._label("tileSize", f"EU {tile.size_eu}")
+        self.alt_label = self._label("tileAlt", f"UK {tile.size_uk} · US {tile.size_us}")
+        self.status_label = self._label("tileStatus", tile.label)
+        self.status_label.setProperty("status", tile.status.value)
+        self.status_label.setWordWrap(True)
+        self.detail_label = self._label("tileDetail", tile.detail)
+        self.detail_label.setVisible(bool(tile.detail))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 12, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.size_label)
+        layout.addWidget(self.alt_label)
+        layout.addStretch(1)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.detail_label)
+
+    def _label(self, name: str, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        return label
+
+
+class SizeGrid(QScrollArea):
+    """A scrollable grid of size tiles whose column count follows the available width.
+
+    Signals:
+        size_chosen(gtin): a choosable tile was tapped.
+    """
+
+    size_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Sizes")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._inner = QWidget()
+        self._inner.setObjectName("screen")
+        self._grid = QGridLayout(self._inner)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(14)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self._inner)
+        self._buttons: list[SizeTileButton] = []
+        self._columns = 0
+
+    def set_tiles(self, tiles: list[SizeTile]) -> None:
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        for tile in tiles:
+            button = SizeTileButton(tile, self._inner)
+            button.clicked.connect(lambda _=False, gtin=tile.gtin: self.size_chosen.emit(gtin))
+            self._buttons.append(button)
+        self._columns = 0
+        self._relayout()
+
+    def buttons(self) -> list[SizeTileButton]:
+        return list(self._buttons)
+
+    def button_for(self, gtin: str) -> SizeTileButton | None:
+        return next((b for b in self._buttons if b.tile.gtin == gtin), None)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = self.viewport().width()
+        columns = max(2, min(6, width // TILE_MIN_WIDTH))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
+        for column in range(6):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
