@@ -396,7 +396,7 @@ def _details(draw: ImageDraw.ImageDraw, kind: str, upper: RGB, accent: RGB) -> N
         )
         draw.ellipse(_flat((252, 226, 270, 236)), fill=_mix(upper, (0, 0, 0), 0.65))
         draw.line(
-            _spline([(236, 216), (300, 206), (380, 238), (420, 258)], closed=False),
+            _spline([(236, 226), (300, 244), (370, 258), (416, 270)], closed=False),
             fill=light,
             width=2 * SS,
         )
