@@ -29,27 +29,51 @@ GATE_WIDTH = 640
 _BLOCK = 8
 _MIN_ENERGY = 600.0  # mean squared Sobel response; ~ contrast of 25 grey levels at bars
 _MIN_COHERENCE = 0.45
-_MAX_ALTERNATION = 0.45
+_MAX_ALTERNATION = 0.5
 _MIN_NEIGHBOURS = 4  # candidate blocks in a 3x3 neighbourhood
 
 
 def looks_like_code(gray: np.ndarray, *, two_d: bool = False) -> bool:
-    """True when ``gray`` may hold a barcode (``two_d``: also look for QR-like structure)."""
+    """True when ``gray`` may hold a barcode (``two_d``: also look for QR-like structure).
+
+    Looked at twice, 640 and 320 pixels wide, so both small and large modules resolve.
+    """
     h, w = gray.shape
-    if w > GATE_WIDTH:
-        small = cv2.resize(
-            gray, (GATE_WIDTH, max(_BLOCK, h * GATE_WIDTH // w)), interpolation=cv2.INTER_AREA
-        )
-    else:
-        small = gray
+    for width in (GATE_WIDTH, GATE_WIDTH // 2):
+        if w > width:
+            small = cv2.resize(
+                gray, (width, max(_BLOCK, h * width // w)), interpolation=cv2.INTER_AREA
+            )
+        elif width != GATE_WIDTH:
+            break
+        else:
+            small = gray
+        verdict = _blocks_look_like_code(small, two_d)
+        if verdict:
+            return True
+    return False
+
+
+# Kernels that count candidate blocks along each quantised gradient direction: a linear
+# code's blocks line up across its bars (along the gradient), a shelf edge's do not.
+_RUN = 5
+_RUN_KERNELS = (
+    np.ones((1, _RUN), np.float32),  # gradient ~ horizontal (vertical bars)
+    np.eye(_RUN, dtype=np.float32),  # 45 degrees
+    np.ones((_RUN, 1), np.float32),  # gradient ~ vertical
+    np.fliplr(np.eye(_RUN, dtype=np.float32)).copy(),  # 135 degrees
+)
+_MIN_RUN = 3
+
+
+def _blocks_look_like_code(small: np.ndarray, two_d: bool) -> bool:
     f = small.astype(np.float32)
     gx = cv2.Sobel(f, cv2.CV_32F, 1, 0, ksize=3)
     gy = cv2.Sobel(f, cv2.CV_32F, 0, 1, ksize=3)
     bh, bw = small.shape[0] // _BLOCK, small.shape[1] // _BLOCK
     if bh < 3 or bw < 3:
         return True  # too small to judge: let the decoder look
-    crop = (slice(0, bh * _BLOCK), slice(0, bw * _BLOCK))
-    gx, gy = gx[crop], gy[crop]
+    gx, gy = gx[: bh * _BLOCK, : bw * _BLOCK], gy[: bh * _BLOCK, : bw * _BLOCK]
 
     def block_mean(a: np.ndarray) -> np.ndarray:
         return cv2.resize(a, (bw, bh), interpolation=cv2.INTER_AREA)
@@ -58,20 +82,31 @@ def looks_like_code(gray: np.ndarray, *, two_d: bool = False) -> bool:
     energy = block_mean(gxx + gyy)
     c2 = gxx - gyy
     s2 = 2.0 * gxy
-    coh = cv2.magnitude(block_mean(c2), block_mean(s2))
-    if two_d:
-        # Double the doubled angle: perpendicular edge families reinforce each other.
+    mc2, ms2 = block_mean(c2), block_mean(s2)
+    coherence = cv2.magnitude(mc2, ms2) / (energy + 1e-6)
+    mean_abs = block_mean(cv2.magnitude(gx, gy))
+    alternation = cv2.magnitude(block_mean(gx), block_mean(gy)) / (mean_abs + 1e-6)
+    strong = (energy > _MIN_ENERGY) & (alternation < _MAX_ALTERNATION)
+    linear = strong & (coherence > _MIN_COHERENCE)
+    if linear.any():
+        # Doubled angle in [-pi, pi] -> gradient direction bin 0..3 (0, 45, 90, 135 deg).
+        angle = np.arctan2(ms2, mc2)
+        bins = np.round(angle / (np.pi / 2)).astype(np.int32) % 4
+        for b, kernel in enumerate(_RUN_KERNELS):
+            mask = (linear & (bins == b)).astype(np.float32)
+            if mask.any():
+                runs = cv2.filter2D(mask, -1, kernel, borderType=cv2.BORDER_CONSTANT)
+                if runs.max() >= _MIN_RUN:
+                    return True
+    if two_d and strong.any():
+        # QR modules: edges along two perpendicular axes, so the angle modulo 90 degrees
+        # (a "4-theta" tensor) is coherent where the doubled angle is not.
         mag2 = gxx + gyy + 1e-6
         c4 = (c2 * c2 - s2 * s2) / mag2
         s4 = 2.0 * c2 * s2 / mag2
-        coh = np.maximum(coh, cv2.magnitude(block_mean(c4), block_mean(s4)))
-    coherence = coh / (energy + 1e-6)
-    mean_abs = block_mean(cv2.magnitude(gx, gy))
-    alternation = cv2.magnitude(block_mean(gx), block_mean(gy)) / (mean_abs + 1e-6)
-    cand = (
-        (energy > _MIN_ENERGY) & (coherence > _MIN_COHERENCE) & (alternation < _MAX_ALTERNATION)
-    ).astype(np.float32)
-    if not cand.any():
-        return False
-    neighbours = cv2.boxFilter(cand, -1, (3, 3), normalize=False, borderType=cv2.BORDER_CONSTANT)
-    return bool(neighbours.max() >= _MIN_NEIGHBOURS)
+        coherence4 = cv2.magnitude(block_mean(c4), block_mean(s4)) / (energy + 1e-6)
+        square = (strong & (coherence4 > _MIN_COHERENCE)).astype(np.float32)
+        if square.any():
+            n = cv2.boxFilter(square, -1, (3, 3), normalize=False, borderType=cv2.BORDER_CONSTANT)
+            return bool(n.max() >= _MIN_NEIGHBOURS + 2)
+    return False

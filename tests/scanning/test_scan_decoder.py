@@ -1,0 +1,133 @@
+"""The decoder on generated barcodes: symbologies, distortions, check digits, garbage."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from conftest import noisy, perspective, place, render_linear, render_qr, rotate
+
+from kiosk.scanning.decoder import ALL_SYMBOLOGIES, Decoder, Scan
+
+
+@pytest.fixture(scope="module")
+def decoder() -> Decoder:
+    return Decoder(ALL_SYMBOLOGIES)
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "expected"),
+    [
+        ("ean13", "400638133393", Scan("EAN13", "4006381333931", "4006381333931")),
+        ("ean8", "9638507", Scan("EAN8", "96385074", "0000096385074")),
+        ("upca", "03600029145", Scan("UPCA", "036000291452", "0036000291452")),
+        ("code128", "STAFF-0042", Scan("CODE128", "STAFF-0042", None)),
+    ],
+)
+def test_linear_symbologies(decoder: Decoder, kind: str, data: str, expected: Scan) -> None:
+    assert decoder.decode(place(render_linear(kind, data))) == [expected]
+
+
+def test_qr(decoder: Decoder) -> None:
+    frame = place(render_qr("ORDER-7F3K-22"))
+    assert decoder.decode(frame) == [Scan("QRCODE", "ORDER-7F3K-22", None)]
+
+
+def test_scan_code_is_gtin_for_retail_text_otherwise() -> None:
+    assert Scan("UPCA", "036000291452", "0036000291452").code == "0036000291452"
+    assert Scan("CODE128", "STAFF-0042", None).code == "STAFF-0042"
+
+
+DISTORTIONS = {
+    "rotate 15": lambda f: rotate(f, 15),
+    "rotate 40": lambda f: rotate(f, 40),
+    "rotate 90": lambda f: rotate(f, 90),
+    "upside down": lambda f: rotate(f, 180),
+    "blur": lambda f: cv2.GaussianBlur(f, (0, 0), 1.6),
+    "noise": lambda f: noisy(f, 25),
+    "perspective": lambda f: perspective(f, 0.2),
+    "dim and low contrast": lambda f: (f.astype(np.float32) * 0.35 + 40).astype(np.uint8),
+}
+
+
+@pytest.mark.parametrize("name", DISTORTIONS)
+def test_distorted_ean13(name: str, ean13_frame: np.ndarray) -> None:
+    frame = DISTORTIONS[name](ean13_frame)
+    scans = Decoder().decode(frame)
+    assert [s.gtin for s in scans] == ["4006381333931"]
+
+
+def test_restricted_symbologies_ignore_others() -> None:
+    frame = place(render_linear("code128", "STAFF-0042"))
+    assert Decoder(["EAN13"]).decode(frame) == []
+
+
+def test_unknown_symbology_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="PDF417"):
+        Decoder(["EAN13", "PDF417"])
+
+
+def _break_check_digit(symbol: np.ndarray) -> np.ndarray:
+    """Swap the bars of the last EAN-13 digit for those of a different digit.
+
+    The right-hand digits use R-codes; the check digit 1 (R: 1100110) becomes 2
+    (R: 1101100). Module positions: 3 guard + 42 left + 5 centre + 5*7 right digits.
+    """
+    img = symbol.copy()
+    cols = np.where((img < 128).any(axis=0))[0]
+    left, right = cols[0], cols[-1]
+    module = (right - left + 1) / 95
+    start = left + round((3 + 42 + 5 + 5 * 7) * module)
+    pattern = "1101100"
+    rows = slice(0, img.shape[0])
+    for i, bit in enumerate(pattern):
+        x0 = start + round(i * module)
+        x1 = start + round((i + 1) * module)
+        img[rows, x0:x1] = 0 if bit == "1" else 255
+    return img
+
+
+def test_wrong_check_digit_is_never_reported() -> None:
+    good = render_linear("ean13", "400638133393")
+    assert Decoder().decode(place(good))  # the unaltered symbol reads
+    bad = place(_break_check_digit(good))
+    for variant in (bad, rotate(bad, 10), cv2.GaussianBlur(bad, (0, 0), 1.0)):
+        scans = Decoder(budget_ms=1000).decode(variant)
+        assert all(s.text != "4006381333932" for s in scans)
+        assert scans == []
+
+
+GARBAGE = {
+    "none": None,
+    "empty": np.zeros((0, 0, 3), np.uint8),
+    "1x1": np.zeros((1, 1, 3), np.uint8),
+    "float64": np.random.default_rng(1).random((480, 640, 3)),
+    "float nan": np.full((100, 100), np.nan),
+    "bool": np.random.default_rng(2).random((480, 640)) > 0.5,
+    "int32": np.random.default_rng(3).integers(-500, 70000, (200, 300), dtype=np.int32),
+    "huge 8000x8000": np.full((8000, 8000), 200, np.uint8),
+    "bgra": np.zeros((480, 640, 4), np.uint8),
+    "grey": np.full((480, 640), 90, np.uint8),
+    "five channels": np.zeros((10, 10, 5), np.uint8),
+    "1-d": np.zeros(100, np.uint8),
+    "not an array": "frame",
+}
+
+
+@pytest.mark.parametrize("name", GARBAGE)
+def test_garbage_frames_never_raise(name: str, decoder: Decoder) -> None:
+    assert decoder.decode(GARBAGE[name]) == []
+
+
+def test_colour_variants_of_a_real_frame(ean13_frame: np.ndarray) -> None:
+    gray = cv2.cvtColor(ean13_frame, cv2.COLOR_BGR2GRAY)
+    bgra = cv2.cvtColor(ean13_frame, cv2.COLOR_BGR2BGRA)
+    as_float = ean13_frame.astype(np.float64) / 255.0
+    for frame in (gray, bgra, as_float, gray[:, :, None]):
+        assert [s.gtin for s in Decoder().decode(frame)] == ["4006381333931"]
+
+
+def test_empty_scene_gives_nothing() -> None:
+    rng = np.random.default_rng(4)
+    scene = cv2.GaussianBlur((rng.random((720, 1280)) * 255).astype(np.uint8), (0, 0), 4)
+    assert Decoder(ALL_SYMBOLOGIES).decode(scene) == []
