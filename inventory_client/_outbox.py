@@ -19,6 +19,7 @@ release adds columns (say, ``next_attempt_at`` for backoff) without touching old
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import threading
@@ -52,6 +53,7 @@ def m001_create_outbox(db: sqlite_utils.Database) -> None:
             "kind": str,
             "idempotency_key": str,
             "payload": str,
+            "payload_sha256": str,
             "status": str,
             "attempts": int,
             "last_error": str,
@@ -61,7 +63,15 @@ def m001_create_outbox(db: sqlite_utils.Database) -> None:
             "updated_at": str,
         },
         pk="id",
-        not_null={"kind", "idempotency_key", "status", "attempts", "created_at", "updated_at"},
+        not_null={
+            "kind",
+            "idempotency_key",
+            "payload_sha256",
+            "status",
+            "attempts",
+            "created_at",
+            "updated_at",
+        },
         defaults={"attempts": 0},
     )
     db[TABLE].create_index(["idempotency_key"], unique=True)  # type: ignore[union-attr]
@@ -95,6 +105,7 @@ class OutboxEntry:
     kind: OutboxKind
     idempotency_key: str
     payload: str | None
+    payload_sha256: str
     status: OutboxStatus
     attempts: int
     last_error: str | None
@@ -110,6 +121,7 @@ class OutboxEntry:
             kind=OutboxKind(row["kind"]),
             idempotency_key=row["idempotency_key"],
             payload=row["payload"],
+            payload_sha256=row["payload_sha256"],
             status=OutboxStatus(row["status"]),
             attempts=row["attempts"],
             last_error=row["last_error"],
@@ -121,6 +133,10 @@ class OutboxEntry:
 
 
 _KEEP = object()
+
+
+def _sha256(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _utcnow() -> datetime:
@@ -161,13 +177,14 @@ class Outbox:
 
         Adding the same key again with the same kind and payload returns the existing entry
         (whatever its status) unchanged; the same key with another payload is ``Rejected``.
+        Payloads are compared by their SHA-256, which outlives the payload itself.
         """
         now = self._now()
+        digest = _sha256(payload)
         with self._guard("add"), self._db.atomic():
             existing = self._get(idempotency_key)
             if existing is not None:
-                same = existing.kind == kind and existing.payload in (payload, None)
-                if not same:
+                if existing.kind != kind or existing.payload_sha256 != digest:
                     raise Rejected(
                         f"outbox: idempotency key {idempotency_key!r} already used "
                         "for another request",
@@ -179,6 +196,7 @@ class Outbox:
                     "kind": str(kind),
                     "idempotency_key": idempotency_key,
                     "payload": payload,
+                    "payload_sha256": digest,
                     "status": str(OutboxStatus.PENDING),
                     "attempts": 0,
                     "last_error": None,

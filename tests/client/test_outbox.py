@@ -44,6 +44,7 @@ def test_schema_columns(outbox):
         "kind",
         "idempotency_key",
         "payload",
+        "payload_sha256",
         "status",
         "attempts",
         "last_error",
