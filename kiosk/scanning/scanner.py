@@ -140,7 +140,9 @@ class ScanLoop:
         """Handle one frame: maybe a preview, maybe a decode, maybe a scan."""
         self.frames_read += 1
         now = self._clock()
-        if now - self._last_preview >= self._preview_interval:
+        # Grid-based cap with 1 ms slack, so 30 fps input and a 10 fps cap give exactly
+        # every third frame despite timestamp jitter.
+        if now - self._last_preview >= self._preview_interval - 1e-3:
             self._last_preview = now
             self._on_frame(frame)
         thumb = _thumbnail(frame)
@@ -220,8 +222,11 @@ class Scanner(QObject):
         clock: Callable[[], float] = time.monotonic,
         preview_fps: float = 12.0,
         preview_width: int = 640,
+        retry_initial_s: float = 0.5,
+        retry_max_s: float = 5.0,
     ) -> None:
         super().__init__(parent)
+        self._retry = (retry_initial_s, retry_max_s)
         self._factory = source_factory
         self._decoder = decoder if decoder is not None else Decoder()
         self._debounce_s = debounce_s
@@ -251,6 +256,8 @@ class Scanner(QObject):
             debounce_s=self._debounce_s,
             preview_fps=self._preview_fps,
             clock=self._clock,
+            retry_initial_s=self._retry[0],
+            retry_max_s=self._retry[1],
         )
         self._thread = _LoopThread(self.loop.run)
         self._thread.start()
