@@ -163,7 +163,7 @@ def translate_errors(what: str) -> Iterator[None]:
     except requests.exceptions.ReadTimeout as exc:
         raise Unavailable(f"{what}: read timed out") from exc
     except requests.exceptions.ConnectionError as exc:
-        raise Unavailable(f"{what}: connection failed ({type(exc).__name__})") from exc
+        raise Unavailable(f"{what}: {_connection_failure(exc)}") from exc
     except requests.exceptions.ChunkedEncodingError as exc:
         raise Unavailable(f"{what}: connection broke while reading the answer") from exc
     except requests.exceptions.ContentDecodingError as exc:
@@ -182,6 +182,20 @@ def translate_errors(what: str) -> Iterator[None]:
         raise InvalidResponse(f"{what}: answer could not be read ({type(exc).__name__})") from exc
     except OSError as exc:
         raise Unavailable(f"{what}: connection failed ({type(exc).__name__})") from exc
+
+
+def _connection_failure(exc: requests.exceptions.ConnectionError) -> str:
+    """Say what went wrong, also when urllib3 wrapped it after the last retry."""
+    reason: object = exc.args[0] if exc.args else exc
+    if isinstance(reason, MaxRetryError) and reason.reason is not None:
+        reason = reason.reason
+    if isinstance(reason, urllib3.exceptions.ReadTimeoutError):
+        return "read timed out"
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):
+        return "could not connect"
+    if isinstance(reason, urllib3.exceptions.ProtocolError):
+        return "connection broken"
+    return f"connection failed ({type(reason).__name__})"
 
 
 def error_from_response(what: str, response: requests.Response) -> InventoryError:
