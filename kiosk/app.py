@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         if self._scanner is not None:
             self._scanner.scanned.connect(self._on_code_scanned)
             self._scanner.preview.connect(self.scan_screen.camera.set_frame)
-            self._scanner.camera_state.connect(self._on_camera_state)
+            self._scanner.camera_state.connect(self.scan_screen.camera.set_camera_state)
         if self._wedge is not None:
             self._wedge.scanned.connect(self._on_code_scanned)
         self.scan_screen.code_entered.connect(session.scan)
@@ -171,10 +171,6 @@ class MainWindow(QMainWindow):
             self._cue.play()
         self.session.scan(code)
 
-    @Slot(str)
-    def _on_camera_state(self, state: str) -> None:
-        self.scan_screen.camera.set_available(state == "ok")
-
     @Slot(object)
     def _on_product_ready(self, product: Product) -> None:
         self.product_screen.show_product(product)
@@ -187,6 +183,8 @@ class MainWindow(QMainWindow):
             self.product_screen.clear()
             self.unknown_code_screen.show_code("")
             self.error_screen.show_message("")
+            self.scan_screen.keypad.clear()
+            self.unknown_code_screen.keypad.clear()
             self.scan_screen.set_engaged(False)
             self.stack.setCurrentWidget(self.scan_screen)
         elif state is State.SCANNING:

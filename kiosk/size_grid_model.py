@@ -55,6 +55,8 @@ class SizeTile:
     def accessible_name(self) -> str:
         """What a screen reader says: the size and its status in one sentence."""
         parts = [f"Size EU {self.size_eu}, UK {self.size_uk}, US {self.size_us}", self.label]
+        if self.scanned:
+            parts.insert(1, "the size you scanned")
         if self.detail:
             parts.append(self.detail)
         return ". ".join(parts)
@@ -98,7 +100,7 @@ def status_detail(size: SizeAvailability, language: str = "en") -> str:
     """A second line with what else is known, so no fact is hidden behind the main status."""
     status = size.status
     if status is SizeStatus.IN_STORE:
-        return "Also at the warehouse" if size.warehouse else ""
+        return f"+ {size.warehouse} at the warehouse" if size.warehouse else ""
     if status is SizeStatus.WAREHOUSE:
         return f"{size.warehouse} at the warehouse"
     if status is SizeStatus.OTHER_STORE:

@@ -15,6 +15,7 @@ TOUCH_MIN_PX = 72  # >= 9 mm at up to ~200 dpi
 BODY_PX = 24
 HEADING_PX = 52
 TITLE_PX = 40
+TILE_HEIGHT_PX = 178
 
 INK = "#1b1b1f"  # body text: 16.7:1 on PAPER
 MUTED = "#4a4a55"  # secondary text: 8.4:1 on PAPER
@@ -70,10 +71,15 @@ QPushButton:pressed {{ background: #dde6f3; }}
 QPushButton#primary {{ background: {PRIMARY}; color: #ffffff; border: none; }}
 QPushButton#primary:pressed {{ background: {PRIMARY_PRESSED}; }}
 QPushButton#sizeTile {{
-    min-height: 128px; min-width: 150px; padding: 0; border-radius: 14px; text-align: left;
+    min-height: {TILE_HEIGHT_PX}px; max-height: {TILE_HEIGHT_PX}px; min-width: 150px;
+    padding: 0; border-radius: 14px; text-align: left;
 }}
 QPushButton#sizeTile:disabled {{ border-style: dashed; }}
 QLabel#tileSize {{ font-size: 38px; font-weight: 700; color: {INK}; background: transparent; }}
+QLabel#tileBadge {{
+    font-size: 20px; font-weight: 700; color: #ffffff; background: {PRIMARY};
+    border-radius: 8px; padding: 2px 10px;
+}}
 QLabel#tileAlt {{ font-size: 20px; color: {MUTED}; background: transparent; }}
 QLabel#tileStatus {{ font-size: 21px; font-weight: 700; background: transparent; }}
 QLabel#tileDetail {{ font-size: 20px; color: {MUTED}; background: transparent; }}

@@ -54,7 +54,7 @@ class PictureLabel(QLabel):
             )
         )
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -71,7 +71,7 @@ class ProductScreen(Screen):
         self.language = language
 
         self.image = PictureLabel()
-        self.image.setMinimumSize(240, 200)
+        self.image.setMinimumSize(320, 420)
         self.name = label("", "title")
         self.brand = label("", "subtitle")
         self.colour = label("", "subtitle")
@@ -129,11 +129,13 @@ class ProductScreen(Screen):
         self.image.set_image(None)
         self.grid.set_tiles([])
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         landscape = self.width() >= self.height()
         self.split.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
+        # Landscape: picture column beside the sizes. Portrait: picture band on top, sized
+        # to its content, and the sizes take the rest.
         self.split.setStretch(0, 2)
-        self.split.setStretch(1, 3 if landscape else 5)
+        self.split.setStretch(1, 3)

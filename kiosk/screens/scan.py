@@ -78,7 +78,7 @@ class ScanScreen(Screen):
             else "Hold the barcode on the shoe's tag up to the camera."
         )
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         landscape = self.width() >= self.height()
         self.split.setDirection(

@@ -49,7 +49,7 @@ class UnknownCodeScreen(Screen):
         shown = code if len(code) <= 40 else code[:37] + "…"
         self.code.setText(f"We read: {shown}" if shown else "")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         landscape = self.width() >= self.height()
         self.split.setDirection(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.size_grid_model import SizeTile
 
-TILE_MIN_WIDTH = 230  # px, including spacing; decides how many columns fit
+TILE_MIN_WIDTH = 270  # px, including spacing; decides how many columns fit
 
 
 class SizeTileButton(QPushButton):
@@ -34,9 +35,10 @@ class SizeTileButton(QPushButton):
         self.setAccessibleName(tile.accessible_name)
         self.setEnabled(tile.choosable)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(150)
 
         self.size_label = self._label("tileSize", f"EU {tile.size_eu}")
+        self.badge = self._label("tileBadge", "Scanned")
+        self.badge.setVisible(tile.scanned)
         self.alt_label = self._label("tileAlt", f"UK {tile.size_uk} · US {tile.size_us}")
         self.status_label = self._label("tileStatus", tile.label)
         self.status_label.setProperty("status", tile.status.value)
@@ -45,9 +47,13 @@ class SizeTileButton(QPushButton):
         self.detail_label.setVisible(bool(tile.detail))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 12, 8)
+        layout.setContentsMargins(16, 10, 12, 10)
         layout.setSpacing(0)
-        layout.addWidget(self.size_label)
+        top = QHBoxLayout()
+        top.addWidget(self.size_label)
+        top.addStretch(1)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.alt_label)
         layout.addStretch(1)
         layout.addWidget(self.status_label)
@@ -102,7 +108,7 @@ class SizeGrid(QScrollArea):
     def button_for(self, gtin: str) -> SizeTileButton | None:
         return next((b for b in self._buttons if b.tile.gtin == gtin), None)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout()
 
