@@ -24,7 +24,6 @@ from inventory_service import rules
 from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
 
 DEFAULT_PORT = 8470
-SUBCOMMANDS = ("add-key", "seed")
 
 
 def _serve_parser() -> argparse.ArgumentParser:

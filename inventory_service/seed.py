@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inventory_service import rules
-from inventory_service.catalogue import DEMO_CATALOGUE, load_catalogue
+from inventory_service.catalogue import DEMO_CATALOGUE, Catalogue, load_catalogue
 from inventory_service.storage import ImportCounts, KeyScope, SqliteStorage, Storage, initialise
 
 DEMO_KIOSK_KEY = "demo-kiosk-key"
@@ -34,7 +34,7 @@ def seed_demo(
     return _seed(storage_or_db, catalogue)
 
 
-def _seed(storage: Storage, catalogue) -> ImportCounts:
+def _seed(storage: Storage, catalogue: Catalogue) -> ImportCounts:
     counts = storage.import_catalogue(
         catalogue.locations, catalogue.styles, catalogue.variants, catalogue.stock
     )

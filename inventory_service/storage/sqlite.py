@@ -96,7 +96,8 @@ def initialise(db_path: str | Path) -> list[str]:
 
 
 def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat()
+    """Fixed-width UTC text, so string comparison in SQL is time order."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -353,6 +354,7 @@ class SqliteStorage:
                 if order is None:  # pragma: no cover - orders are never deleted
                     raise NotFound("The order made with this key no longer exists.")
                 return order, False
+            self._release_expired_holds(now)
             store = self.get_location(request.store_id)
             if store is None or store.kind != LocationKind.STORE:
                 raise InvalidRequest(f"Unknown store {request.store_id!r}.")
@@ -451,6 +453,33 @@ class SqliteStorage:
             order = self.get_order(order_id)
             assert order is not None
             return order, True
+
+    def _release_expired_holds(self, now: datetime) -> int:
+        """Cancel reserved (unpaid) orders whose hold ran out, freeing their pairs.
+
+        Runs inside the order transaction, so a shopper never loses the last pair to an
+        order nobody paid for. Paid orders keep their reservation until shipped.
+        """
+        expired = self._all(
+            "SELECT id FROM orders WHERE status = ? AND reserved_until < ?",
+            (str(OrderStatus.RESERVED), _iso(now)),
+        )
+        for row in expired:
+            for ln in self._all(
+                "SELECT gtin, quantity, fulfilled_from FROM order_lines WHERE order_id = ?",
+                (row["id"],),
+            ):
+                self.conn.execute(
+                    "UPDATE stock SET reserved = reserved - ?1 "
+                    "WHERE location_id = ?2 AND gtin = ?3",
+                    (ln["quantity"], ln["fulfilled_from"], ln["gtin"]),
+                )
+            self.conn.execute(
+                "UPDATE orders SET status = ?, reserved_until = NULL WHERE id = ?",
+                (str(OrderStatus.CANCELLED), row["id"]),
+            )
+            self._add_order_event(row["id"], OrderStatus.CANCELLED, now, "system", "hold expired")
+        return len(expired)
 
     def _pick_warehouse(self, gtin: str, quantity: int, warehouses: list[Location]) -> str | None:
         """The nearest warehouse with ``quantity`` available, or None."""

@@ -136,6 +136,37 @@ def test_order_reserves_at_nearest_warehouse_with_enough(tmp_path) -> None:
             order(4, "key-0003")  # only 3 left at wh-far
 
 
+def test_expired_hold_is_released_by_the_next_order(tmp_path) -> None:
+    db = tmp_path / "inventory.db"
+    seed_demo(db, SMALL)
+    req = OrderCreate.model_validate(
+        order_body("2000000000022", kiosk_id="kiosk-1", store_id="store-a", quantity=1)
+    )
+    with SqliteStorage.open(db) as storage:
+        first, _ = storage.create_order(
+            req,
+            idempotency=Idempotency("key-0001", "a"),
+            actor="t",
+            now=NOW,
+            hold=timedelta(hours=1),
+        )
+        assert first.lines[0].fulfilled_from == "wh-near"
+        later = NOW + timedelta(hours=2)
+        second, _ = storage.create_order(
+            req,
+            idempotency=Idempotency("key-0002", "b"),
+            actor="t",
+            now=later,
+            hold=timedelta(hours=1),
+        )
+        assert second.lines[0].fulfilled_from == "wh-near"  # the expired hold freed the pair
+        expired = storage.get_order(first.id)
+        assert expired is not None and expired.status == "cancelled"
+        assert (expired.history[-1].actor, expired.history[-1].note) == ("system", "hold expired")
+        levels = {(lv.location_id, lv.gtin): lv for lv in storage.stock_levels(["2000000000022"])}
+        assert levels["wh-near", "2000000000022"].reserved == 1
+
+
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
