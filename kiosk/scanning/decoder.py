@@ -135,14 +135,15 @@ class Decoder:
         for name, reads in self._passes(gray):
             for raw in reads:
                 self._add(evidence, name, raw)
-            if any(e.trusted() for e in evidence.values()):
+            trusted = {k: e for k, e in evidence.items() if e.trusted()}
+            if trusted and not _conflicts(trusted):
                 break
             if self._clock() >= deadline:
                 break
+        trusted = {k: e for k, e in evidence.items() if e.trusted()}
         return [
             Scan(sym, text, gtin_for_scan(sym, text), confirmed=ev.confirmed())
-            for (sym, text), ev in evidence.items()
-            if ev.trusted()
+            for (sym, text), ev in _resolve(trusted).items()
         ]
 
     def _add(self, evidence: dict[tuple[str, str], _Evidence], name: str, raw: Raw) -> None:
@@ -155,6 +156,8 @@ class Decoder:
             return  # trusted by backend; ZBar's quality scale does not apply
         if raw.symbology not in _LINEAR:
             ev.best_quality = max(ev.best_quality, 2)  # ZBar's QR reader has its own ECC
+        elif raw.symbology == "UPCE" and raw.quality < _MIN_ZBAR_UPCE_QUALITY:
+            ev.best_quality = max(ev.best_quality, 1)  # needs a second pass to be trusted
         else:
             ev.best_quality = max(ev.best_quality, raw.quality)
 
@@ -168,6 +171,51 @@ class Decoder:
             yield name, zbar_read(variant, syms)
             if self.use_zxing and name in _ZXING_VARIANTS:
                 yield name + "+zxing", zxing_read(variant, syms)
+
+
+#: ZBar's UPC-E reads of a few scan lines are often a fragment of a UPC-A/EAN-13 read as
+#: the short code (two such misreads in the corpus); below this many agreeing scan lines
+#: a UPC-E needs a second pass or zxing-cpp to agree.
+_MIN_ZBAR_UPCE_QUALITY = 10
+
+
+def _right_half(sym: str, text: str) -> str | None:
+    gtin = gtin_for_scan(sym, text)
+    return gtin[-6:] if gtin is not None and sym in ("EAN13", "UPCA") else None
+
+
+def _conflicts(found: dict[tuple[str, str], _Evidence]) -> bool:
+    """Two different EAN-13/UPC-A reads with the same right half are two readings of one
+    symbol (a misread left half): at most one of them is true."""
+    halves = [h for h in (_right_half(sym, text) for sym, text in found) if h is not None]
+    return len(halves) != len(set(halves))
+
+
+def _resolve(found: dict[tuple[str, str], _Evidence]) -> dict[tuple[str, str], _Evidence]:
+    """Keep, in each conflicting group, the read most passes agree on; drop ties.
+
+    Also drop a ZBar-only UPC-E read when the frame holds an EAN-13/UPC-A read.
+    """
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for key in found:
+        half = _right_half(*key)
+        if half is not None:
+            groups.setdefault(half, []).append(key)
+    out = dict(found)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        ranked = sorted(keys, key=lambda k: len(found[k].passes), reverse=True)
+        drop = (
+            ranked if len(found[ranked[0]].passes) == len(found[ranked[1]].passes) else ranked[1:]
+        )
+        for key in drop:
+            del out[key]
+    # A ZBar-only UPC-E beside a full-size EAN-13/UPC-A is usually a fragment of it.
+    if any(sym in ("EAN13", "UPCA") for sym, _ in out):
+        for key in [k for k in out if k[0] == "UPCE" and "zxing" not in out[k].backends]:
+            del out[key]
+    return out
 
 
 _ZXING_VARIANTS = frozenset({"up2", "clahe", "sharp"})

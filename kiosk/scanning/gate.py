@@ -28,7 +28,7 @@ __all__ = ["GATE_WIDTH", "looks_like_code"]
 GATE_WIDTH = 640
 _BLOCK = 8
 _MIN_ENERGY = 600.0  # mean squared Sobel response; ~ contrast of 25 grey levels at bars
-_MIN_COHERENCE = 0.45
+_MIN_COHERENCE = 0.75
 _MAX_ALTERNATION = 0.5
 _MIN_NEIGHBOURS = 4  # candidate blocks in a 3x3 neighbourhood
 
