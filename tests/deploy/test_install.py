@@ -1,0 +1,192 @@
+"""deploy/install.sh into a scratch root: idempotent, never overwrites config, units verify."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+UNITS = ("endless-aisle-kiosk.service", "endless-aisle-service.service")
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A snapshot of deploy/, so edits elsewhere in the work tree cannot race the test."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "deploy", src / "deploy")
+    return src
+
+
+def install(source: Path, root: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["bash", str(source / "deploy" / "install.sh"), "--root", str(root), "--no-venv", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def tree_state(root: Path) -> dict[str, tuple]:
+    """Every path below root: kind, mode, and for files sha256 and mtime."""
+    state: dict[str, tuple] = {}
+    for path in sorted(root.rglob("*")):
+        st = path.lstat()
+        rel = str(path.relative_to(root))
+        if stat.S_ISREG(st.st_mode):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            state[rel] = ("file", stat.S_IMODE(st.st_mode), digest, st.st_mtime_ns)
+        else:
+            state[rel] = ("dir" if path.is_dir() else "other", stat.S_IMODE(st.st_mode))
+    return state
+
+
+def test_second_run_changes_nothing(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    first = install(source, root, "--udev")
+    before = tree_state(root)
+    second = install(source, root, "--udev")
+    assert tree_state(root) == before
+    assert "changes" in first.splitlines()[-1]
+    assert second.splitlines()[-1] == "endless-aisle install: nothing to change"
+
+
+def test_first_run_lays_out_the_system(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root, "--udev")
+    state = tree_state(root)
+    expected_files = {
+        "etc/systemd/system/endless-aisle-kiosk.service": 0o644,
+        "etc/systemd/system/endless-aisle-service.service": 0o644,
+        "etc/pam.d/endless-aisle-kiosk": 0o644,
+        "etc/udev/rules.d/70-endless-aisle-camera.rules": 0o644,
+        "etc/endless-aisle/kiosk.toml": 0o644,
+        "etc/endless-aisle/secrets.env": 0o600,
+        "usr/local/sbin/endless-aisle-doctor": 0o755,
+    }
+    for rel, mode in expected_files.items():
+        assert state[rel][:2] == ("file", mode), rel
+    for rel, mode in {
+        "opt/endless-aisle": 0o755,
+        "var/lib/endless-aisle": 0o750,
+        "var/log/endless-aisle": 0o750,
+    }.items():
+        assert state[rel] == ("dir", mode), rel
+    assert (root / "etc/endless-aisle/kiosk.toml").read_bytes() == (
+        source / "deploy/kiosk.example.toml"
+    ).read_bytes()
+    assert "EA_SERVICE__API_KEY=" in (root / "etc/endless-aisle/secrets.env").read_text()
+
+
+def test_edited_config_and_secrets_are_never_overwritten(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root)
+    config = root / "etc/endless-aisle/kiosk.toml"
+    secrets = root / "etc/endless-aisle/secrets.env"
+    config.write_text('[kiosk]\nid = "edited"\n')
+    secrets.write_text("EA_SERVICE__API_KEY=s3cret\n")
+    (source / "deploy/kiosk.example.toml").write_text("# a newer example\n")
+
+    out = install(source, root)
+    assert config.read_text() == '[kiosk]\nid = "edited"\n'
+    assert secrets.read_text() == "EA_SERVICE__API_KEY=s3cret\n"
+    assert out.splitlines()[-1] == "endless-aisle install: nothing to change"
+
+
+def test_changed_unit_and_drifted_modes_are_repaired(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root)
+    unit = source / "deploy/endless-aisle-kiosk.service"
+    unit.write_text(unit.read_text().replace("RestartSec=2", "RestartSec=3"))
+    (root / "etc/endless-aisle/secrets.env").chmod(0o644)
+    (root / "var/lib/endless-aisle").chmod(0o777)
+
+    out = install(source, root)
+    assert "installed /etc/systemd/system/endless-aisle-kiosk.service" in out
+    assert "mode 0600 on /etc/endless-aisle/secrets.env" in out
+    assert "mode 0750 on /var/lib/endless-aisle" in out
+    assert "RestartSec=3" in (root / "etc/systemd/system/endless-aisle-kiosk.service").read_text()
+    assert stat.S_IMODE((root / "etc/endless-aisle/secrets.env").stat().st_mode) == 0o600
+    assert install(source, root).splitlines()[-1].endswith("nothing to change")
+
+
+def test_prefix_is_written_into_units_and_tools(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root, "--prefix", "/srv/aisle")
+    assert (root / "srv/aisle").is_dir()
+    for rel in (
+        "etc/systemd/system/endless-aisle-kiosk.service",
+        "usr/local/sbin/endless-aisle-doctor",
+    ):
+        text = (root / rel).read_text()
+        assert "/srv/aisle/.venv/bin/python" in text
+        assert "/opt/endless-aisle" not in text
+
+
+def test_bad_options_are_refused(source: Path, tmp_path: Path) -> None:
+    script = str(source / "deploy" / "install.sh")
+    unknown = subprocess.run(
+        ["bash", script, "--frobnicate"], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert unknown.returncode == 2
+    assert "--frobnicate" in unknown.stderr
+    relative = subprocess.run(
+        ["bash", script, "--root", str(tmp_path), "--prefix", "opt"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert relative.returncode == 2
+
+
+def test_shell_scripts_parse() -> None:
+    for script, shell in (("install.sh", "bash"), ("endless-aisle-doctor", "sh")):
+        subprocess.run([shell, "-n", str(REPO / "deploy" / script)], check=True, timeout=30)
+        assert os.access(REPO / "deploy" / script, os.X_OK), script
+
+
+SYSTEMD_UNITS = Path("/usr/lib/systemd/system")
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze not installed")
+@pytest.mark.skipif(
+    not (SYSTEMD_UNITS / "sysinit.target").exists(), reason="no systemd unit library here"
+)
+@pytest.mark.parametrize("unit", UNITS)
+def test_units_verify_clean(source: Path, tmp_path: Path, unit: str) -> None:
+    """systemd-analyze verify, in a scratch root holding the installed units, systemd's own
+    units and stand-ins for the executables the units start (cage, the venv's python)."""
+    root = tmp_path / "root"
+    install(source, root)
+    shutil.copytree(SYSTEMD_UNITS, root / SYSTEMD_UNITS.relative_to("/"), symlinks=True)
+    for exe in ("usr/bin/cage", "opt/endless-aisle/.venv/bin/python"):
+        path = root / exe
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("#!/bin/sh\n")
+        path.chmod(0o755)
+
+    result = subprocess.run(
+        [
+            "systemd-analyze",
+            "verify",
+            "--man=no",
+            f"--root={root}",
+            str(root / "etc/systemd/system" / unit),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    # Unknown keys and unparsable values are only warnings: treat any output as a failure.
+    assert result.stdout + result.stderr == ""
