@@ -96,7 +96,9 @@ def initialise(db_path: str | Path) -> list[str]:
 
 
 def _iso(value: datetime) -> str:
-    """Fixed-width UTC text, so string comparison in SQL is time order."""
+    """Fixed-width UTC text, so string comparison in SQL is time order (naive = UTC)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
