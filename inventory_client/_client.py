@@ -75,7 +75,10 @@ class InventoryClient:
         outbox_path: SQLite file of the durable outbox (created, mode 0600).
         connect_timeout, read_timeout: Seconds, applied to every call.
 
-    Thread-safe: the kiosk may call it from several worker threads.
+    Thread-safe: the kiosk may call it from several worker threads. The one
+    ``requests.Session`` is shared by them (its urllib3 pool is thread-safe; the service
+    sets no cookies), the outbox serialises its own access, and one outbox entry is sent by
+    one thread at a time.
     """
 
     def __init__(
@@ -94,10 +97,10 @@ class InventoryClient:
                 raise ValueError(f"{name} {value!r} is not a valid identifier")
         self.kiosk_id = kiosk_id
         self.store_id = store_id
+        self.outbox = Outbox(outbox_path)  # first: a bad path fails before any socket opens
         self._transport = Transport(
             base_url, api_key, connect_timeout=connect_timeout, read_timeout=read_timeout
         )
-        self.outbox = Outbox(outbox_path)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="inventory-stock")
         self._in_flight: set[str] = set()
         self._in_flight_changed = threading.Condition()
