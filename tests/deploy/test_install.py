@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -190,3 +191,24 @@ def test_units_verify_clean(source: Path, tmp_path: Path, unit: str) -> None:
     assert result.returncode == 0, result.stderr
     # Unknown keys and unparsable values are only warnings: treat any output as a failure.
     assert result.stdout + result.stderr == ""
+
+
+def test_every_install_option_is_documented() -> None:
+    """docs/DEPLOY.md and --help name every option install.sh accepts."""
+    script = (REPO / "deploy" / "install.sh").read_text()
+    options = set(re.findall(r"^\s+(--[a-z-]+)\)", script, flags=re.MULTILINE))
+    assert {"--root", "--prefix", "--with-service", "--udev", "--no-venv"} <= options
+    help_text = subprocess.run(
+        ["bash", str(REPO / "deploy" / "install.sh"), "--help"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
+    guide = (REPO / "docs" / "DEPLOY.md").read_text()
+    for option in options:
+        assert option in help_text, option
+        if option not in ("--root", "--no-venv"):  # test-only options
+            assert option in guide, option
+    for unit in UNITS:
+        assert unit.removesuffix(".service") in guide
