@@ -141,28 +141,49 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(500, ErrorCode.INTERNAL, "Internal error; it has been logged.")
 
 
+class _BodyTooLarge(Exception):
+    """Raised from ``receive`` when a streamed (chunked) body passes the limit."""
+
+
 class _BodySizeLimit:
-    """Refuse bodies declared larger than ``limit`` with a 413 ``ErrorBody`` (pure ASGI)."""
+    """Refuse bodies larger than ``limit`` (pure ASGI, before any parsing).
+
+    A declared Content-Length over the limit gets a 413 ``ErrorBody`` at once; a chunked
+    body is counted while it streams and cut off (FastAPI then answers 400).
+    """
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app = app
         self.limit = limit
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            for name, value in scope.get("headers", ()):
-                if name == b"content-length":
-                    try:
-                        too_big = int(value) > self.limit
-                    except ValueError:
-                        too_big = True
-                    if too_big:
-                        response = error_response(
-                            413, ErrorCode.INVALID_REQUEST, "Request body too large."
-                        )
-                        await response(scope, receive, send)
-                        return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.limit
+                except ValueError:
+                    too_big = True
+                if too_big:
+                    response = error_response(
+                        413, ErrorCode.INVALID_REQUEST, "Request body too large."
+                    )
+                    await response(scope, receive, send)
+                    return
+        seen = 0
+
+        async def counting_receive() -> dict:
+            nonlocal seen
+            message = await receive()
+            if message.get("type") == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _BodyTooLarge("request body too large")
+            return message
+
+        await self.app(scope, counting_receive, send)
 
 
 # --- dependencies --------------------------------------------------------------------

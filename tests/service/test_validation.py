@@ -109,6 +109,21 @@ def test_oversized_body_is_413(live_service) -> None:
     assert_error(resp, 413, "invalid_request")
 
 
+def test_oversized_chunked_body_is_refused(live_service) -> None:
+    def chunks():
+        yield b'{"pad": "'
+        for _ in range(100):
+            yield b"x" * 4096
+        yield b'"}'
+
+    with Api(live_service.url, live_service.kiosk_key) as api:
+        resp = api.post(
+            "/v1/demand-events", data=chunks(), headers={"Content-Type": "application/json"}
+        )
+    # 400 (cut off while streaming), not 422: the body was never parsed
+    assert_error(resp, 400, "invalid_request")
+
+
 @pytest.mark.parametrize(
     "query",
     [
