@@ -242,7 +242,8 @@ class ImageFolderSource:
         if self._pacer is None:
             raise SourceUnavailable(f"{self.name} is not open")
         self._pacer.wait()
-        elapsed = self._clock() - self._start
+        # Snap to the frame grid so float drift never shows a frame one tick early or late.
+        elapsed = round((self._clock() - self._start) * self.fps) / self.fps + 1e-9
         cycle = self.cycle_s
         if elapsed >= cycle:
             if not self.loop:
