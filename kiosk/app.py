@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Slot
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.screens.error import ErrorScreen
 from kiosk.screens.looking_up import LookingUpScreen
@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         for screen in self.screens():
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
+        # The window's size comes from the screen (or the caller), never from its content:
+        # no minimum-size hints pushed to the platform when screens change.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)

@@ -174,10 +174,10 @@ class ShopperSession(QObject):
             self.code_unknown.emit(code)
             self._move(State.UNKNOWN_CODE)
             return
+        self.looking_up.emit(gtin)
+        self._move(State.LOOKING_UP)  # before submitting: a fast answer finds us waiting
         lookup = self._lookup
         self._runner.submit(LOOKUP, lambda: lookup(gtin))
-        self.looking_up.emit(gtin)
-        self._move(State.LOOKING_UP)
 
     @Slot()
     def retry(self) -> None:
