@@ -29,6 +29,7 @@ GATE_WIDTH = 640
 _BLOCK = 8
 _MIN_ENERGY = 600.0  # mean squared Sobel response; ~ contrast of 25 grey levels at bars
 _MIN_COHERENCE = 0.75
+_MIN_COHERENCE_2D = 0.6  # the 4-theta tensor of a QR is less coherent than a linear code's
 _MAX_ALTERNATION = 0.5
 _MIN_NEIGHBOURS = 4  # candidate blocks in a 3x3 neighbourhood
 
@@ -105,7 +106,7 @@ def _blocks_look_like_code(small: np.ndarray, two_d: bool) -> bool:
         c4 = (c2 * c2 - s2 * s2) / mag2
         s4 = 2.0 * c2 * s2 / mag2
         coherence4 = cv2.magnitude(block_mean(c4), block_mean(s4)) / (energy + 1e-6)
-        square = (strong & (coherence4 > _MIN_COHERENCE)).astype(np.float32)
+        square = (strong & (coherence4 > _MIN_COHERENCE_2D)).astype(np.float32)
         if square.any():
             n = cv2.boxFilter(square, -1, (3, 3), normalize=False, borderType=cv2.BORDER_CONSTANT)
             return bool(n.max() >= _MIN_NEIGHBOURS + 2)
