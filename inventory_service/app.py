@@ -50,7 +50,14 @@ from inventory_service import rules
 from inventory_service.catalogue import DEMO_IMAGES
 from inventory_service.errors import Forbidden, NotFound, ServiceError, Unauthorized
 from inventory_service.reports import build_stock_report
-from inventory_service.storage import ApiKey, Idempotency, KeyScope, SqliteStorage, Storage
+from inventory_service.storage import (
+    ApiKey,
+    Idempotency,
+    KeyScope,
+    SqliteStorage,
+    Storage,
+    initialise,
+)
 
 log = logging.getLogger(__name__)
 
@@ -276,8 +283,6 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
 ) -> FastAPI:
     """Build the service for one SQLite file (created and migrated if needed)."""
-    from inventory_service.storage import initialise
-
     initialise(db_path)
     settings = ServiceSettings(
         open_storage=lambda: SqliteStorage.open(db_path),
