@@ -107,7 +107,7 @@ def status_detail(size: SizeAvailability, language: str = "en") -> str:
         others = sum(1 for n in size.nearby if n.available > 0)
         return f"+ {others - 1} more store{'s' if others > 2 else ''}" if others > 1 else ""
     if status is SizeStatus.UNKNOWN:
-        return "Other stock unknown — ask staff"
+        return "Ask a staff member"
     return ""
 
 

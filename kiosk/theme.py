@@ -15,7 +15,6 @@ TOUCH_MIN_PX = 72  # >= 9 mm at up to ~200 dpi
 BODY_PX = 24
 HEADING_PX = 52
 TITLE_PX = 40
-TILE_HEIGHT_PX = 178
 
 INK = "#1b1b1f"  # body text: 16.7:1 on PAPER
 MUTED = "#4a4a55"  # secondary text: 8.4:1 on PAPER
@@ -71,8 +70,7 @@ QPushButton:pressed {{ background: #dde6f3; }}
 QPushButton#primary {{ background: {PRIMARY}; color: #ffffff; border: none; }}
 QPushButton#primary:pressed {{ background: {PRIMARY_PRESSED}; }}
 QPushButton#sizeTile {{
-    min-height: {TILE_HEIGHT_PX}px; max-height: {TILE_HEIGHT_PX}px; min-width: 150px;
-    padding: 0; border-radius: 14px; text-align: left;
+    min-width: 150px; padding: 0; border-radius: 14px; text-align: left;
 }}
 QPushButton#sizeTile:disabled {{ border-style: dashed; }}
 QLabel#tileSize {{ font-size: 38px; font-weight: 700; color: {INK}; background: transparent; }}
@@ -83,6 +81,17 @@ QLabel#tileBadge {{
 QLabel#tileAlt {{ font-size: 20px; color: {MUTED}; background: transparent; }}
 QLabel#tileStatus {{ font-size: 21px; font-weight: 700; background: transparent; }}
 QLabel#tileDetail {{ font-size: 20px; color: {MUTED}; background: transparent; }}
+QLabel#keypadDisplay {{
+    font-size: 44px; font-weight: 700; font-family: "DejaVu Sans Mono", monospace;
+    background: {CARD}; border: 3px solid #8a8a8a; border-radius: 12px; padding: 8px 16px;
+    min-height: {TOUCH_MIN_PX}px;
+}}
+QLabel#keypadDisplay[entryState="valid"] {{ border-color: #1e7b34; }}
+QLabel#keypadDisplay[entryState="invalid"] {{ border-color: #b3261e; color: #8c1d18; }}
+QLabel#keypadHint {{ font-size: {BODY_PX}px; color: {MUTED}; }}
+NumericKeypad QPushButton {{ font-size: 36px; min-width: {TOUCH_MIN_PX}px; }}
+NumericKeypad QPushButton#key_find {{ background: {PRIMARY}; color: #ffffff; border: none; }}
+NumericKeypad QPushButton#key_find:disabled {{ background: #c9ced6; color: #3d3d3d; }}
 QScrollArea {{ border: none; background: transparent; }}
 {tiles}
 """

@@ -20,7 +20,6 @@ class ErrorScreen(Screen):
         self.heading = label("Sorry, that didn't work", "heading")
         self.message = label("", "subtitle")
         self.message.setAccessibleName("What went wrong")
-        self.staff = label("If it keeps happening, please ask a staff member.", "hint")
         self.retry_button = QPushButton("Try again")
         self.retry_button.setObjectName("primary")
         self.retry_button.setAccessibleName("Try again")
@@ -28,7 +27,7 @@ class ErrorScreen(Screen):
         row.addWidget(self.retry_button)
         row.addStretch(1)
         self.body.addStretch(1)
-        for widget in (self.heading, self.message, self.staff):
+        for widget in (self.heading, self.message):
             widget.setAlignment(Qt.AlignmentFlag.AlignLeft)
             self.body.addWidget(widget)
         self.body.addLayout(row)

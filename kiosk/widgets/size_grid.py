@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from kiosk.size_grid_model import SizeTile
 
 TILE_MIN_WIDTH = 270  # px, including spacing; decides how many columns fit
+TILE_MAX_HEIGHT = 178  # px; roomy when the screen allows
+TILE_MIN_HEIGHT = 150  # px; still four lines of text and twice the minimum touch target
+SPACING = 14
 
 
 class SizeTileButton(QPushButton):
@@ -84,7 +87,7 @@ class SizeGrid(QScrollArea):
         self._inner.setObjectName("screen")
         self._grid = QGridLayout(self._inner)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(14)
+        self._grid.setSpacing(SPACING)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._inner)
         self._buttons: list[SizeTileButton] = []
@@ -113,8 +116,14 @@ class SizeGrid(QScrollArea):
         self._relayout()
 
     def _relayout(self) -> None:
-        width = self.viewport().width()
-        columns = max(2, min(6, width // TILE_MIN_WIDTH))
+        """Fit columns to the width, then shrink tiles (within limits) so all rows show."""
+        viewport = self.viewport()
+        columns = max(2, min(6, viewport.width() // TILE_MIN_WIDTH))
+        rows = max(1, -(-len(self._buttons) // columns))
+        fit = (viewport.height() - SPACING * (rows - 1)) // rows
+        height = max(TILE_MIN_HEIGHT, min(TILE_MAX_HEIGHT, fit))
+        for button in self._buttons:
+            button.setFixedHeight(height)
         if columns == self._columns:
             return
         self._columns = columns

@@ -103,7 +103,7 @@ def test_unknown_size_cannot_be_chosen() -> None:
     (tile,) = size_tiles(run)
     assert tile.status is SizeStatus.UNKNOWN
     assert not tile.choosable
-    assert tile.detail == "Other stock unknown — ask staff"
+    assert tile.detail == "Ask a staff member"
 
 
 def test_notice_only_when_something_is_missing() -> None:
