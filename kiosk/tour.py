@@ -36,7 +36,7 @@ STEP_TIMEOUT_S = 20.0
 
 def _proxy_handler(upstream: str, drop: Callable[[str], bool]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        def do_GET(self) -> None:
             if drop(self.path):
                 self.close_connection = True  # hang up without an answer
                 return
@@ -52,7 +52,7 @@ def _proxy_handler(upstream: str, drop: Callable[[str], bool]) -> type[BaseHTTPR
             self.end_headers()
             self.wfile.write(answer.content)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             return  # quiet: the tour prints what it saves
 
     return Handler
