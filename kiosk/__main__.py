@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, example_toml, load_config
 
@@ -181,10 +183,28 @@ def _open_window(config: Config, client: object) -> int:
 
     kiosk = Kiosk(client, source_factory=source_factory, language=config.ui.language)
     kiosk.start(fullscreen=config.ui.fullscreen)
+    heartbeat = _quit_on_signals(app)
     try:
         return app.exec()
     finally:
+        heartbeat.stop()
         kiosk.shutdown()
+
+
+def _quit_on_signals(app: Any) -> Any:
+    """Ctrl+C or SIGTERM closes the window cleanly (camera released, demo service stopped).
+
+    Python runs signal handlers only between bytecodes, so a timer gives it a turn while
+    Qt's event loop waits.
+    """
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
 
 
 if __name__ == "__main__":
