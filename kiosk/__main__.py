@@ -1,4 +1,4 @@
-"""Command line of the kiosk: ``python -m kiosk {run,demo,decode,tour,config-example}``.
+"""Command line of the kiosk: ``python -m kiosk {run,demo,decode,tour,doctor,config-example}``.
 
 Qt is imported only by the commands that open a window, so ``config-example`` and
 ``decode`` work on a headless box without Qt's runtime libraries.
@@ -73,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--out", type=Path, required=True, help="directory for the PNGs")
 
     commands.add_parser("config-example", help="print the documented example config")
+
+    doctor = commands.add_parser(
+        "doctor", help="check config, decoder, camera, service, clock, disk and outbox"
+    )
+    doctor.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG_PATH,
+        help=f"TOML config file (default: {DEFAULT_CONFIG_PATH})",
+    )
     return parser
 
 
@@ -90,11 +100,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args.config)
     if args.command == "demo":
         return _demo(args)
+    if args.command == "doctor":
+        return _doctor(args.config)
     if args.command == "tour":
         from kiosk.tour import run_tour
 
         return run_tour(args.out)
     raise AssertionError(args.command)  # argparse rejects unknown commands
+
+
+def _doctor(config_path: Path) -> int:
+    """Print the doctor's table; non-zero exit when any check FAILs."""
+    from kiosk import doctor
+
+    checks = doctor.run_doctor(lambda: load_config(config_path))
+    print(doctor.render_table(checks), end="")
+    return doctor.exit_code(checks)
 
 
 def _fail(message: str, code: int) -> int:
