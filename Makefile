@@ -30,7 +30,6 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 
 bench: setup
-	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) benchmarks/decode.py
 
 tour: setup
