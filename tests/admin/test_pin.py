@@ -39,6 +39,7 @@ def staff(staff_hash: str):
 
 def test_hash_format_salted_and_verifiable(staff_hash: str) -> None:
     scheme, n, r, p, salt, digest = staff_hash.split("$")
+    assert len(salt) == 24 and len(digest) == 44  # base64 of 16 and 32 bytes
     assert (scheme, n, r, p) == ("scrypt", str(2**14), "8", "1")
     assert PIN not in staff_hash
     assert hash_pin(PIN) != staff_hash  # fresh salt every time
