@@ -370,3 +370,147 @@ class SizeRun(WireModel):
     warehouses_known: bool = True
     as_of: datetime
     from_cache: bool = False
+
+
+# --- staff admin and kiosk health (appended for issues 6 and 8; existing models unchanged) ---
+
+
+class StyleSummary(WireModel):
+    """GET /v1/catalogue/search: one matching style with all its variants (size order)."""
+
+    style: Style
+    variants: list[Variant]
+
+
+class LostDemandRow(WireModel):
+    """One style and size in the lost-demand report (see docs/API.md for every rule).
+
+    ``orders`` counts pairs from real, not cancelled orders made at this store in the
+    period (not the kiosks' ``ordered`` events). ``conversion`` = orders / not_in_store,
+    null when nothing was missing. ``suggested_restock`` = ceil(not_in_store scaled from
+    the period to ``cover_days``) minus this store's on hand, never below zero.
+    """
+
+    style_id: Identifier
+    style_name: str
+    brand: str
+    gtin: Gtin13
+    size_eu: str
+    scanned: int = Field(ge=0)
+    size_viewed: int = Field(ge=0)
+    not_in_store: int = Field(ge=0)
+    notify_me: int = Field(ge=0)
+    orders: int = Field(ge=0)
+    conversion: float | None = Field(default=None, ge=0)
+    on_hand: int = Field(ge=0)
+    suggested_restock: int = Field(ge=0)
+
+
+class LostDemandReport(WireModel):
+    """GET /v1/reports/lost-demand?store_id=S&since=ISO&until=ISO[&cover_days=28]."""
+
+    store_id: Identifier
+    since: datetime
+    until: datetime
+    cover_days: int = Field(ge=1)
+    generated_at: datetime
+    rows: list[LostDemandRow]
+
+
+class ImportKind(StrEnum):
+    CATALOGUE = "catalogue"
+    STOCK = "stock"
+
+
+class ImportLineError(WireModel):
+    """One problem in an imported CSV file. ``line`` is the physical line (header = 1)."""
+
+    line: int = Field(ge=1)
+    column: str | None = None
+    message: str
+
+
+class ImportReport(WireModel):
+    """POST /v1/imports/{kind} and ``python -m inventory_service import``.
+
+    ``applied`` is true only when the whole file was written; any error means nothing
+    was written. A dry run checks everything (also against the database) and writes
+    nothing. ``created``/``updated``/``unchanged`` count styles+variants (catalogue) or
+    stock rows (stock) — what was, or in a dry run would be, written.
+    """
+
+    kind: ImportKind
+    dry_run: bool
+    applied: bool
+    rows: int = Field(ge=0)
+    created: int = Field(ge=0)
+    updated: int = Field(ge=0)
+    unchanged: int = Field(ge=0)
+    errors: list[ImportLineError]
+    errors_omitted: int = Field(default=0, ge=0, description="Errors beyond the listed ones")
+
+
+AuditAction = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.-]{0,63}$")]
+
+
+class AuditEventCreate(WireModel):
+    """POST /v1/audit (staff). ``id`` is made by the device, so a resend is stored once.
+
+    ``detail`` is free text for people; it must never hold shopper personal data.
+    """
+
+    id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    actor: ShortText
+    action: AuditAction
+    detail: str = Field(default="", max_length=1000)
+    at: datetime
+
+
+class AuditEvent(WireModel):
+    """One audit row: who (``actor``, through which key), what, when."""
+
+    id: str
+    store_id: Identifier
+    actor: str
+    key_label: str
+    action: str
+    detail: str
+    at: datetime
+    received_at: datetime
+
+
+class Heartbeat(WireModel):
+    """POST /v1/kiosks/heartbeat (kiosk key): the kiosk's health, sent every interval."""
+
+    kiosk_id: Identifier
+    version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    uptime_s: float = Field(ge=0, le=10 * 365 * 86400)
+    camera_ok: bool
+    last_scan_at: datetime | None = None
+    outbox_backlog: int = Field(ge=0, le=10_000_000)
+    at: datetime
+
+
+class KioskStatus(StrEnum):
+    OK = "ok"
+    DEGRADED = "degraded"  # reporting, but the camera is not working
+    STALE = "stale"  # no heartbeat for more than the allowed missed intervals
+    NEVER_SEEN = "never_seen"  # a kiosk key exists, no heartbeat ever arrived
+
+
+class KioskHealth(WireModel):
+    """GET /v1/kiosks (staff): the latest heartbeat of each kiosk and a computed status."""
+
+    kiosk_id: Identifier
+    store_id: Identifier
+    status: KioskStatus
+    last_seen: datetime | None = Field(description="When the service received the last heartbeat")
+    version: str | None = None
+    uptime_s: float | None = None
+    camera_ok: bool | None = None
+    last_scan_at: datetime | None = None
+    outbox_backlog: int | None = None
+    clock_skew_s: float | None = Field(
+        default=None, description="Kiosk clock minus service clock at the last heartbeat"
+    )
+    problems: list[str] = Field(default_factory=list)
