@@ -1,0 +1,117 @@
+"""Receiving and counting: a big tally of scanned pairs, undo, and counted quantities."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin._table import fill_row, make_table
+from kiosk.admin.receiving import TallyLine
+
+__all__ = ["ReceivingView"]
+
+
+class ReceivingView(QWidget):
+    """Mode switch (receive / count), last scan in big type, tally, undo, count entry.
+
+    Signals:
+        undo_requested(): take back the last received pair.
+        count_submitted(str, int): set the on-hand count of the scanned GTIN.
+    """
+
+    undo_requested = Signal()
+    count_submitted = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._count_gtin: str | None = None
+        self.receive_button = QPushButton("Receiving: each scan adds one pair", self)
+        self.count_button = QPushButton("Counting: scan a size, type the count", self)
+        for button in (self.receive_button, self.count_button):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setMinimumHeight(72)
+        self.receive_button.setChecked(True)
+        self.last_scan = QLabel("Scan a box to add it to this store's stock", self)
+        self.last_scan.setObjectName("adminBigTally")
+        self.last_scan.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.last_scan.setWordWrap(True)
+        self.total = QLabel("0 pairs received", self)
+        self.table = make_table(["Product", "Size", "Pairs"], self)
+        self.undo_button = QPushButton("Undo last scan", self)
+        self.undo_button.setMinimumHeight(72)
+        self.undo_button.setEnabled(False)
+        self.count_label = QLabel("", self)
+        self.count_input = QSpinBox(self)
+        self.count_input.setRange(0, 10_000)
+        self.count_input.setMinimumHeight(72)
+        self.count_save = QPushButton("Save count", self)
+        self.count_save.setMinimumHeight(72)
+        modes = QHBoxLayout()
+        modes.addWidget(self.receive_button)
+        modes.addWidget(self.count_button)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 2)
+        count_row.addWidget(self.count_input, 1)
+        count_row.addWidget(self.count_save, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(modes)
+        box.addWidget(self.last_scan)
+        box.addWidget(self.total)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.undo_button)
+        box.addLayout(count_row)
+        self._connect_signals()
+        self._show_count_row()
+
+    def _connect_signals(self) -> None:
+        self.undo_button.clicked.connect(self.undo_requested)
+        self.count_save.clicked.connect(self._submit_count)
+        self.count_button.toggled.connect(lambda _on: self._show_count_row())
+
+    @property
+    def counting(self) -> bool:
+        return self.count_button.isChecked()
+
+    def set_counting(self, on: bool) -> None:
+        (self.count_button if on else self.receive_button).setChecked(True)
+        self._show_count_row()
+
+    def show_tally(self, lines: list[TallyLine], total: int, message: str) -> None:
+        self.last_scan.setText(message)
+        self.total.setText(f"{total} pairs received")
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            fill_row(self.table, row, [line.product, line.size, line.count])
+        self.undo_button.setEnabled(total > 0)
+
+    def show_message(self, text: str) -> None:
+        self.last_scan.setText(text)
+
+    def ask_count(self, gtin: str, label: str, current: int | None) -> None:
+        """Counting mode: a size was scanned; ask how many are on the shelf."""
+        self._count_gtin = gtin
+        self.count_label.setText(f"How many {label}?")
+        self.count_input.setValue(current or 0)
+        self._show_count_row()
+
+    @Slot()
+    def _submit_count(self) -> None:
+        if self._count_gtin is not None:
+            self.count_submitted.emit(self._count_gtin, self.count_input.value())
+            self._count_gtin = None
+            self._show_count_row()
+
+    def _show_count_row(self) -> None:
+        ready = self.counting and self._count_gtin is not None
+        for widget in (self.count_input, self.count_save):
+            widget.setEnabled(ready)
+        if not self.counting:
+            self.count_label.setText("")
