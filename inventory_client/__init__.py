@@ -11,9 +11,25 @@ Everything the kiosk needs is importable from here; the modules behind it are pr
 
 The wire models (``VariantDetail``, ``SizeRun``, ``Order``, ...) live in
 ``inventory_client.models``. The errors are drawn in ``inventory_client._errors``.
+
+When things break (see ``docs/RELIABILITY.md``):
+
+- ``Outbox`` / ``BacklogEntry``: every order, fetch request, stock adjustment and demand
+  event is written to a durable SQLite outbox before it is sent and kept until the service
+  acknowledged it; ``client.outbox.entries()`` / ``.failed()`` are the staff view.
+- ``OutboxSender``: the background thread that keeps the outbox draining (the kiosk starts
+  it: ``OutboxSender(client).start()``).
+- Offline reads: ``lookup``/``size_run`` answer from the last-known cache when the service
+  is away (``SizeRun.from_cache``/``as_of``; ``client.last_lookup_cached_at``).
+- Orders while offline: ``place_order`` raises ``Unavailable`` with ``queued=True`` ("pending
+  confirmation"); a later refusal reaches ``client.notify_unfulfillable(callback)`` as an
+  ``UnfulfillableOrder``.
+- ``CircuitBreaker`` and ``Connectivity``: ``client.connectivity`` is ``"online"``,
+  ``"degraded"`` or ``"offline"``.
 """
 
-from inventory_client._client import InventoryClient
+from inventory_client._breaker import CircuitBreaker, Connectivity
+from inventory_client._client import InventoryClient, UnfulfillableOrder
 from inventory_client._errors import (
     InvalidResponse,
     InventoryError,
@@ -23,18 +39,25 @@ from inventory_client._errors import (
     Unauthorized,
     Unavailable,
 )
-from inventory_client._outbox import Outbox
+from inventory_client._outbox import BacklogEntry, Outbox, OutboxError
+from inventory_client._sender import OutboxSender
 
 __all__ = [
+    "BacklogEntry",
+    "CircuitBreaker",
+    "Connectivity",
     "InvalidResponse",
     "InventoryClient",
     "InventoryError",
     "NoLongerAvailable",
     "NotFound",
     "Outbox",
+    "OutboxError",
+    "OutboxSender",
     "Rejected",
     "Unauthorized",
     "Unavailable",
+    "UnfulfillableOrder",
 ]
 
 # Public names belong to the package, as in httpx: tracebacks and reprs say

@@ -12,21 +12,30 @@ the service's id and number for the order; ``secure_delete`` and a WAL checkpoin
 the old bytes do not linger in the file. The file is created readable by its owner only
 (mode 0600; SQLite gives its ``-wal`` and ``-shm`` files the same mode).
 
-The table is meant to grow (``kind`` already names fetch requests, stock adjustments and
-demand events) and its schema is versioned with ``sqlite_utils.migrations``, so a later
-release adds columns (say, ``next_attempt_at`` for backoff) without touching old files.
+Kinds: orders, fetch requests, stock adjustments and demand events. The schema is
+versioned with ``sqlite_utils.migrations`` (m002 added backoff, ordering and notices).
+
+Retrying: a failed attempt sets ``next_attempt_at`` by exponential backoff with full
+jitter (``backoff_delay``), so a kiosk fleet coming back online does not hammer the service
+in step. Entries with an ``ordering_key`` (stock adjustments: ``location:gtin``) are sent
+strictly in order: a later one waits while an earlier one with the same key is pending.
+
+The staff view (``entries()``, ``failed()``) returns ``BacklogEntry`` rows: kind, status,
+attempts, last error, age, a plain reason; never the payload, so never personal data.
+
+A damaged file is moved aside and recreated (see ``_sqlitefile``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
+import random
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -35,12 +44,23 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from inventory_client._errors import InventoryError, Rejected
+from inventory_client._sqlitefile import FILE_MODE as FILE_MODE
+from inventory_client._sqlitefile import open_private_database
 
-__all__ = ["Outbox", "OutboxEntry", "OutboxError", "OutboxKind", "OutboxStatus"]
+__all__ = [
+    "BacklogEntry",
+    "Outbox",
+    "OutboxEntry",
+    "OutboxError",
+    "OutboxKind",
+    "OutboxStatus",
+    "backoff_delay",
+]
 
 TABLE = "outbox"
-FILE_MODE = 0o600
-BUSY_TIMEOUT_SECONDS = 5.0
+
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 300.0
 
 migrations = Migrations("inventory_client.outbox")
 
@@ -78,6 +98,28 @@ def m001_create_outbox(db: sqlite_utils.Database) -> None:
     db[TABLE].create_index(["status", "kind", "id"])  # type: ignore[union-attr]
 
 
+@migrations()
+def m002_backoff_ordering_notices(db: sqlite_utils.Database) -> None:
+    table = db[TABLE]
+    table.add_column("next_attempt_at", str)  # type: ignore[union-attr]
+    table.add_column("ordering_key", str)  # type: ignore[union-attr]
+    table.add_column("notice", str)  # type: ignore[union-attr]
+    table.create_index(["ordering_key", "id"])  # type: ignore[union-attr]
+
+
+def backoff_delay(
+    attempts: int,
+    rng: random.Random,
+    *,
+    base: float = BACKOFF_BASE_SECONDS,
+    cap: float = BACKOFF_CAP_SECONDS,
+) -> float:
+    """Seconds to wait after the ``attempts``-th failed attempt: exponential, capped, with
+    jitter over the upper half (so the delay still grows, but kiosks do not retry in step)."""
+    ceiling = min(cap, base * 2 ** max(0, attempts - 1))
+    return rng.uniform(ceiling / 2, ceiling)
+
+
 class OutboxKind(StrEnum):
     ORDER = "order"
     FETCH_REQUEST = "fetch_request"
@@ -89,6 +131,25 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"  # written, not acknowledged yet: will be (re)sent
     SENT = "sent"  # acknowledged by the service; payload deleted
     FAILED = "failed"  # refused by the service for good: never resent
+
+
+class Notice(StrEnum):
+    """State of the "could not be fulfilled" notice of a failed order."""
+
+    DUE = "due"  # staff (and the shopper, by email) must still be told
+    HANDLED = "handled"  # told; the email address has been deleted
+
+
+# Plain words for staff, by the error class recorded in ``last_error``.
+_REASONS = {
+    "NoLongerAvailable": "no longer in stock when it could be sent",
+    "NotFound": "the service does not know this item",
+    "Rejected": "the service refused the request",
+    "Unauthorized": "this kiosk's key was refused",
+    "Unavailable": "the service could not be reached",
+    "InvalidResponse": "the service gave an answer that made no sense",
+    "Expired": "too old to send (the shopper has left)",
+}
 
 
 class OutboxError(InventoryError):
@@ -113,6 +174,9 @@ class OutboxEntry:
     result_number: str | None
     created_at: datetime
     updated_at: datetime
+    next_attempt_at: datetime | None = None
+    ordering_key: str | None = None
+    notice: Notice | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> OutboxEntry:
@@ -129,7 +193,37 @@ class OutboxEntry:
             result_number=row["result_number"],
             created_at=datetime.fromisoformat(row["created_at"]),
             updated_at=datetime.fromisoformat(row["updated_at"]),
+            next_attempt_at=_parse_time(row.get("next_attempt_at")),
+            ordering_key=row.get("ordering_key"),
+            notice=Notice(row["notice"]) if row.get("notice") else None,
         )
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class BacklogEntry:
+    """One outbox entry as staff see it: no payload, so no personal data."""
+
+    idempotency_key: str
+    kind: OutboxKind
+    status: OutboxStatus
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    age: timedelta
+    next_attempt_at: datetime | None
+    result_number: str | None
+
+    @property
+    def reason(self) -> str | None:
+        """Why it is not sent yet, or why it failed, in plain words (None when fine)."""
+        if not self.last_error:
+            return None
+        name = self.last_error.split(":", 1)[0]
+        return _REASONS.get(name, self.last_error)
 
 
 _KEEP = object()
@@ -150,30 +244,37 @@ class Outbox:
     ``Outbox`` objects (or processes) may open the same file; WAL mode lets them.
     """
 
-    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        clock: Callable[[], datetime] = _utcnow,
+        rng: random.Random | None = None,
+    ) -> None:
         self.path = Path(path)
         self._clock = clock
+        self._rng = rng or random.Random()
         self._lock = threading.RLock()
         with self._guard("open"):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-            try:
-                os.fchmod(fd, FILE_MODE)  # tighten a file someone created too open
-            finally:
-                os.close(fd)
-            conn = sqlite3.connect(
-                str(self.path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            # synchronous=FULL: a commit is on the disk before add() returns (power cut).
+            self._db, self.moved_aside = open_private_database(
+                self.path, synchronous="FULL", what="outbox"
             )
-            self._db = sqlite_utils.Database(conn, execute_plugins=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA secure_delete=ON")  # deleted personal data is overwritten
             migrations.apply(self._db)
 
     # -- writing ------------------------------------------------------------------------
 
-    def add(self, kind: OutboxKind, idempotency_key: str, payload: str) -> OutboxEntry:
+    def add(
+        self,
+        kind: OutboxKind,
+        idempotency_key: str,
+        payload: str,
+        *,
+        ordering_key: str | None = None,
+    ) -> OutboxEntry:
         """Store a new pending entry, durably, and return it.
+
+        Entries sharing an ``ordering_key`` are sent strictly in the order they were added.
 
         Adding the same key again with the same kind and payload returns the existing entry
         (whatever its status) unchanged; the same key with another payload is ``Rejected``.
@@ -204,6 +305,9 @@ class Outbox:
                     "result_number": None,
                     "created_at": now,
                     "updated_at": now,
+                    "next_attempt_at": None,
+                    "ordering_key": ordering_key,
+                    "notice": None,
                 }
             )
             entry = self._get(idempotency_key)
@@ -215,11 +319,17 @@ class Outbox:
         self._update(idempotency_key, {"attempts": _Increment()})
 
     def record_error(self, idempotency_key: str, error: str) -> None:
-        """Note why the last attempt did not get an acknowledgement; stays pending.
+        """Note why the last attempt did not get an acknowledgement; stays pending, and is
+        not due again before a backoff delay (``backoff_delay``) has passed.
 
         ``error`` must be technical and free of personal data (class, status, code).
         """
-        self._update(idempotency_key, {"last_error": error})
+        with self._guard("record error"):
+            entry = self._get(idempotency_key)
+            attempts = entry.attempts if entry is not None else 1
+            delay = backoff_delay(attempts, self._rng)
+            due = (self._clock() + timedelta(seconds=delay)).astimezone(UTC).isoformat()
+            self._update(idempotency_key, {"last_error": error, "next_attempt_at": due})
 
     def mark_sent(
         self, idempotency_key: str, *, result_id: str, result_number: str | None = None
@@ -233,19 +343,55 @@ class Outbox:
                 "last_error": None,
                 "result_id": result_id,
                 "result_number": result_number,
+                "next_attempt_at": None,
             },
         )
         self._scrub()
 
-    def mark_failed(self, idempotency_key: str, error: str, *, payload: Any = _KEEP) -> None:
+    def remove(self, idempotency_key: str) -> None:
+        """Forget an acknowledged entry that is worth nothing afterwards (demand events)."""
+        with self._guard("remove"), self._db.atomic():
+            self._db.execute(f"delete from [{TABLE}] where idempotency_key = ?", [idempotency_key])
+
+    def prune(self, older_than: timedelta) -> int:
+        """Delete sent entries (key, status and order number only) older than this."""
+        cutoff = (self._clock() - older_than).astimezone(UTC).isoformat()
+        with self._guard("prune"), self._db.atomic():
+            cursor = self._db.execute(
+                f"delete from [{TABLE}] where status = ? and updated_at < ?",
+                [str(OutboxStatus.SENT), cutoff],
+            )
+            return cursor.rowcount
+
+    def mark_failed(
+        self,
+        idempotency_key: str,
+        error: str,
+        *,
+        payload: Any = _KEEP,
+        notice: Notice | None = None,
+    ) -> None:
         """The service refused for good: never resend. ``payload`` replaces the stored one
-        (pass a redacted copy, or None, to drop personal data that is no longer needed)."""
-        updates: dict[str, Any] = {"status": str(OutboxStatus.FAILED), "last_error": error}
+        (pass a redacted copy, or None, to drop personal data that is no longer needed).
+        ``notice=Notice.DUE`` marks it for ``notices_due()``."""
+        updates: dict[str, Any] = {
+            "status": str(OutboxStatus.FAILED),
+            "last_error": error,
+            "next_attempt_at": None,
+        }
+        if notice is not None:
+            updates["notice"] = str(notice)
         if payload is not _KEEP:
             updates["payload"] = payload
         self._update(idempotency_key, updates)
         if payload is not _KEEP:
             self._scrub()
+
+    def handle_notice(self, idempotency_key: str, payload: str | None) -> None:
+        """The notice about a failed entry was delivered: mark it handled and replace the
+        payload (the caller drops the email address it no longer needs)."""
+        self._update(idempotency_key, {"notice": str(Notice.HANDLED), "payload": payload})
+        self._scrub()
 
     # -- reading ------------------------------------------------------------------------
 
@@ -255,15 +401,43 @@ class Outbox:
 
     def entries(
         self, *, status: OutboxStatus | None = None, kind: OutboxKind | None = None
-    ) -> list[OutboxEntry]:
-        """Entries oldest first, optionally filtered by status and kind."""
+    ) -> list[BacklogEntry]:
+        """The staff view, oldest first, optionally filtered: no payloads, no personal data."""
+        now = self._clock()
+        return [
+            BacklogEntry(
+                idempotency_key=e.idempotency_key,
+                kind=e.kind,
+                status=e.status,
+                attempts=e.attempts,
+                last_error=e.last_error,
+                created_at=e.created_at,
+                age=max(timedelta(0), now - e.created_at),
+                next_attempt_at=e.next_attempt_at,
+                result_number=e.result_number,
+            )
+            for e in self._entries(status, kind)
+        ]
+
+    def failed(self, kind: OutboxKind | None = None) -> list[BacklogEntry]:
+        """Entries the service refused for good, with ``reason`` for staff."""
+        return self.entries(status=OutboxStatus.FAILED, kind=kind)
+
+    def pending(self, kind: OutboxKind | None = None) -> list[OutboxEntry]:
+        """Full pending entries (with payloads), oldest first: for the sender only."""
+        return self._entries(OutboxStatus.PENDING, kind)
+
+    def notices_due(self) -> list[OutboxEntry]:
+        """Failed entries whose notice has not been delivered yet."""
+        with self._guard("notices"):
+            rows = self._table.rows_where("notice = ?", [str(Notice.DUE)], order_by="id")
+            return [OutboxEntry.from_row(row) for row in rows]
+
+    def _entries(self, status: OutboxStatus | None, kind: OutboxKind | None) -> list[OutboxEntry]:
         where, args = self._where(status, kind)
         with self._guard("list"):
             rows = self._table.rows_where(where or None, args, order_by="id")
             return [OutboxEntry.from_row(row) for row in rows]
-
-    def pending(self, kind: OutboxKind | None = None) -> list[OutboxEntry]:
-        return self.entries(status=OutboxStatus.PENDING, kind=kind)
 
     def count(
         self, *, status: OutboxStatus | None = OutboxStatus.PENDING, kind: OutboxKind | None = None

@@ -18,6 +18,8 @@ requests has no default timeout and no retries. We set both once, here:
   repeat with the first result instead of creating a second order or a second stock change.
   Any other POST, and every PATCH, is retried only when the connection could not even be
   opened (nothing was sent).
+- After the retries, a call that still failed counts against the ``CircuitBreaker``; while
+  the circuit is open, calls fail at once with ``Unavailable`` without touching a socket.
 - ``Retry-After`` is not honoured: a broken or hostile server must not be able to make the
   kiosk sleep for minutes. Our own backoff is capped at ``RETRY_BACKOFF_MAX`` seconds.
 """
@@ -39,6 +41,7 @@ from urllib3.exceptions import MaxRetryError, ResponseError
 from urllib3.util import parse_url
 from urllib3.util.util import reraise
 
+from inventory_client._breaker import CircuitBreaker
 from inventory_client._errors import (
     InvalidResponse,
     InventoryError,
@@ -248,10 +251,39 @@ class Transport:
         *,
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
         self.session = build_session(api_key)
+        self.breaker = breaker or CircuitBreaker()
+
+    @contextmanager
+    def _guarded(self, what: str) -> Iterator[None]:
+        """The breaker around one call, inside it the error boundary.
+
+        An answer from the service (any 2xx or 4xx) counts as a success; no answer, a 5xx
+        or an answer that makes no sense counts as a failure.
+        """
+        if not self.breaker.allow():
+            raise Unavailable(
+                f"{what}: not tried, the service failed repeatedly "
+                f"(circuit open for {self.breaker.retry_in:.1f} s more)",
+                code="circuit_open",
+            )
+        try:
+            with translate_errors(what):
+                yield
+        except (Unavailable, InvalidResponse):
+            self.breaker.record_failure()
+            raise
+        except InventoryError:
+            self.breaker.record_success()
+            raise
+        except BaseException:
+            self.breaker.record_failure()
+            raise
+        self.breaker.record_success()
 
     def close(self) -> None:
         self.session.close()
@@ -268,7 +300,7 @@ class Transport:
     ) -> M:
         """Send one request and parse its JSON answer as ``model``."""
         what = f"{method} {path}"
-        with translate_errors(what):
+        with self._guarded(what):
             response = self._send(method, path, params=params, body=body, headers=headers)
             if not _is_json(response):
                 raise InvalidResponse(
@@ -276,6 +308,26 @@ class Transport:
                     status_code=response.status_code,
                 )
             return model.model_validate_json(response.content)
+
+    def call_list(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        *,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> list[M]:
+        """Send one request and parse its JSON answer as a list of ``model``."""
+        what = f"{method} {path}"
+        with self._guarded(what):
+            response = self._send(method, path, params=params, headers=headers)
+            if not _is_json(response):
+                raise InvalidResponse(
+                    f"{what}: expected JSON, got {response.headers.get('Content-Type')!r}",
+                    status_code=response.status_code,
+                )
+            return pydantic.TypeAdapter(list[model]).validate_json(response.content)  # type: ignore[valid-type]
 
     def call_no_content(
         self,
@@ -286,13 +338,13 @@ class Transport:
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Send one request whose answer carries nothing we need beyond its 2xx status."""
-        with translate_errors(f"{method} {path}"):
+        with self._guarded(f"{method} {path}"):
             self._send(method, path, body=body, headers=headers)
 
     def get_bytes(self, path: str, *, content_type_prefix: str) -> bytes:
         """GET raw bytes (an image), checking the answer's content type."""
         what = f"GET {path}"
-        with translate_errors(what):
+        with self._guarded(what):
             response = self._send("GET", path, headers={"Accept": f"{content_type_prefix}*"})
             content_type = response.headers.get("Content-Type", "")
             if not content_type.lower().startswith(content_type_prefix):

@@ -15,6 +15,12 @@ EXPECTED = {
     "InvalidResponse",
     "Rejected",
     "Outbox",
+    "OutboxError",
+    "OutboxSender",
+    "BacklogEntry",
+    "CircuitBreaker",
+    "Connectivity",
+    "UnfulfillableOrder",
 }
 
 

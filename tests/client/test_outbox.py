@@ -166,4 +166,4 @@ def test_migrations_run_once(tmp_path):
     conn = sqlite3.connect(path)
     applied = conn.execute("select name from _sqlite_migrations").fetchall()
     conn.close()
-    assert applied == [("m001_create_outbox",)]
+    assert applied == [("m001_create_outbox",), ("m002_backoff_ordering_notices",)]
