@@ -46,8 +46,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _harness  # noqa: E402
-from _harness import ROOT, markdown_table, median, percentile, rss_bytes, verdict  # noqa: E402
+import _harness
+from _harness import ROOT, markdown_table, median, percentile, rss_bytes, verdict
 
 _harness.use_offscreen_qt()
 
@@ -446,7 +446,7 @@ def measure_memory(
             failed += 1
         start_over(kiosk)
         app.processEvents()  # the scan screen is drawn again before the next shopper
-        if index == warm_at or index % sample_every == 0 or index == journeys:
+        if index in (warm_at, journeys) or index % sample_every == 0:
             gc.collect()
             rss = rss_bytes()
             samples.append((index, rss))
