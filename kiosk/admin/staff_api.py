@@ -19,7 +19,6 @@ public method below except :meth:`adjust_stock`.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,7 @@ from urllib.parse import quote, urlencode
 from pydantic import RootModel
 
 from inventory_client import InventoryError
-from inventory_client._transport import Transport
+from inventory_client._transport import Transport, error_from_response, translate_errors
 from inventory_client.models import (
     AdjustmentKind,
     AuditEvent,
@@ -37,6 +36,8 @@ from inventory_client.models import (
     FetchRequest,
     FetchRequestUpdate,
     FetchStatus,
+    ImportKind,
+    ImportReport,
     LostDemandReport,
     Order,
     OrderStatus,
@@ -83,8 +84,11 @@ class StaffApi:
         self.store_id = client.store_id
         source = client._transport  # private: see the module docstring
         connect, read = source.timeout
+        # Share the client's circuit breaker (when it has one), so staff calls and shopper
+        # calls agree on "offline" and the connectivity indicator covers both.
+        extra = {"breaker": source.breaker} if hasattr(source, "breaker") else {}
         self._transport = Transport(
-            source.base_url, staff_key, connect_timeout=connect, read_timeout=read
+            source.base_url, staff_key, connect_timeout=connect, read_timeout=read, **extra
         )
 
     def close(self) -> None:
@@ -136,10 +140,16 @@ class StaffApi:
             params["status"] = str(status)
         return self._transport.call("GET", "/v1/fetch-requests", _FetchRequests, params=params).root
 
-    def update_fetch_request(self, request_id: str, status: FetchStatus) -> FetchRequest:
+    def update_fetch_request(
+        self, request_id: str, status: FetchStatus, *, actor: str | None = None
+    ) -> FetchRequest:
         body = FetchRequestUpdate(status=status).model_dump_json()
         return self._transport.call(
-            "PATCH", f"/v1/fetch-requests/{quote(request_id, safe='')}", FetchRequest, body=body
+            "PATCH",
+            f"/v1/fetch-requests/{quote(request_id, safe='')}",
+            FetchRequest,
+            body=body,
+            headers=_actor(actor),
         )
 
     # -- orders -------------------------------------------------------------------------
@@ -156,11 +166,20 @@ class StaffApi:
         )
 
     def set_order_status(
-        self, order_id: str, status: OrderStatus, note: str | None = None
+        self,
+        order_id: str,
+        status: OrderStatus,
+        note: str | None = None,
+        *,
+        actor: str | None = None,
     ) -> Order:
         body = OrderStatusChange(status=status, note=note).model_dump_json()
         return self._transport.call(
-            "POST", f"/v1/orders/{quote(order_id, safe='')}/status", Order, body=body
+            "POST",
+            f"/v1/orders/{quote(order_id, safe='')}/status",
+            Order,
+            body=body,
+            headers=_actor(actor),
         )
 
     # -- lost demand --------------------------------------------------------------------
@@ -186,18 +205,39 @@ class StaffApi:
 
     # -- imports ------------------------------------------------------------------------
 
-    def import_csv(self, kind: str, csv_text: str, *, dry_run: bool) -> Any:
-        """POST /v1/imports/{kind}: a dry run reports bad lines; a real one is all or nothing."""
-        body = json.dumps({"csv": csv_text, "dry_run": dry_run})
-        return self._transport.call(
-            "POST", f"/v1/imports/{quote(kind, safe='')}", JsonValue, body=body
-        ).root
+    def import_csv(self, kind: ImportKind, csv_text: str, *, dry_run: bool) -> ImportReport:
+        """POST /v1/imports/{kind}: a dry run reports bad lines; a real one is all or nothing.
+
+        The body is the CSV file itself (``text/csv``), which ``Transport.call`` cannot
+        send (it speaks JSON), so this one call uses the transport's Session and its error
+        translation directly.
+        """
+        path = f"/v1/imports/{quote(str(kind), safe='')}"
+        what = f"POST {path}"
+        with translate_errors(what):
+            response = self._transport.session.request(
+                "POST",
+                self._transport.base_url + path,
+                params={"dry_run": "true" if dry_run else "false"},
+                data=csv_text.encode("utf-8"),
+                headers={"Content-Type": "text/csv; charset=utf-8"},
+                timeout=self._transport.timeout,
+                allow_redirects=False,
+            )
+            if not 200 <= response.status_code < 300:
+                raise error_from_response(what, response)
+            return ImportReport.model_validate_json(response.content)
 
     # -- audit --------------------------------------------------------------------------
 
     def audit(self, event: AuditEventCreate) -> AuditEvent:
         """POST /v1/audit: who did what, when. The event's id makes a resend count once."""
         return self._transport.call("POST", "/v1/audit", AuditEvent, body=event.model_dump_json())
+
+
+def _actor(actor: str | None) -> dict[str, str] | None:
+    """The ``X-Actor`` header: the person behind the staff key, for the service's audit."""
+    return {"X-Actor": actor} if actor else None
 
 
 def describe_error(exc: BaseException) -> str:
