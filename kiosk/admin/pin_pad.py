@@ -99,6 +99,11 @@ class PinPad(QWidget):
     # -- shown state --------------------------------------------------------------------
 
     @property
+    def busy(self) -> bool:
+        """A PIN is being checked (keys are disabled until the answer)."""
+        return self._busy
+
+    @property
     def entered_digits(self) -> int:
         return len(self._digits)
 
