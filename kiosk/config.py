@@ -105,6 +105,12 @@ def _camera_source(value: str) -> str:
     return value
 
 
+def _countries(value: str) -> str:
+    from kiosk.journey.address import parse_countries
+
+    return ",".join(parse_countries(value))
+
+
 def _non_empty(value: str) -> str:
     if not value.strip():
         raise ValueError("a non-empty string")
@@ -241,6 +247,26 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     Setting(
         "ui",
+        "countries",
+        str,
+        "DE,AT,CH,NL,FR",
+        "Countries the ship-to-home form offers, as comma-separated ISO 3166 codes; "
+        "the first is preselected. Postcode rules exist for DE, AT, CH, FR, NL, GB, BE, LU, "
+        "DK, IT, ES and PL.",
+        check=_countries,
+        allowed_text="comma-separated two-letter country codes",
+    ),
+    Setting(
+        "ui",
+        "delivery_days",
+        int,
+        4,
+        "Working days the review screen promises for home delivery.",
+        check=_range(1, 30),
+        allowed_text="an integer from 1 to 30",
+    ),
+    Setting(
+        "ui",
         "fullscreen",
         bool,
         True,
@@ -293,6 +319,8 @@ class UiSection:
     idle_timeout_s: int
     still_there_s: int
     language: str
+    countries: str
+    delivery_days: int
     fullscreen: bool
 
 

@@ -2,16 +2,27 @@
 
 The size grid widget only draws :class:`SizeTile` objects; every rule about wording,
 which store to name and which sizes can be chosen lives here and is tested with asserts.
+
+Wording goes through ``translate(context, text)`` (``QCoreApplication.translate`` in the
+app; the English source text by default), so this module stays free of Qt.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from babel.numbers import format_decimal
 
 from inventory_client.models import SizeAvailability, SizeRun, SizeStatus
+
+Translate = Callable[[str, str], str]
+
+
+def english(context: str, text: str) -> str:
+    """The default ``translate``: the English source text."""
+    return text
 
 
 class SizeAction(StrEnum):
@@ -46,20 +57,26 @@ class SizeTile:
     detail: str  # a second, smaller line; may be empty
     action: SizeAction
     scanned: bool  # the size on the tag the shopper scanned
+    accessible_name: str = ""  # what a screen reader says: size and status in one sentence
 
     @property
     def choosable(self) -> bool:
         return self.action is not SizeAction.NONE
 
-    @property
-    def accessible_name(self) -> str:
-        """What a screen reader says: the size and its status in one sentence."""
-        parts = [f"Size EU {self.size_eu}, UK {self.size_uk}, US {self.size_us}", self.label]
-        if self.scanned:
-            parts.insert(1, "the size you scanned")
-        if self.detail:
-            parts.append(self.detail)
-        return ". ".join(parts)
+
+def accessible_name(tile: SizeTile, translate: Translate = english) -> str:
+    """The size and its status in one sentence, for screen readers."""
+    parts = [
+        translate("SizeGrid", "Size EU {eu}, UK {uk}, US {us}").format(
+            eu=tile.size_eu, uk=tile.size_uk, us=tile.size_us
+        ),
+        tile.label,
+    ]
+    if tile.scanned:
+        parts.insert(1, translate("SizeGrid", "the size you scanned"))
+    if tile.detail:
+        parts.append(tile.detail)
+    return ". ".join(parts)
 
 
 def format_km(distance_km: float, language: str = "en") -> str:
@@ -77,67 +94,84 @@ def nearest_store(size: SizeAvailability) -> tuple[str, float | None] | None:
     return best.name, best.distance_km
 
 
-def status_label(size: SizeAvailability, language: str = "en") -> str:
+def status_label(
+    size: SizeAvailability, language: str = "en", translate: Translate = english
+) -> str:
     """The status line a tile shows, in plain words."""
     status = size.status
     if status is SizeStatus.IN_STORE:
-        return f"In this store ({size.in_store})"
+        return translate("SizeGrid", "In this store ({count})").format(count=size.in_store)
     if status is SizeStatus.WAREHOUSE:
-        return "Warehouse — ship to home"
+        return translate("SizeGrid", "Warehouse — ship to home")
     if status is SizeStatus.OTHER_STORE:
         nearest = nearest_store(size)
         assert nearest is not None  # OTHER_STORE means some store has one
         name, distance = nearest
-        return (
-            f"At {name} {format_km(distance, language)}" if distance is not None else f"At {name}"
+        if distance is None:
+            return translate("SizeGrid", "At {store}").format(store=name)
+        return translate("SizeGrid", "At {store} {distance}").format(
+            store=name, distance=format_km(distance, language)
         )
     if status is SizeStatus.SOLD_OUT:
-        return "Sold out"
-    return "Not in this store"
+        return translate("SizeGrid", "Sold out")
+    return translate("SizeGrid", "Not in this store")
 
 
-def status_detail(size: SizeAvailability, language: str = "en") -> str:
+def status_detail(
+    size: SizeAvailability, language: str = "en", translate: Translate = english
+) -> str:
     """A second line with what else is known, so no fact is hidden behind the main status."""
     status = size.status
     if status is SizeStatus.IN_STORE:
-        return f"+ {size.warehouse} at the warehouse" if size.warehouse else ""
+        if not size.warehouse:
+            return ""
+        return translate("SizeGrid", "+ {count} at the warehouse").format(count=size.warehouse)
     if status is SizeStatus.WAREHOUSE:
-        return f"{size.warehouse} at the warehouse"
+        return translate("SizeGrid", "{count} at the warehouse").format(count=size.warehouse)
     if status is SizeStatus.OTHER_STORE:
         others = sum(1 for n in size.nearby if n.available > 0)
-        return f"+ {others - 1} more store{'s' if others > 2 else ''}" if others > 1 else ""
+        if others == 2:
+            return translate("SizeGrid", "+ 1 more store")
+        if others > 2:
+            return translate("SizeGrid", "+ {count} more stores").format(count=others - 1)
+        return ""
     if status is SizeStatus.UNKNOWN:
-        return "Ask a staff member"
+        return translate("SizeGrid", "Ask a staff member")
     return ""
 
 
-def size_tiles(run: SizeRun, language: str = "en") -> list[SizeTile]:
+def size_tiles(
+    run: SizeRun, language: str = "en", translate: Translate = english
+) -> list[SizeTile]:
     """The tiles for a style's size run, smallest size first."""
     ordered = sorted(run.sizes, key=lambda s: (s.variant.size_sort, s.variant.width))
-    return [
+    tiles = [
         SizeTile(
             gtin=s.variant.gtin,
             size_eu=s.variant.size_eu,
             size_uk=s.variant.size_uk,
             size_us=s.variant.size_us,
             status=s.status,
-            label=status_label(s, language),
-            detail=status_detail(s, language),
+            label=status_label(s, language, translate),
+            detail=status_detail(s, language, translate),
             action=_ACTIONS[s.status],
             scanned=s.variant.gtin == run.scanned_gtin,
         )
         for s in ordered
     ]
+    return [replace(t, accessible_name=accessible_name(t, translate)) for t in tiles]
 
 
-def availability_notice(run: SizeRun) -> str:
+def availability_notice(run: SizeRun, translate: Translate = english) -> str:
     """A calm one-line banner when part of the stock picture is missing; empty if none."""
     if run.from_cache:
-        return "Showing saved stock information; it may have changed since."
+        return translate("SizeGrid", "Showing saved stock information; it may have changed since.")
     if not run.warehouses_known and not run.stores_known:
-        return "Stock of the warehouse and other stores is unavailable right now."
+        return translate(
+            "SizeGrid", "Stock of the warehouse and other stores is unavailable right now."
+        )
     if not run.warehouses_known:
-        return "Warehouse stock unavailable right now; showing this store."
+        return translate("SizeGrid", "Warehouse stock unavailable right now; showing this store.")
     if not run.stores_known:
-        return "Store stock unavailable right now; showing the warehouse."
+        return translate("SizeGrid", "Store stock unavailable right now; showing the warehouse.")
     return ""

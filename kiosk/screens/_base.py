@@ -1,13 +1,15 @@
-"""Shared scaffolding for shopper screens: a named background and the Back/Start over bar."""
+"""Shared scaffolding for shopper screens: a named background, the navigation bar, and
+re-translation when the shopper switches language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.widgets.nav_bar import NavBar
 
 MARGIN = 48
+translate = QCoreApplication.translate
 
 
 def label(text: str, name: str, *, wrap: bool = True) -> QLabel:
@@ -20,12 +22,17 @@ def label(text: str, name: str, *, wrap: bool = True) -> QLabel:
 
 
 class Screen(QWidget):
-    """A full-window page: content on top, the navigation bar at the bottom."""
+    """A full-window page: content on top, the navigation bar at the bottom.
+
+    Subclasses set their texts in :meth:`retranslate`, which runs again whenever the
+    language changes, so a switch mid-journey keeps everything the screen shows.
+    """
 
     def __init__(self, parent: QWidget | None = None, *, nav: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.language = "en"
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.outer.setSpacing(24)
@@ -35,3 +42,24 @@ class Screen(QWidget):
         self.nav = NavBar(self)
         self.outer.addWidget(self.nav)
         self.nav.setVisible(nav)
+
+    def set_language(self, language: str) -> None:
+        """Babel formatting language (prices, dates); Qt texts follow the translator."""
+        self.language = language
+        self.nav.languages.set_current(language)
+
+    def retranslate(self) -> None:
+        """Set every text again in the current language (override)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def follow_orientation(split: QBoxLayout, widget: QWidget) -> None:
+    """Side by side in landscape, stacked in portrait."""
+    landscape = widget.width() >= widget.height()
+    split.setDirection(
+        QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+    )

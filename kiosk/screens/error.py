@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from kiosk.screens._base import Screen, label
+from kiosk.journey.messages import CONTEXT as MESSAGES
+from kiosk.screens._base import Screen, label, translate
 
 
 class ErrorScreen(Screen):
@@ -17,12 +18,11 @@ class ErrorScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = label("Sorry, that didn't work", "heading")
+        self._message = ""
+        self.heading = label("", "heading")
         self.message = label("", "subtitle")
-        self.message.setAccessibleName("What went wrong")
-        self.retry_button = QPushButton("Try again")
+        self.retry_button = QPushButton()
         self.retry_button.setObjectName("primary")
-        self.retry_button.setAccessibleName("Try again")
         row = QHBoxLayout()
         row.addWidget(self.retry_button)
         row.addStretch(1)
@@ -33,6 +33,16 @@ class ErrorScreen(Screen):
         self.body.addLayout(row)
         self.body.addStretch(2)
         self.retry_button.clicked.connect(self.retry_requested)
+        self.retranslate()
 
     def show_message(self, message: str) -> None:
-        self.message.setText(message)
+        """``message``: an English text from :mod:`kiosk.journey.messages`."""
+        self._message = message
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("ErrorScreen", "Sorry, that didn't work"))
+        self.message.setText(translate(MESSAGES, self._message) if self._message else "")
+        self.message.setAccessibleName(translate("ErrorScreen", "What went wrong"))
+        self.retry_button.setText(translate("ErrorScreen", "Try again"))
+        self.retry_button.setAccessibleName(translate("ErrorScreen", "Try again"))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.screens._base import Screen, label
+from kiosk.screens._base import Screen, follow_orientation, label, translate
 from kiosk.session import Product
 from kiosk.size_grid_model import availability_notice, size_tiles
 from kiosk.widgets.size_grid import SizeGrid
@@ -35,7 +35,7 @@ class PictureLabel(QLabel):
         if data is None or not self._pixmap.loadFromData(data):
             self._pixmap = QPixmap()
             self.clear()
-            self.setText("No picture")
+            self.setText(translate("ProductScreen", "No picture"))
             return False
         self._fit()
         return True
@@ -69,6 +69,7 @@ class ProductScreen(Screen):
     def __init__(self, parent: QWidget | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
         self.language = language
+        self._product: Product | None = None
 
         self.image = PictureLabel()
         self.image.setMinimumSize(320, 420)
@@ -88,9 +89,8 @@ class ProductScreen(Screen):
         self.info.setLayout(info)
 
         self.notice = label("", "notice")
-        self.notice.setAccessibleName("Notice")
         self.notice.setVisible(False)
-        self.sizes_heading = label("Choose your size", "title")
+        self.sizes_heading = label("", "title")
         self.grid = SizeGrid()
 
         sizes = QVBoxLayout()
@@ -106,24 +106,55 @@ class ProductScreen(Screen):
         self.body.addLayout(self.split, 1)
 
         self.grid.size_chosen.connect(self.size_chosen)
+        self.retranslate()
+
+    @property
+    def product(self) -> Product | None:
+        return self._product
 
     def show_product(self, product: Product) -> None:
+        self._product = product
         run = product.size_run
         style = run.style
         self.name.setText(style.name)
         self.brand.setText(style.brand)
         self.colour.setText(style.colour)
-        self.price.setText(format_price(style.price, style.currency, self.language))
-        self.price.setAccessibleName(f"Price {self.price.text()}")
         self.image.set_image(product.image)
-        self.image.setAccessibleName(f"Picture of {style.name}")
-        notice = availability_notice(run)
+        self._show_words()
+
+    def _show_words(self) -> None:
+        """Everything language-dependent about the product (price notation, statuses)."""
+        product = self._product
+        if product is None:
+            return
+        run = product.size_run
+        style = run.style
+        self.price.setText(format_price(style.price, style.currency, self.language))
+        self.price.setAccessibleName(
+            translate("ProductScreen", "Price {price}").format(price=self.price.text())
+        )
+        self.image.setAccessibleName(
+            translate("ProductScreen", "Picture of {name}").format(name=style.name)
+        )
+        notice = availability_notice(run, translate)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self.grid.set_tiles(size_tiles(run, self.language))
+        self.grid.set_tiles(size_tiles(run, self.language, translate))
+
+    def set_language(self, language: str) -> None:
+        super().set_language(language)
+        self._show_words()
+
+    def retranslate(self) -> None:
+        self.sizes_heading.setText(translate("ProductScreen", "Choose your size"))
+        self.notice.setAccessibleName(translate("ProductScreen", "Notice"))
+        if self._product is None:
+            self.image.setAccessibleName(translate("ProductScreen", "Picture"))
+        self._show_words()
 
     def clear(self) -> None:
         """Forget the product shown (start over)."""
+        self._product = None
         for widget in (self.name, self.brand, self.colour, self.price, self.notice):
             widget.setText("")
         self.image.set_image(None)
@@ -131,10 +162,7 @@ class ProductScreen(Screen):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        landscape = self.width() >= self.height()
-        self.split.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
+        follow_orientation(self.split, self)
         # Landscape: picture column beside the sizes. Portrait: picture band on top, sized
         # to its content, and the sizes take the rest.
         self.split.setStretch(0, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.screens._base import Screen, label
+from kiosk.screens._base import Screen, follow_orientation, label, translate
 from kiosk.widgets.keypad import NumericKeypad
 
 
@@ -18,16 +18,12 @@ class UnknownCodeScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = label("We don't know this code", "heading")
+        self._code = ""
+        self.heading = label("", "heading")
         self.code = label("", "code")
-        self.code.setAccessibleName("The code we read")
-        self.explain = label(
-            "Please type the number printed under the barcode, or scan another shoe.",
-            "subtitle",
-        )
-        self.staff = label("Still stuck? Ask a staff member — they are happy to help.", "hint")
+        self.explain = label("", "subtitle")
+        self.staff = label("", "hint")
         self.keypad = NumericKeypad(self)
-        self.keypad.setAccessibleName("Number keypad")
 
         text = QVBoxLayout()
         text.setSpacing(20)
@@ -44,14 +40,33 @@ class UnknownCodeScreen(Screen):
         self.body.addLayout(self.split, 1)
 
         self.keypad.submitted.connect(self.code_entered)
+        self.retranslate()
 
     def show_code(self, code: str) -> None:
-        shown = code if len(code) <= 40 else code[:37] + "…"
-        self.code.setText(f"We read: {shown}" if shown else "")
+        self._code = code if len(code) <= 40 else code[:37] + "…"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("UnknownCodeScreen", "We don't know this code"))
+        self.code.setText(
+            translate("UnknownCodeScreen", "We read: {code}").format(code=self._code)
+            if self._code
+            else ""
+        )
+        self.code.setAccessibleName(translate("UnknownCodeScreen", "The code we read"))
+        self.explain.setText(
+            translate(
+                "UnknownCodeScreen",
+                "Please type the number printed under the barcode, or scan another shoe.",
+            )
+        )
+        self.staff.setText(
+            translate(
+                "UnknownCodeScreen", "Still stuck? Ask a staff member — they are happy to help."
+            )
+        )
+        self.keypad.setAccessibleName(translate("UnknownCodeScreen", "Number keypad"))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        landscape = self.width() >= self.height()
-        self.split.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
+        follow_orientation(self.split, self)

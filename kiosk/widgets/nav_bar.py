@@ -1,32 +1,52 @@
-"""Back and Start over: on every shopper screen, in the same place, so there is no dead end."""
+"""Back, the language picker and Start over: on every shopper screen, in the same place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.widgets.language_picker import LanguagePicker
+
+translate = QCoreApplication.translate
 
 
 class NavBar(QWidget):
-    """Two large buttons along the bottom of a screen.
+    """Large buttons along the bottom of a screen, so there is never a dead end.
 
     Signals:
         back_requested(): one step back.
         start_over_requested(): forget this shopper and return to the start.
+        language_chosen(code): switch the shopper's language, keeping the journey.
     """
 
     back_requested = Signal()
     start_over_requested = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.back_button = QPushButton("‹  Back")
-        self.back_button.setAccessibleName("Back")
-        self.start_over_button = QPushButton("Start over")
-        self.start_over_button.setAccessibleName("Start over")
+        self.back_button = QPushButton()
+        self.start_over_button = QPushButton()
+        self.languages = LanguagePicker(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.back_button)
         layout.addStretch(1)
+        layout.addWidget(self.languages)
+        layout.addStretch(1)
         layout.addWidget(self.start_over_button)
         self.back_button.clicked.connect(self.back_requested)
         self.start_over_button.clicked.connect(self.start_over_requested)
+        self.languages.language_chosen.connect(self.language_chosen)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(translate("NavBar", "‹  Back"))
+        self.back_button.setAccessibleName(translate("NavBar", "Back"))
+        self.start_over_button.setText(translate("NavBar", "Start over"))
+        self.start_over_button.setAccessibleName(translate("NavBar", "Start over"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -6,7 +6,7 @@ about wording and what may be chosen lives in :mod:`kiosk.size_grid_model`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.size_grid_model import SizeTile
+
+translate = QCoreApplication.translate
 
 TILE_MIN_WIDTH = 270  # px, including spacing; decides how many columns fit
 TILE_MAX_HEIGHT = 178  # px; roomy when the screen allows
@@ -40,7 +42,7 @@ class SizeTileButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self.size_label = self._label("tileSize", f"EU {tile.size_eu}")
-        self.badge = self._label("tileBadge", "Scanned")
+        self.badge = self._label("tileBadge", translate("SizeGrid", "Scanned"))
         self.badge.setVisible(tile.scanned)
         self.alt_label = self._label("tileAlt", f"UK {tile.size_uk} · US {tile.size_us}")
         self.status_label = self._label("tileStatus", tile.label)
@@ -80,7 +82,7 @@ class SizeGrid(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Sizes")
+        self.setAccessibleName(translate("SizeGrid", "Sizes"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._inner = QWidget()

@@ -1,0 +1,145 @@
+"""Order placed: the order number big, a QR code of it, and what happens next.
+
+When the order waits in the kiosk's outbox (the service could not be reached), the screen
+says so plainly: saved, confirmed shortly, with a reference staff can find on this kiosk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.journey.order import Receipt, reserved_time
+from kiosk.screens._base import Screen, follow_orientation, label, translate
+from kiosk.screens.product import format_price
+from kiosk.widgets.qr_code import qr_image
+
+QR_PX = 360
+
+
+class ConfirmationScreen(Screen):
+    """Signals:
+    done_requested(): "Done" (start over for the next shopper).
+    """
+
+    done_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._receipt: Receipt | None = None
+        self.heading = label("", "heading")
+        self.number_title = label("", "subtitle")
+        self.number = label("", "orderNumber")
+        self.summary = label("", "title")
+        self.next_title = label("", "title")
+        self.next_steps = label("", "body")
+        self.qr = QLabel()
+        self.qr.setObjectName("qr")
+        self.qr.setFixedSize(QR_PX, QR_PX)
+        self.qr.setScaledContents(True)
+        self.qr_hint = label("", "hint")
+        self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("primary")
+
+        text = QVBoxLayout()
+        text.setSpacing(12)
+        for widget in (
+            self.heading,
+            self.number_title,
+            self.number,
+            self.summary,
+            self.next_title,
+            self.next_steps,
+        ):
+            text.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.done_button)
+        row.addStretch(1)
+        text.addLayout(row)
+        text.addStretch(1)
+        qr_column = QVBoxLayout()
+        qr_column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_column.addWidget(self.qr_hint)
+        qr_column.addStretch(1)
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(48)
+        self.split.addLayout(text, 3)
+        self.split.addLayout(qr_column, 2)
+        self.body.addLayout(self.split, 1)
+        self.done_button.clicked.connect(self.done_requested)
+        self.retranslate()
+
+    @property
+    def receipt(self) -> Receipt | None:
+        return self._receipt
+
+    def show_receipt(self, receipt: Receipt) -> None:
+        self._receipt = receipt
+        self.qr.setPixmap(QPixmap.fromImage(qr_image(receipt.code)))
+        self.retranslate()
+
+    def clear(self) -> None:
+        self._receipt = None
+        self.qr.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        receipt = self._receipt
+        self.done_button.setText(translate("ConfirmationScreen", "Done"))
+        self.done_button.setAccessibleName(translate("ConfirmationScreen", "Done"))
+        self.next_title.setText(translate("ConfirmationScreen", "What happens next"))
+        if receipt is None:
+            for widget in (self.heading, self.number_title, self.number, self.summary):
+                widget.setText("")
+            self.next_steps.setText("")
+            self.qr_hint.setText("")
+            return
+        item = receipt.item
+        self.summary.setText(
+            f"{item.style_name} · EU {item.size_eu} · "
+            f"{format_price(item.price, item.currency, self.language)}"
+        )
+        self.number.setText(receipt.code)
+        self.number.setAccessibleName(
+            translate("ConfirmationScreen", "Order number {number}").format(number=receipt.code)
+        )
+        self.qr.setAccessibleName(
+            translate("ConfirmationScreen", "QR code of {number}").format(number=receipt.code)
+        )
+        self.qr_hint.setText(
+            translate("ConfirmationScreen", "Take a photo of the code to keep your number.")
+        )
+        if receipt.queued:
+            self.heading.setText(translate("ConfirmationScreen", "Your order is saved"))
+            self.number_title.setText(translate("ConfirmationScreen", "Your reference"))
+            self.next_steps.setText(
+                translate(
+                    "ConfirmationScreen",
+                    "We couldn't reach our stock system just now. Your order is saved on this "
+                    "kiosk and will be confirmed shortly. Please show this reference at the "
+                    "counter and pay there; staff will tell you your order number.",
+                )
+            )
+            return
+        self.heading.setText(translate("ConfirmationScreen", "Thank you — your order is placed"))
+        self.number_title.setText(translate("ConfirmationScreen", "Your order number"))
+        if receipt.reserved_until is not None:
+            steps = translate(
+                "ConfirmationScreen",
+                "1. Pay at the counter: show this number.\n"
+                "2. Your pair is reserved for you until {time}.\n"
+                "3. Once staff mark it paid, it is sent to your home.",
+            ).format(time=reserved_time(receipt.reserved_until, self.language))
+        else:
+            steps = translate(
+                "ConfirmationScreen",
+                "1. Pay at the counter: show this number.\n"
+                "2. Once staff mark it paid, it is sent to your home.",
+            )
+        self.next_steps.setText(steps)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        follow_orientation(self.split, self)

@@ -1,0 +1,133 @@
+"""Size in this store: "Bring it to me", then the ticket number big and its live status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.journey.messages import CONTEXT as MESSAGES
+from kiosk.screens._base import Screen, label, translate
+from kiosk.session import FetchPhase
+
+
+def phase_text(phase: FetchPhase) -> tuple[str, str]:
+    """(heading, explanation) for a phase, in the current language."""
+    if phase is FetchPhase.OFFER:
+        return (
+            translate("FetchScreen", "This size is here in the store"),
+            translate(
+                "FetchScreen",
+                "Tap \u201cBring it to me\u201d and a colleague brings the pair to this kiosk.",
+            ),
+        )
+    if phase is FetchPhase.REQUESTING:
+        return (translate("FetchScreen", "Asking a colleague…"), "")
+    if phase is FetchPhase.OPEN:
+        return (
+            translate("FetchScreen", "A colleague has been asked"),
+            translate("FetchScreen", "Please wait here. Your ticket number:"),
+        )
+    if phase is FetchPhase.CLAIMED:
+        return (
+            translate("FetchScreen", "A colleague is on the way"),
+            translate("FetchScreen", "Please wait here. Your ticket number:"),
+        )
+    if phase is FetchPhase.DONE:
+        return (
+            translate("FetchScreen", "Your pair is here"),
+            translate("FetchScreen", "Enjoy trying it on! Your ticket number was:"),
+        )
+    if phase is FetchPhase.CANCELLED:
+        return (
+            translate("FetchScreen", "Request cancelled"),
+            translate("FetchScreen", "Nobody will bring the pair. You can choose another size."),
+        )
+    return (translate("FetchScreen", "We couldn't ask a colleague"), "")
+
+
+class FetchScreen(Screen):
+    """Signals:
+    fetch_requested(): "Bring it to me".
+    cancel_requested(): the shopper no longer wants the pair brought.
+    """
+
+    fetch_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._phase = FetchPhase.OFFER
+        self._ticket = 0
+        self._message = ""
+        self._size = ""
+        self.size_line = label("", "title")
+        self.heading = label("", "heading")
+        self.explain = label("", "subtitle")
+        self.ticket = label("", "ticket")
+        self.ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = label("", "notice")
+        self.fetch_button = QPushButton()
+        self.fetch_button.setObjectName("primary")
+        self.cancel_button = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.fetch_button)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        self.body.addWidget(self.size_line)
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.explain)
+        self.body.addWidget(self.ticket, 1)
+        self.body.addWidget(self.message)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.fetch_button.clicked.connect(self.fetch_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.retranslate()
+
+    @property
+    def phase(self) -> FetchPhase:
+        return self._phase
+
+    def show_size(self, style_name: str, size_eu: str) -> None:
+        self._size = f"{style_name} · EU {size_eu}"
+        self.size_line.setText(self._size)
+
+    def show_phase(self, phase: str, ticket: int, message: str) -> None:
+        self._phase = FetchPhase(phase)
+        self._ticket = ticket
+        self._message = message
+        self.retranslate()
+
+    def clear(self) -> None:
+        self._size = ""
+        self.size_line.setText("")
+        self.show_phase(FetchPhase.OFFER.value, 0, "")
+
+    def retranslate(self) -> None:
+        phase = self._phase
+        heading, explain = phase_text(phase)
+        self.heading.setText(heading)
+        self.explain.setText(explain)
+        self.explain.setVisible(bool(explain))
+        has_ticket = self._ticket > 0 and phase in (
+            FetchPhase.OPEN,
+            FetchPhase.CLAIMED,
+            FetchPhase.DONE,
+        )
+        self.ticket.setText(str(self._ticket) if has_ticket else "")
+        self.ticket.setVisible(has_ticket)
+        self.ticket.setAccessibleName(
+            translate("FetchScreen", "Ticket number {ticket}").format(ticket=self._ticket)
+        )
+        self.message.setText(translate(MESSAGES, self._message) if self._message else "")
+        self.message.setVisible(bool(self._message))
+        self.fetch_button.setText(
+            translate("FetchScreen", "Try again")
+            if phase is FetchPhase.FAILED
+            else translate("FetchScreen", "Bring it to me")
+        )
+        self.fetch_button.setAccessibleName(self.fetch_button.text())
+        self.fetch_button.setVisible(phase in (FetchPhase.OFFER, FetchPhase.FAILED))
+        self.cancel_button.setText(translate("FetchScreen", "Cancel request"))
+        self.cancel_button.setAccessibleName(translate("FetchScreen", "Cancel request"))
+        self.cancel_button.setVisible(phase in (FetchPhase.OPEN, FetchPhase.CLAIMED))
