@@ -5,6 +5,8 @@
     python -m inventory_service add-key --db PATH --scope kiosk|staff --store-id S
                                 [--kiosk-id K] [--label TEXT]
     python -m inventory_service seed --db PATH [--catalogue FILE]
+    python -m inventory_service import --db PATH (--catalogue FILE.csv | --stock FILE.csv)
+                                [--dry-run] [--location L] [--actor NAME]
 
 The serving form prints one line, ``inventory service listening on http://HOST:PORT``,
 once the socket accepts connections (``--port 0`` picks a free port and prints it).
@@ -30,7 +32,8 @@ def _serve_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m inventory_service",
         description="Run the reference inventory service. "
-        "Other commands: add-key, seed (see 'python -m inventory_service add-key --help').",
+        "Other commands: add-key, seed, import "
+        "(see 'python -m inventory_service add-key --help').",
     )
     p.add_argument("--db", type=Path, required=True, help="SQLite file (created if missing)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
@@ -41,6 +44,20 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--images", type=Path, help="folder of style images (default: demo images)")
     p.add_argument(
         "--hold-hours", type=float, default=48.0, help="how long an order reserves stock"
+    )
+    p.add_argument(
+        "--heartbeat-interval",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how often kiosks send a heartbeat (default 60)",
+    )
+    p.add_argument(
+        "--stale-after-missed",
+        type=int,
+        default=3,
+        metavar="N",
+        help="a kiosk is 'stale' after N missed heartbeats (default 3)",
     )
     return p
 
@@ -65,6 +82,24 @@ def _seed_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--catalogue", type=Path, default=DEMO_CATALOGUE)
+    return p
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m inventory_service import",
+        description="Import a catalogue or stock CSV file, all or nothing. Every bad line "
+        "is reported with its number; exit code 1 when there is any (nothing is changed).",
+    )
+    p.add_argument("--db", type=Path, required=True)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--catalogue", type=Path, metavar="FILE.csv", help="one row per variant")
+    what.add_argument("--stock", type=Path, metavar="FILE.csv", help="location_id,gtin,on_hand")
+    p.add_argument("--dry-run", action="store_true", help="check everything, change nothing")
+    p.add_argument(
+        "--location", help="stock only: accept rows for this location only (column optional)"
+    )
+    p.add_argument("--actor", default="cli", help="who imports, for the audit trail")
     return p
 
 
@@ -101,6 +136,39 @@ def _seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from inventory_client.models import ImportKind
+    from inventory_service.csv_import import format_report, run_import
+    from inventory_service.storage import AuditStamp, SqliteStorage, initialise
+
+    kind = ImportKind.CATALOGUE if args.catalogue else ImportKind.STOCK
+    path: Path = args.catalogue or args.stock
+    if args.location and kind == ImportKind.CATALOGUE:
+        print("import: --location applies to --stock only", file=sys.stderr)
+        return 2
+    actor = args.actor.strip()
+    if not actor or len(actor) > 64:
+        print("import: --actor must be 1-64 characters", file=sys.stderr)
+        return 2
+    data = path.read_bytes()
+    initialise(args.db)
+    stamp = AuditStamp(store_id=args.location or "*", actor=actor, key_label="command line")
+    with SqliteStorage.open(args.db) as storage:
+        report = run_import(
+            storage,
+            kind,
+            data,
+            dry_run=args.dry_run,
+            audit=stamp,
+            now=datetime.now(UTC),
+            only_location=args.location,
+        )
+    print(format_report(report, str(path)))
+    return 1 if report.errors else 0
+
+
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted sockets whose
@@ -118,6 +186,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inventory_service.app import create_app
+    from inventory_service.kiosk_health import HealthPolicy
     from inventory_service.seed import seed_demo
 
     logging.basicConfig(
@@ -125,7 +194,16 @@ def _serve(args: argparse.Namespace) -> int:
     )
     if args.seed:
         seed_demo(args.db, _catalogue_for(args.seed))
-    app = create_app(args.db, args.images, hold=timedelta(hours=args.hold_hours))
+    if args.heartbeat_interval <= 0 or args.stale_after_missed < 1:
+        print(
+            "inventory service: --heartbeat-interval must be > 0 and --stale-after-missed >= 1",
+            file=sys.stderr,
+        )
+        return 2
+    health = HealthPolicy(
+        interval=timedelta(seconds=args.heartbeat_interval), missed=args.stale_after_missed
+    )
+    app = create_app(args.db, args.images, hold=timedelta(hours=args.hold_hours), health=health)
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
@@ -149,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             return _add_key(_add_key_parser().parse_args(argv[1:]))
         if argv and argv[0] == "seed":
             return _seed(_seed_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "import":
+            return _import(_import_parser().parse_args(argv[1:]))
         return _serve(_serve_parser().parse_args(argv))
     except CatalogueError as exc:
         print(f"inventory service: bad catalogue: {exc}", file=sys.stderr)

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response, Security
+from fastapi import FastAPI, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -46,25 +44,32 @@ from inventory_client.models import (
     StockScope,
     VariantDetail,
 )
-from inventory_service import rules
+from inventory_service.admin_routes import IMPORTS_PREFIX, add_admin_routes
 from inventory_service.catalogue import DEMO_IMAGES
-from inventory_service.errors import Forbidden, NotFound, ServiceError, Unauthorized
-from inventory_service.reports import build_stock_report
-from inventory_service.storage import (
-    ApiKey,
-    Idempotency,
-    KeyScope,
-    SqliteStorage,
-    Storage,
-    initialise,
+from inventory_service.csv_import import MAX_IMPORT_BYTES
+from inventory_service.deps import (
+    ActorHeader,
+    IdempotencyHeader,
+    KioskKey,
+    ServiceSettings,
+    StaffKey,
+    StorageDep,
+    actor_of,
+    audit_stamp,
+    for_kiosk,
+    for_store,
+    idempotency,
 )
+from inventory_service.errors import Forbidden, NotFound, ServiceError, Unauthorized
+from inventory_service.kiosk_health import HealthPolicy
+from inventory_service.reports import build_stock_report
+from inventory_service.storage import AuditStamp, KeyScope, SqliteStorage, initialise
 
 log = logging.getLogger(__name__)
 
 DEFAULT_HOLD = timedelta(hours=48)
 #: Request bodies above this size are refused (413) before they are parsed.
 MAX_BODY_BYTES = 64 * 1024
-IDEMPOTENCY_KEY_RE = re.compile(r"^[\x21-\x7e]{8,64}$")
 IMAGE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.png$")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -74,16 +79,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 class DemandRecorded(BaseModel):
     recorded: bool
-
-
-@dataclass(frozen=True)
-class ServiceSettings:
-    """What a running service needs besides its routes (passed in, never global)."""
-
-    open_storage: Callable[[], Storage]
-    images_dir: Path
-    hold: timedelta
-    clock: Callable[[], datetime]
 
 
 # --- error bodies --------------------------------------------------------------------
@@ -159,18 +154,25 @@ class _BodySizeLimit:
     body is counted while it streams and cut off (FastAPI then answers 400).
     """
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: Any, limit: int, overrides: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.overrides = dict(overrides or {})
+
+    def limit_for(self, path: str) -> int:
+        """The limit for a path: the longest matching override prefix, else the default."""
+        matches = [prefix for prefix in self.overrides if path.startswith(prefix)]
+        return self.overrides[max(matches, key=len)] if matches else self.limit
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit_for(scope.get("path", ""))
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
-                    too_big = int(value) > self.limit
+                    too_big = int(value) > limit
                 except ValueError:
                     too_big = True
                 if too_big:
@@ -186,90 +188,11 @@ class _BodySizeLimit:
             message = await receive()
             if message.get("type") == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
+                if seen > limit:
                     raise _BodyTooLarge("request body too large")
             return message
 
         await self.app(scope, counting_receive, send)
-
-
-# --- dependencies --------------------------------------------------------------------
-
-_bearer = HTTPBearer(auto_error=False, description="Per-kiosk or staff API key")
-
-
-def _settings(request: Request) -> ServiceSettings:
-    return request.app.state.settings
-
-
-def get_storage(request: Request) -> Iterator[Storage]:
-    """One storage (one SQLite connection) per request, closed when the request ends."""
-    storage = _settings(request).open_storage()
-    try:
-        yield storage
-    finally:
-        storage.close()
-
-
-StorageDep = Annotated[Storage, Depends(get_storage)]
-
-
-def kiosk_key(
-    storage: StorageDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
-) -> ApiKey:
-    if credentials is None or not credentials.credentials:
-        raise Unauthorized("An API key is required (Authorization: Bearer <key>).")
-    key = storage.find_api_key(rules.hash_api_key(credentials.credentials))
-    if key is None:
-        raise Unauthorized("Unknown API key.")
-    return key
-
-
-def staff_key(key: Annotated[ApiKey, Depends(kiosk_key)]) -> ApiKey:
-    if key.scope != KeyScope.STAFF:
-        raise Forbidden("This needs a staff key.")
-    return key
-
-
-KioskKey = Annotated[ApiKey, Depends(kiosk_key)]
-StaffKey = Annotated[ApiKey, Depends(staff_key)]
-
-
-def _for_store(key: ApiKey, store_id: str) -> None:
-    if key.store_id != store_id:
-        raise Forbidden(f"This key may not act for store {store_id!r}.")
-
-
-def _for_kiosk(key: ApiKey, store_id: str, kiosk_id: str) -> None:
-    _for_store(key, store_id)
-    if key.scope == KeyScope.KIOSK and key.kiosk_id != kiosk_id:
-        raise Forbidden(f"This key may not act for kiosk {kiosk_id!r}.")
-
-
-def _actor(key: ApiKey) -> str:
-    if key.scope == KeyScope.KIOSK:
-        return f"kiosk:{key.kiosk_id}"
-    return f"staff:{key.label}"
-
-
-def _idempotency(value: str | None, payload: BaseModel, *, required: bool) -> Idempotency | None:
-    if value is None:
-        if required:
-            raise ServiceError("The Idempotency-Key header is required.")
-        return None
-    if not IDEMPOTENCY_KEY_RE.match(value):
-        raise ServiceError("Idempotency-Key must be 8-64 printable characters without spaces.")
-    return Idempotency(key=value, body_hash=rules.body_hash(payload.model_dump(mode="json")))
-
-
-IdempotencyHeader = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        description="8-64 printable characters; a retry with the same key never repeats",
-    ),
-]
 
 
 # --- the application -----------------------------------------------------------------
@@ -281,6 +204,7 @@ def create_app(
     *,
     hold: timedelta = DEFAULT_HOLD,
     clock: Callable[[], datetime] | None = None,
+    health: HealthPolicy | None = None,
 ) -> FastAPI:
     """Build the service for one SQLite file (created and migrated if needed)."""
     initialise(db_path)
@@ -289,6 +213,7 @@ def create_app(
         images_dir=Path(images_dir) if images_dir is not None else DEMO_IMAGES,
         hold=hold,
         clock=clock or (lambda: datetime.now(UTC)),
+        health=health or HealthPolicy(),
     )
     app = FastAPI(
         title="Endless Aisle inventory service",
@@ -298,7 +223,10 @@ def create_app(
     app.state.settings = settings
     _install_error_handlers(app)
     _add_routes(app)
-    app.add_middleware(_BodySizeLimit, limit=MAX_BODY_BYTES)
+    add_admin_routes(app)
+    app.add_middleware(
+        _BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
+    )
     return app
 
 
@@ -353,12 +281,13 @@ def _add_routes(app: FastAPI) -> None:
         key: KioskKey,
         scope: Annotated[StockScope, Query()] = StockScope.STORES,
     ) -> StockReport:
-        _for_store(key, store_id)
+        for_store(key, store_id)
         store = storage.get_location(store_id)
         if store is None or store.kind != LocationKind.STORE:
             raise NotFound(f"No store {store_id!r}.")
         if storage.get_style(style_id) is None:
             raise NotFound(f"No style {style_id!r}.")
+        storage.release_expired_holds(now())
         variants = storage.list_variants(style_id)
         return build_stock_report(
             style_id=style_id,
@@ -386,11 +315,11 @@ def _add_routes(app: FastAPI) -> None:
         key: KioskKey,
         idempotency_key: IdempotencyHeader = None,
     ) -> Order:
-        idem = _idempotency(idempotency_key, body, required=True)
+        idem = idempotency(idempotency_key, body, required=True)
         assert idem is not None
-        _for_kiosk(key, body.store_id, body.kiosk_id)
+        for_kiosk(key, body.store_id, body.kiosk_id)
         order, created = storage.create_order(
-            body, idempotency=idem, actor=_actor(key), now=now(), hold=app.state.settings.hold
+            body, idempotency=idem, actor=actor_of(key), now=now(), hold=app.state.settings.hold
         )
         if not created:
             response.status_code = 200
@@ -400,10 +329,11 @@ def _add_routes(app: FastAPI) -> None:
     def get_order(
         order_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
     ) -> Order:
+        storage.release_expired_holds(now())
         order = storage.get_order(order_id)
         if order is None:
             raise NotFound("No such order.")
-        _for_store(key, order.store_id)
+        for_store(key, order.store_id)
         return order
 
     @app.get("/v1/orders", response_model=list[Order], responses=ERRORS, tags=["orders"])
@@ -414,7 +344,8 @@ def _add_routes(app: FastAPI) -> None:
         status: Annotated[OrderStatus | None, Query()] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[Order]:
-        _for_store(key, store_id)
+        for_store(key, store_id)
+        storage.release_expired_holds(now())
         return storage.list_orders(store_id, status, limit)
 
     @app.post(
@@ -425,12 +356,16 @@ def _add_routes(app: FastAPI) -> None:
         body: OrderStatusChange,
         storage: StorageDep,
         key: StaffKey,
+        x_actor: ActorHeader = None,
     ) -> Order:
+        stamp = audit_stamp(key, x_actor)
         order = storage.get_order(order_id)
         if order is None:
             raise NotFound("No such order.")
-        _for_store(key, order.store_id)
-        return storage.change_order_status(order_id, body, actor=_actor(key), now=now())
+        for_store(key, order.store_id)
+        return storage.change_order_status(
+            order_id, body, actor=actor_of(key), now=now(), audit=stamp
+        )
 
     # --- fetch requests -------------------------------------------------------------
 
@@ -448,8 +383,8 @@ def _add_routes(app: FastAPI) -> None:
         key: KioskKey,
         idempotency_key: IdempotencyHeader = None,
     ) -> FetchRequest:
-        idem = _idempotency(idempotency_key, body, required=False)
-        _for_kiosk(key, body.store_id, body.kiosk_id)
+        idem = idempotency(idempotency_key, body, required=False)
+        for_kiosk(key, body.store_id, body.kiosk_id)
         made, created = storage.create_fetch_request(body, idempotency=idem, now=now())
         if not created:
             response.status_code = 200
@@ -468,7 +403,7 @@ def _add_routes(app: FastAPI) -> None:
         status: Annotated[FetchStatus | None, Query()] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[FetchRequest]:
-        _for_store(key, store_id)
+        for_store(key, store_id)
         return storage.list_fetch_requests(store_id, status, limit)
 
     @app.get(
@@ -483,7 +418,7 @@ def _add_routes(app: FastAPI) -> None:
         found = storage.get_fetch_request(request_id)
         if found is None:
             raise NotFound("No such fetch request.")
-        _for_store(key, found.store_id)
+        for_store(key, found.store_id)
         return found
 
     @app.patch(
@@ -497,14 +432,18 @@ def _add_routes(app: FastAPI) -> None:
         body: FetchRequestUpdate,
         storage: StorageDep,
         key: KioskKey,
+        x_actor: ActorHeader = None,
     ) -> FetchRequest:
+        stamp = audit_stamp(key, x_actor) if key.scope == KeyScope.STAFF else None
         found = storage.get_fetch_request(request_id)
         if found is None:
             raise NotFound("No such fetch request.")
-        _for_store(key, found.store_id)
+        for_store(key, found.store_id)
         if key.scope == KeyScope.KIOSK and body.status != FetchStatus.CANCELLED:
             raise Forbidden("A kiosk may only cancel a fetch request.")
-        return storage.update_fetch_request(request_id, body.status, actor=_actor(key), now=now())
+        return storage.update_fetch_request(
+            request_id, body.status, actor=actor_of(key), now=now(), audit=stamp
+        )
 
     # --- demand and stock -----------------------------------------------------------
 
@@ -516,7 +455,7 @@ def _add_routes(app: FastAPI) -> None:
         tags=["demand"],
     )
     def record_demand(body: DemandEventCreate, storage: StorageDep, key: KioskKey):
-        _for_kiosk(key, body.store_id, body.kiosk_id)
+        for_kiosk(key, body.store_id, body.kiosk_id)
         storage.record_demand_event(body, received_at=now())
         return DemandRecorded(recorded=True)
 
@@ -534,10 +473,13 @@ def _add_routes(app: FastAPI) -> None:
         key: StaffKey,
         idempotency_key: IdempotencyHeader = None,
     ) -> StockAdjustment:
-        idem = _idempotency(idempotency_key, body, required=True)
+        idem = idempotency(idempotency_key, body, required=True)
         assert idem is not None
-        _for_store(key, body.location_id)
-        made, created = storage.adjust_stock(body, idempotency=idem, key_id=key.id, now=now())
+        for_store(key, body.location_id)
+        stamp = AuditStamp(store_id=key.store_id, actor=body.actor, key_label=key.label)
+        made, created = storage.adjust_stock(
+            body, idempotency=idem, key_id=key.id, now=now(), audit=stamp
+        )
         if not created:
             response.status_code = 200
         return made
@@ -554,5 +496,5 @@ def _add_routes(app: FastAPI) -> None:
         key: StaffKey,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> list[StockAdjustment]:
-        _for_store(key, location_id)
+        for_store(key, location_id)
         return storage.list_stock_adjustments(location_id, limit)

@@ -2,6 +2,7 @@
 
 from inventory_service.storage.base import (
     ApiKey,
+    AuditStamp,
     Idempotency,
     ImportCounts,
     KeyScope,
@@ -13,6 +14,7 @@ from inventory_service.storage.sqlite import SqliteStorage, connect, initialise
 
 __all__ = [
     "ApiKey",
+    "AuditStamp",
     "Idempotency",
     "ImportCounts",
     "KeyScope",

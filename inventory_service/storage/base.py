@@ -14,10 +14,14 @@ from enum import StrEnum
 from typing import Protocol
 
 from inventory_client.models import (
+    AuditEvent,
+    AuditEventCreate,
     DemandEventCreate,
     FetchRequest,
     FetchRequestCreate,
     FetchStatus,
+    Heartbeat,
+    ImportLineError,
     Location,
     Order,
     OrderCreate,
@@ -25,6 +29,7 @@ from inventory_client.models import (
     StockAdjustment,
     StockAdjustmentCreate,
     Style,
+    StyleSummary,
     Variant,
     VariantDetail,
 )
@@ -99,6 +104,72 @@ class ImportCounts:
         return self.locations + self.styles + self.variants + self.stock + self.api_keys
 
 
+@dataclass(frozen=True)
+class AuditStamp:
+    """Who makes a change, for the audit row written in the same transaction."""
+
+    store_id: str
+    actor: str
+    key_label: str
+
+
+@dataclass(frozen=True)
+class DemandFacts:
+    """Raw counts for one variant at one store over a period (the report derives the rest)."""
+
+    gtin: str
+    style_id: str
+    style_name: str
+    brand: str
+    size_eu: str
+    scanned: int
+    size_viewed: int
+    not_in_store: int
+    notify_me: int
+    orders: int
+    on_hand: int
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One parsed catalogue CSV line: a variant with its style."""
+
+    line: int
+    style: Style
+    variant: Variant
+
+
+@dataclass(frozen=True)
+class StockRow:
+    """One parsed stock CSV line: set ``on_hand`` of ``gtin`` at ``location_id``."""
+
+    line: int
+    location_id: str
+    gtin: str
+    on_hand: int
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What the storage did (or, when not applied, would have done) with parsed rows."""
+
+    applied: bool
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[ImportLineError]
+
+
+@dataclass(frozen=True)
+class KioskSeen:
+    """A kiosk the store knows (by key or by heartbeat) and its latest heartbeat."""
+
+    kiosk_id: str
+    store_id: str
+    heartbeat: Heartbeat | None
+    received_at: datetime | None
+
+
 class Storage(Protocol):
     """Everything the service persists. One instance per request (one connection)."""
 
@@ -153,9 +224,23 @@ class Storage(Protocol):
 
     def list_orders(self, store_id: str, status: str | None, limit: int) -> list[Order]: ...
 
+    def get_order_by_number(self, number: str) -> Order | None: ...
+
     def change_order_status(
-        self, order_id: str, change: OrderStatusChange, *, actor: str, now: datetime
-    ) -> Order: ...
+        self,
+        order_id: str,
+        change: OrderStatusChange,
+        *,
+        actor: str,
+        now: datetime,
+        audit: AuditStamp | None = None,
+    ) -> Order:
+        """Also releases expired holds first, so an expired order cannot be marked paid."""
+        ...
+
+    def release_expired_holds(self, now: datetime) -> int:
+        """Cancel unpaid orders whose hold ran out (cheap when there are none)."""
+        ...
 
     # --- fetch requests -----------------------------------------------------------
     def create_fetch_request(
@@ -169,7 +254,13 @@ class Storage(Protocol):
     ) -> list[FetchRequest]: ...
 
     def update_fetch_request(
-        self, request_id: str, status: FetchStatus, *, actor: str, now: datetime
+        self,
+        request_id: str,
+        status: FetchStatus,
+        *,
+        actor: str,
+        now: datetime,
+        audit: AuditStamp | None = None,
     ) -> FetchRequest: ...
 
     # --- demand and stock adjustments ---------------------------------------------
@@ -184,6 +275,54 @@ class Storage(Protocol):
         idempotency: Idempotency,
         key_id: int | None,
         now: datetime,
+        audit: AuditStamp | None = None,
     ) -> tuple[StockAdjustment, bool]: ...
 
     def list_stock_adjustments(self, location_id: str, limit: int) -> list[StockAdjustment]: ...
+
+    # --- staff admin --------------------------------------------------------------
+    def search_catalogue(self, query: str, limit: int) -> list[StyleSummary]:
+        """Styles whose name, brand, colour or id contain every word of ``query``, or
+        that have a GTIN starting with ``query`` (digits only)."""
+        ...
+
+    def lost_demand_facts(
+        self, store_id: str, since: datetime, until: datetime
+    ) -> list[DemandFacts]: ...
+
+    def import_catalogue_rows(
+        self, rows: list[CatalogueRow], *, apply: bool, audit: AuditStamp, now: datetime
+    ) -> ImportOutcome:
+        """Check rows against the database; write them in one transaction only when
+        ``apply`` and nothing is wrong (otherwise roll back and report)."""
+        ...
+
+    def import_stock_rows(
+        self,
+        rows: list[StockRow],
+        *,
+        apply: bool,
+        audit: AuditStamp,
+        key_id: int | None,
+        now: datetime,
+    ) -> ImportOutcome:
+        """As ``import_catalogue_rows``; each row is audited as a set_count adjustment."""
+        ...
+
+    def record_audit(
+        self, event: AuditEventCreate, *, store_id: str, key_label: str, received_at: datetime
+    ) -> tuple[AuditEvent, bool]:
+        """(stored event, created) — created False when that id was recorded before."""
+        ...
+
+    def list_audit(self, store_id: str, limit: int) -> list[AuditEvent]: ...
+
+    def record_heartbeat(
+        self, heartbeat: Heartbeat, *, store_id: str, received_at: datetime, keep: int
+    ) -> None:
+        """Store one heartbeat; keep only the newest ``keep`` of that kiosk."""
+        ...
+
+    def list_kiosks(self, store_id: str) -> list[KioskSeen]: ...
+
+    def heartbeat_history(self, store_id: str, kiosk_id: str, limit: int) -> list[Heartbeat]: ...

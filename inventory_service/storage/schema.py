@@ -197,6 +197,55 @@ def m003_store_operations(db: sqlite_utils.Database) -> None:
     db["api_keys"].create_index(["key_hash"], unique=True)
 
 
+@migrations()
+def m004_admin_and_health(db: sqlite_utils.Database) -> None:
+    """Audit trail, kiosk heartbeats, and indexes for reports and hold expiry."""
+    db["audit_events"].create(
+        {
+            "id": str,
+            "store_id": str,
+            "actor": str,
+            "key_label": str,
+            "action": str,
+            "detail": str,
+            "at": str,
+            "received_at": str,
+        },
+        pk="id",
+        not_null={"store_id", "actor", "key_label", "action", "detail", "at", "received_at"},
+    )
+    db["audit_events"].create_index(["store_id", "at"])
+    db["kiosk_heartbeats"].create(
+        {
+            "id": int,
+            "kiosk_id": str,
+            "store_id": str,
+            "version": str,
+            "uptime_s": float,
+            "camera_ok": int,
+            "last_scan_at": str,
+            "outbox_backlog": int,
+            "at": str,
+            "received_at": str,
+        },
+        pk="id",
+        not_null={
+            "kiosk_id",
+            "store_id",
+            "version",
+            "uptime_s",
+            "camera_ok",
+            "outbox_backlog",
+            "at",
+            "received_at",
+        },
+    )
+    db["kiosk_heartbeats"].create_index(["store_id", "kiosk_id", "id"])
+    db["orders"].create_index(["status", "reserved_until"])
+    db["orders"].create_index(["store_id", "created_at"])
+    db["demand_events"].create_index(["store_id", "at"])
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the database to the newest schema (WAL mode, all pending steps)."""
     db.enable_wal()

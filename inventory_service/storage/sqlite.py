@@ -48,8 +48,12 @@ from inventory_service.errors import (
     NoLongerAvailable,
     NotFound,
 )
+from inventory_service.storage._admin_sql import AdminQueries
+from inventory_service.storage._text import iso as _iso
+from inventory_service.storage._text import parse_dt as _dt
 from inventory_service.storage.base import (
     ApiKey,
+    AuditStamp,
     Idempotency,
     ImportCounts,
     KeyScope,
@@ -95,18 +99,7 @@ def initialise(db_path: str | Path) -> list[str]:
         conn.close()
 
 
-def _iso(value: datetime) -> str:
-    """Fixed-width UTC text, so string comparison in SQL is time order (naive = UTC)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-class SqliteStorage:
+class SqliteStorage(AdminQueries):
     """The reference ``Storage`` over one SQLite connection."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -563,11 +556,38 @@ class SqliteStorage:
         params.append(limit)
         return [self._order(r) for r in self._all(sql, params)]
 
+    def get_order_by_number(self, number: str) -> Order | None:
+        row = self._one("SELECT * FROM orders WHERE number = ?", (number,))
+        return self._order(row) if row else None
+
+    def release_expired_holds(self, now: datetime) -> int:
+        """Release expired holds; a plain read first, so the usual case takes no lock."""
+        if not self._has_expired_holds(now):
+            return 0
+        with self._write():
+            return self._release_expired_holds(now)
+
+    def _has_expired_holds(self, now: datetime) -> bool:
+        row = self._one(
+            "SELECT 1 FROM orders WHERE status = ? AND reserved_until < ? LIMIT 1",
+            (str(OrderStatus.RESERVED), _iso(now)),
+        )
+        return row is not None
+
     def change_order_status(
-        self, order_id: str, change: OrderStatusChange, *, actor: str, now: datetime
+        self,
+        order_id: str,
+        change: OrderStatusChange,
+        *,
+        actor: str,
+        now: datetime,
+        audit: AuditStamp | None = None,
     ) -> Order:
         with self._write():
-            row = self._one("SELECT status FROM orders WHERE id = ?", (order_id,))
+            # An unpaid order whose hold ran out is cancelled first: its pair may have
+            # gone to another shopper, so it can no longer be marked paid.
+            self._release_expired_holds(now)
+            row = self._one("SELECT status, number FROM orders WHERE id = ?", (order_id,))
             if row is None:
                 raise NotFound("No such order.")
             current = OrderStatus(row["status"])
@@ -599,6 +619,14 @@ class SqliteStorage:
                 (str(new), keeps_hold, order_id),
             )
             self._add_order_event(order_id, new, now, actor, change.note)
+            if audit is not None:
+                reason = f"; note: {change.note}" if change.note else ""
+                self._insert_audit(
+                    audit,
+                    "order.status",
+                    f"order {row['number']}: {current} -> {new}{reason}",
+                    now,
+                )
             order = self.get_order(order_id)
             assert order is not None
             return order
@@ -691,10 +719,18 @@ class SqliteStorage:
         return [self._fetch(r) for r in self._all(sql, params)]
 
     def update_fetch_request(
-        self, request_id: str, status: FetchStatus, *, actor: str, now: datetime
+        self,
+        request_id: str,
+        status: FetchStatus,
+        *,
+        actor: str,
+        now: datetime,
+        audit: AuditStamp | None = None,
     ) -> FetchRequest:
         with self._write():
-            row = self._one("SELECT status FROM fetch_requests WHERE id = ?", (request_id,))
+            row = self._one(
+                "SELECT status, ticket, gtin FROM fetch_requests WHERE id = ?", (request_id,)
+            )
             if row is None:
                 raise NotFound("No such fetch request.")
             current = FetchStatus(row["status"])
@@ -714,6 +750,13 @@ class SqliteStorage:
                 "UPDATE fetch_requests SET status = ?, updated_at = ?, claimed_by = ? WHERE id = ?",
                 (str(status), _iso(now), claimed_by, request_id),
             )
+            if audit is not None:
+                self._insert_audit(
+                    audit,
+                    f"fetch.{status}",
+                    f"ticket {row['ticket']} (GTIN {row['gtin']}): {current} -> {status}",
+                    now,
+                )
             updated = self.get_fetch_request(request_id)
             assert updated is not None
             return updated
@@ -751,6 +794,7 @@ class SqliteStorage:
         idempotency: Idempotency,
         key_id: int | None,
         now: datetime,
+        audit: AuditStamp | None = None,
     ) -> tuple[StockAdjustment, bool]:
         with self._write():
             earlier = self._check_idempotency(ROUTE_ADJUST, idempotency)
@@ -808,6 +852,14 @@ class SqliteStorage:
                 ),
             )
             self._remember_idempotency(ROUTE_ADJUST, idempotency, adjustment_id, now)
+            if audit is not None:
+                self._insert_audit(
+                    audit,
+                    f"stock.{request.kind}",
+                    f"{request.location_id} GTIN {request.gtin}: on hand {before} -> {after}"
+                    + (f"; reason: {request.reason}" if request.reason else ""),
+                    now,
+                )
             made = self._adjustment(adjustment_id)
             assert made is not None
             return made, True

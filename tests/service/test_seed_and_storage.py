@@ -81,7 +81,12 @@ def test_demo_keys_are_stored_hashed(tmp_path) -> None:
 def test_migrations_recorded_and_rerunnable(tmp_path) -> None:
     db = tmp_path / "inventory.db"
     names = initialise(db)
-    assert names == ["m001_catalogue", "m002_orders", "m003_store_operations"]
+    assert names == [
+        "m001_catalogue",
+        "m002_orders",
+        "m003_store_operations",
+        "m004_admin_and_health",
+    ]
     assert initialise(db) == names
     conn = sqlite3.connect(db)
     try:

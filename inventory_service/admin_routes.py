@@ -1,0 +1,343 @@
+"""Routes for the staff admin screen and for IT: search, lost demand, CSV import, audit,
+order lookup by number, kiosk heartbeats and health. Thin, like ``app.py``: validate,
+authorise, call the storage and the pure modules.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+
+from inventory_client.models import (
+    AuditEvent,
+    AuditEventCreate,
+    ErrorBody,
+    ErrorCode,
+    Heartbeat,
+    Identifier,
+    ImportKind,
+    ImportReport,
+    KioskHealth,
+    LocationKind,
+    LostDemandReport,
+    Order,
+    StyleSummary,
+)
+from inventory_service import demand_report
+from inventory_service.csv_import import MAX_IMPORT_BYTES, run_import
+from inventory_service.deps import (
+    ActorHeader,
+    KioskKey,
+    SettingsDep,
+    StaffKey,
+    StorageDep,
+    audit_stamp,
+    find_key,
+    for_kiosk,
+    for_store,
+    require_staff,
+)
+from inventory_service.errors import InvalidRequest, NotFound, ServiceError, Unauthorized
+from inventory_service.kiosk_health import HEARTBEATS_KEPT, kiosk_health, render_html
+from inventory_service.storage import ApiKey, Storage
+
+IMPORTS_PREFIX = "/v1/imports/"
+CSV_TYPES = {"text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"}
+ORDER_PREFIX = "EA-"
+BASIC_REALM = 'Basic realm="Endless Aisle kiosks", charset="UTF-8"'
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 415, 422)
+}
+
+
+class UnsupportedMediaType(ServiceError):
+    status_code = 415
+
+
+async def csv_body(request: Request) -> bytes:
+    """The raw request body of an import, refused unless it is (or may be) CSV."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype and ctype not in CSV_TYPES:
+        raise UnsupportedMediaType(f"Send the file as text/csv, not {ctype!r}.")
+    return await request.body()
+
+
+def _normalise_order_number(raw: str) -> str:
+    """``ea-4k7q9m``, ``4K7Q9M`` and ``EA-4K7Q9M`` all name the same order."""
+    code = raw.strip().upper()
+    return code if code.startswith(ORDER_PREFIX) else ORDER_PREFIX + code
+
+
+def _period(
+    since: datetime | None, until: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
+    until = _aware(until) if until is not None else now
+    since = _aware(since) if since is not None else until - demand_report.DEFAULT_PERIOD
+    if since >= until:
+        raise InvalidRequest("'since' must be before 'until'.")
+    if until - since > demand_report.MAX_PERIOD:
+        raise InvalidRequest("The period may be at most 366 days.")
+    return since, until
+
+
+def _aware(value: datetime) -> datetime:
+    """Naive query times are taken as UTC, like everywhere else in the service."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _html_key(storage: Storage, request: Request) -> ApiKey:
+    """A staff key from ``Authorization: Bearer`` or HTTP Basic (password = the key), so
+    IT can open the page in a browser without putting the key in the address."""
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    secret: str | None = None
+    if scheme.lower() == "bearer":
+        secret = value.strip()
+    elif scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            decoded = ""
+        secret = decoded.partition(":")[2]
+    return require_staff(find_key(storage, secret))
+
+
+def lost_demand_report(
+    store_id: Annotated[Identifier, Query()],
+    storage: StorageDep,
+    key: StaffKey,
+    settings: SettingsDep,
+    since: Annotated[
+        datetime | None, Query(description="ISO time; default until - 28 days")
+    ] = None,
+    until: Annotated[datetime | None, Query(description="ISO time; default now")] = None,
+    cover_days: Annotated[int, Query(ge=1, le=365)] = demand_report.DEFAULT_COVER_DAYS,
+) -> LostDemandReport:
+    """The report both lost-demand routes serve (JSON and CSV)."""
+    for_store(key, store_id)
+    store = storage.get_location(store_id)
+    if store is None or store.kind != LocationKind.STORE:
+        raise NotFound(f"No store {store_id!r}.")
+    when = settings.clock()
+    start, end = _period(since, until, when)
+    storage.release_expired_holds(when)
+    return demand_report.build_lost_demand(
+        store_id=store_id,
+        since=start,
+        until=end,
+        cover_days=cover_days,
+        facts=storage.lost_demand_facts(store_id, start, end),
+        generated_at=when,
+    )
+
+
+LostDemandDep = Annotated[LostDemandReport, Depends(lost_demand_report)]
+
+
+def add_admin_routes(app: FastAPI) -> None:
+    def now() -> datetime:
+        return app.state.settings.clock()
+
+    # --- catalogue search -----------------------------------------------------------
+
+    @app.get(
+        "/v1/catalogue/search",
+        response_model=list[StyleSummary],
+        responses=ERRORS,
+        tags=["catalogue"],
+    )
+    def search_catalogue(
+        q: Annotated[
+            str,
+            Query(
+                min_length=1, max_length=100, description="name, brand, style id or GTIN (prefix)"
+            ),
+        ],
+        storage: StorageDep,
+        key: KioskKey,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> list[StyleSummary]:
+        if not q.strip():
+            raise InvalidRequest("Type something to search for.")
+        return storage.search_catalogue(q, limit)
+
+    # --- lost demand ----------------------------------------------------------------
+
+    @app.get(
+        "/v1/reports/lost-demand",
+        response_model=LostDemandReport,
+        responses=ERRORS,
+        tags=["reports"],
+    )
+    def lost_demand_json(
+        report: LostDemandDep,
+    ) -> LostDemandReport:
+        return report
+
+    @app.get(
+        "/v1/reports/lost-demand.csv",
+        response_class=PlainTextResponse,
+        responses={200: {"content": {"text/csv": {}}}, **ERRORS},
+        tags=["reports"],
+    )
+    def lost_demand_csv(
+        report: LostDemandDep,
+    ) -> Response:
+        name = f"lost-demand-{report.store_id}-{report.since:%Y%m%d}-{report.until:%Y%m%d}.csv"
+        return Response(
+            content=demand_report.to_csv(report),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    # --- CSV imports ----------------------------------------------------------------
+
+    @app.post(
+        IMPORTS_PREFIX + "{kind}",
+        response_model=ImportReport,
+        responses=ERRORS,
+        tags=["imports"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+                "description": f"The CSV file (UTF-8, at most {MAX_IMPORT_BYTES} bytes)",
+            }
+        },
+    )
+    def import_csv(
+        kind: Annotated[ImportKind, PathParam()],
+        data: Annotated[bytes, Depends(csv_body)],
+        storage: StorageDep,
+        key: StaffKey,
+        x_actor: ActorHeader = None,
+        dry_run: Annotated[bool, Query(description="check only, change nothing")] = True,
+    ) -> ImportReport:
+        return run_import(
+            storage,
+            kind,
+            data,
+            dry_run=dry_run,
+            audit=audit_stamp(key, x_actor),
+            now=now(),
+            key_id=key.id,
+            only_location=key.store_id if kind == ImportKind.STOCK else None,
+        )
+
+    # --- audit ----------------------------------------------------------------------
+
+    @app.post(
+        "/v1/audit",
+        response_model=AuditEvent,
+        status_code=201,
+        responses={200: {"model": AuditEvent, "description": "Resend of a stored id"}, **ERRORS},
+        tags=["audit"],
+    )
+    def record_audit(
+        body: AuditEventCreate, response: Response, storage: StorageDep, key: StaffKey
+    ) -> AuditEvent:
+        event, created = storage.record_audit(
+            body, store_id=key.store_id, key_label=key.label, received_at=now()
+        )
+        if event.store_id != key.store_id:
+            raise NotFound("No such audit event.")  # an id another store already used
+        if not created:
+            response.status_code = 200
+        return event
+
+    @app.get("/v1/audit", response_model=list[AuditEvent], responses=ERRORS, tags=["audit"])
+    def list_audit(
+        store_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: StaffKey,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> list[AuditEvent]:
+        for_store(key, store_id)
+        return storage.list_audit(store_id, limit)
+
+    # --- orders by number -----------------------------------------------------------
+
+    @app.get(
+        "/v1/orders/by-number/{number}",
+        response_model=Order,
+        responses=ERRORS,
+        tags=["orders"],
+    )
+    def order_by_number(
+        number: Annotated[str, PathParam(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9-]+$")],
+        storage: StorageDep,
+        key: StaffKey,
+    ) -> Order:
+        storage.release_expired_holds(now())
+        order = storage.get_order_by_number(_normalise_order_number(number))
+        if order is None:
+            raise NotFound("No order with that number.")
+        for_store(key, order.store_id)
+        return order
+
+    # --- kiosk health ---------------------------------------------------------------
+
+    @app.post("/v1/kiosks/heartbeat", response_model=KioskHealth, responses=ERRORS, tags=["kiosks"])
+    def heartbeat(
+        body: Heartbeat, storage: StorageDep, key: KioskKey, settings: SettingsDep
+    ) -> KioskHealth:
+        for_kiosk(key, key.store_id, body.kiosk_id)
+        received = now()
+        storage.record_heartbeat(
+            body, store_id=key.store_id, received_at=received, keep=HEARTBEATS_KEPT
+        )
+        [seen] = [k for k in storage.list_kiosks(key.store_id) if k.kiosk_id == body.kiosk_id]
+        return kiosk_health(seen, received, settings.health)
+
+    def kiosk_list(storage: Storage, store_id: str, settings: Any) -> list[KioskHealth]:
+        when = now()
+        return [kiosk_health(k, when, settings.health) for k in storage.list_kiosks(store_id)]
+
+    @app.get("/v1/kiosks", response_model=list[KioskHealth], responses=ERRORS, tags=["kiosks"])
+    def list_kiosks(
+        store_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: StaffKey,
+        settings: SettingsDep,
+    ) -> list[KioskHealth]:
+        for_store(key, store_id)
+        return kiosk_list(storage, store_id, settings)
+
+    @app.get(
+        "/v1/kiosks/{kiosk_id}/heartbeats",
+        response_model=list[Heartbeat],
+        responses=ERRORS,
+        tags=["kiosks"],
+    )
+    def heartbeat_history(
+        kiosk_id: Annotated[Identifier, PathParam()],
+        store_id: Annotated[Identifier, Query()],
+        storage: StorageDep,
+        key: StaffKey,
+        limit: Annotated[int, Query(ge=1, le=HEARTBEATS_KEPT)] = 20,
+    ) -> list[Heartbeat]:
+        for_store(key, store_id)
+        return storage.heartbeat_history(store_id, kiosk_id, limit)
+
+    @app.get(
+        "/kiosks",
+        response_class=HTMLResponse,
+        responses={200: {"content": {"text/html": {}}}, 401: {"model": ErrorBody}},
+        tags=["kiosks"],
+    )
+    def kiosks_page(request: Request, storage: StorageDep, settings: SettingsDep) -> Response:
+        try:
+            key = _html_key(storage, request)
+        except Unauthorized as exc:
+            body = {"error": {"code": str(ErrorCode.UNAUTHORIZED), "message": exc.message}}
+            return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": BASIC_REALM})
+        kiosks = kiosk_list(storage, key.store_id, settings)
+        refresh = max(5, int(settings.health.interval / timedelta(seconds=1)))
+        return HTMLResponse(render_html(key.store_id, kiosks, now(), refresh))

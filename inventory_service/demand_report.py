@@ -1,0 +1,119 @@
+"""The lost-demand report: what shoppers wanted that this store did not have.
+
+Pure functions over ``DemandFacts`` from the storage. The rules, also in docs/API.md:
+
+- counts are demand events whose kiosk time ``at`` lies in [since, until);
+- ``orders`` are pairs in real orders made at this store in the period that are not
+  cancelled (kiosk ``ordered`` events are not used: a queued order may still fail, and
+  real orders are counted once whatever the kiosk resent);
+- ``conversion`` = orders / not_in_store, rounded to 4 places; null when not_in_store = 0;
+- ``suggested_restock`` = ceil(not_in_store × cover_days / period_days) − on hand at
+  this store, never below 0; periods shorter than one day count as one day, so a burst
+  in the last hour is not scaled up to a month.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta
+
+from inventory_client.models import LostDemandReport, LostDemandRow
+from inventory_service.storage.base import DemandFacts
+
+DEFAULT_COVER_DAYS = 28
+DEFAULT_PERIOD = timedelta(days=28)
+MAX_PERIOD = timedelta(days=366)
+MIN_SCALING_PERIOD = timedelta(days=1)
+
+CSV_COLUMNS = (
+    "style_id",
+    "style_name",
+    "brand",
+    "size_eu",
+    "gtin",
+    "scanned",
+    "size_viewed",
+    "not_in_store",
+    "notify_me",
+    "orders",
+    "conversion",
+    "on_hand",
+    "suggested_restock",
+)
+
+
+def suggested_restock(not_in_store: int, period: timedelta, cover_days: int, on_hand: int) -> int:
+    """Pairs to order so the store covers ``cover_days`` of the demand it missed."""
+    period_us = max(period, MIN_SCALING_PERIOD) // timedelta(microseconds=1)
+    cover_us = cover_days * 86_400_000_000
+    need = -(-(not_in_store * cover_us) // period_us)  # exact integer ceiling
+    return max(0, need - on_hand)
+
+
+def conversion(orders: int, not_in_store: int) -> float | None:
+    return round(orders / not_in_store, 4) if not_in_store else None
+
+
+def build_lost_demand(
+    *,
+    store_id: str,
+    since: datetime,
+    until: datetime,
+    cover_days: int,
+    facts: list[DemandFacts],
+    generated_at: datetime,
+) -> LostDemandReport:
+    """Rows with the most missed demand first (then by suggested restock, style, size)."""
+    period = until - since
+    rows = [
+        LostDemandRow(
+            style_id=f.style_id,
+            style_name=f.style_name,
+            brand=f.brand,
+            gtin=f.gtin,
+            size_eu=f.size_eu,
+            scanned=f.scanned,
+            size_viewed=f.size_viewed,
+            not_in_store=f.not_in_store,
+            notify_me=f.notify_me,
+            orders=f.orders,
+            conversion=conversion(f.orders, f.not_in_store),
+            on_hand=f.on_hand,
+            suggested_restock=suggested_restock(f.not_in_store, period, cover_days, f.on_hand),
+        )
+        for f in facts
+    ]
+    rows.sort(
+        key=lambda r: (
+            -r.not_in_store,
+            -r.suggested_restock,
+            r.style_id,
+            float(r.size_eu),
+            r.gtin,
+        )
+    )
+    return LostDemandReport(
+        store_id=store_id,
+        since=since,
+        until=until,
+        cover_days=cover_days,
+        generated_at=generated_at,
+        rows=rows,
+    )
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (names come from imports)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(report: LostDemandReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in report.rows:
+        data = row.model_dump()
+        writer.writerow([_cell(data[c]) for c in CSV_COLUMNS])
+    return out.getvalue()
