@@ -54,6 +54,7 @@ class AuditTrail:
         self._sender = sender
         self._clock = clock
         self._lock = threading.RLock()
+        self._closed = False
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
@@ -85,6 +86,10 @@ class AuditTrail:
         event = AuditEventCreate(
             id=uuid.uuid4().hex, actor=actor, action=action, detail=detail, at=self._clock()
         )
+        with self._lock:
+            if self._closed:  # a late event after the screen was torn down
+                log.warning("audit event %s dropped: audit trail already closed", action)
+                return False
         with self._lock, self._db.conn:
             self._db.table(TABLE).insert(
                 {
@@ -125,11 +130,15 @@ class AuditTrail:
 
     def pending_count(self) -> int:
         with self._lock:
+            if self._closed:
+                return 0
             return self._db.table(TABLE).count_where("status = ?", ["pending"])
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            if not self._closed:
+                self._closed = True
+                self._db.close()
 
     def _send(self, event: AuditEventCreate) -> str:
         try:
@@ -147,5 +156,8 @@ class AuditTrail:
         return "sent"
 
     def _set(self, event_id: str, status: str, error: str | None) -> None:
+        with self._lock:
+            if self._closed:
+                return
         with self._lock, self._db.conn:
             self._db.table(TABLE).update(event_id, {"status": status, "last_error": error})

@@ -4,13 +4,17 @@ lost demand and CSV import, with a connectivity indicator and the outbox backlog
 Views only present and emit intents; this panel wires them to the client, the staff API
 and the audit trail. Every blocking call (HTTP, SQLite, scrypt) runs through the shared
 ``TaskRunner`` on channels named ``admin.*``; results come back on the GUI thread and are
-routed in :meth:`AdminPanel._on_result`. Every action a staff member takes is audited.
+routed in :meth:`AdminPanel._on_result`. Every action a staff member takes is audited:
+stock, order, fetch and import changes by the service itself (named with ``X-Actor`` or
+the adjustment's ``actor``), device-only events (login, failed PIN, lock, logout, export,
+dry run, retry) through :class:`~kiosk.admin.audit.AuditTrail`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -116,6 +120,9 @@ class AdminPanel(QWidget):
         self._seq = 0
         self._handlers: dict[str, Callable[[bool, Any], None]] = {}
         self._closed = False
+        self._teardown = threading.Lock()
+        self._logout_recorded = False
+        self._release_requested = False
 
         self.pin_pad = PinPad(gate.staff, self)
         self.receiving = ReceivingView(self)
@@ -231,6 +238,7 @@ class AdminPanel(QWidget):
             self._audit_async("anonymous", "admin.locked", f"for {outcome.locked_for_s:.0f} s")
         elif outcome.result == PinResult.WRONG:
             self.pin_pad.show_wrong(outcome.failures_left)
+            self._audit_async("anonymous", "admin.login_failed", "wrong PIN or unknown staff")
         else:
             self.staff_id = outcome.staff.staff_id
             self.staff_name = outcome.staff.name
@@ -247,8 +255,8 @@ class AdminPanel(QWidget):
         if self._closed:
             return
         self._closed = True
-        if self.staff_id:
-            self._audit_async(self.staff_id, "admin.logout", "")
+        actor = self.staff_id
+        self.runner.run_detached(lambda: self._record_logout(actor))
         self.staff_id = None
         for timer in (self._idle, self._fetch_poll, self._status_poll):
             timer.stop()
@@ -263,8 +271,29 @@ class AdminPanel(QWidget):
         self.close_admin()
 
     def shutdown(self) -> None:
-        """Release files and sockets after ``closed`` (the lead calls this when it drops us)."""
+        """Release files and sockets after ``closed`` (the lead calls this when it drops us).
+
+        The logout event is still being sent on a worker; whichever of the two finishes
+        last releases the files, so the event is never lost to a closed database.
+        """
         self.close_admin()
+        with self._teardown:
+            self._release_requested = True
+            if self._logout_recorded:
+                self._release()
+
+    def _record_logout(self, actor: str | None) -> None:
+        """Worker: audit the logout, then release if ``shutdown`` already asked for it."""
+        try:
+            if actor:
+                self.audit.record(actor, "admin.logout", "")
+        finally:
+            with self._teardown:
+                self._logout_recorded = True
+                if self._release_requested:
+                    self._release()
+
+    def _release(self) -> None:
         self.api.close()
         self.audit.close()
         self.gate.close()
@@ -316,7 +345,6 @@ class AdminPanel(QWidget):
                 reason="receiving",
                 idempotency_key=scan.idempotency_key,
             )
-            self.audit.record(actor, "stock.receive", f"gtin={gtin} qty=+1")
             return scan, result is None
 
         self.receiving.show_message(f"Adding {gtin}…")
@@ -347,7 +375,6 @@ class AdminPanel(QWidget):
             self.client.adjust_stock(
                 scan.gtin, AdjustmentKind.RECEIVE, -1, actor=actor, reason="undo receiving"
             )
-            self.audit.record(actor, "stock.receive_undo", f"gtin={scan.gtin} qty=-1")
             return scan
 
         self.receiving.show_tally(
@@ -392,7 +419,6 @@ class AdminPanel(QWidget):
             result = self.client.adjust_stock(
                 gtin, AdjustmentKind.SET_COUNT, quantity, actor=actor, reason="counting"
             )
-            self.audit.record(actor, "stock.set_count", f"gtin={gtin} count={quantity}")
             return result is None
 
         def done(ok: bool, result: Any) -> None:
@@ -441,7 +467,6 @@ class AdminPanel(QWidget):
             result = self.client.adjust_stock(
                 gtin, AdjustmentKind.RECEIVE, delta, actor=actor, reason="stock view"
             )
-            self.audit.record(actor, "stock.adjust", f"gtin={gtin} qty={delta:+d}")
             return result
 
         def done(ok: bool, result: Any) -> None:
@@ -472,7 +497,6 @@ class AdminPanel(QWidget):
 
         def job() -> Any:
             updated = self.api.update_fetch_request(request_id, status, actor=actor)
-            self.audit.record(actor, f"fetch.{status}", f"ticket={updated.ticket}")
             return updated
 
         def done(ok: bool, result: Any) -> None:
@@ -501,7 +525,6 @@ class AdminPanel(QWidget):
             paid = self.api.set_order_status(
                 order.id, OrderStatus.PAID, "paid at the counter", actor=actor
             )
-            self.audit.record(actor, "order.paid", f"order={paid.number}")
             return paid
 
         def done(ok: bool, result: Any) -> None:
@@ -522,7 +545,6 @@ class AdminPanel(QWidget):
 
         def job() -> Any:
             order = self.api.set_order_status(order_id, OrderStatus.CANCELLED, reason, actor=actor)
-            self.audit.record(actor, "order.cancel", f"order={order.number}")
             return order
 
         def done(ok: bool, result: Any) -> None:
@@ -598,13 +620,10 @@ class AdminPanel(QWidget):
 
         def job() -> Any:
             text = Path(path).read_text(encoding="utf-8-sig")
-            report = self.api.import_csv(ImportKind(kind), text, dry_run=dry_run)
-            action = "import.dry_run" if dry_run else "import.apply"
-            self.audit.record(
-                actor,
-                action,
-                f"{kind} file={Path(path).name} rows={report.rows} errors={len(report.errors)}",
-            )
+            report = self.api.import_csv(ImportKind(kind), text, dry_run=dry_run, actor=actor)
+            if dry_run:  # the service audits real imports itself
+                detail = f"{kind} file={Path(path).name} rows={report.rows}"
+                self.audit.record(actor, "import.dry_run", f"{detail} errors={len(report.errors)}")
             return report
 
         def done(ok: bool, result: Any) -> None:

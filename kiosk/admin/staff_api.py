@@ -193,9 +193,9 @@ class StaffApi:
 
     def lost_demand_csv(self, days: int, *, now: datetime | None = None) -> bytes:
         """The same report as CSV bytes, as the service formats it."""
-        query = urlencode({**self._report_params(days, now), "format": "csv"})
+        query = urlencode(self._report_params(days, now))
         return self._transport.get_bytes(
-            f"/v1/reports/lost-demand?{query}", content_type_prefix="text/csv"
+            f"/v1/reports/lost-demand.csv?{query}", content_type_prefix="text/csv"
         )
 
     def _report_params(self, days: int, now: datetime | None) -> dict[str, str]:
@@ -205,7 +205,9 @@ class StaffApi:
 
     # -- imports ------------------------------------------------------------------------
 
-    def import_csv(self, kind: ImportKind, csv_text: str, *, dry_run: bool) -> ImportReport:
+    def import_csv(
+        self, kind: ImportKind, csv_text: str, *, dry_run: bool, actor: str | None = None
+    ) -> ImportReport:
         """POST /v1/imports/{kind}: a dry run reports bad lines; a real one is all or nothing.
 
         The body is the CSV file itself (``text/csv``), which ``Transport.call`` cannot
@@ -220,7 +222,7 @@ class StaffApi:
                 self._transport.base_url + path,
                 params={"dry_run": "true" if dry_run else "false"},
                 data=csv_text.encode("utf-8"),
-                headers={"Content-Type": "text/csv; charset=utf-8"},
+                headers={"Content-Type": "text/csv; charset=utf-8", **(_actor(actor) or {})},
                 timeout=self._transport.timeout,
                 allow_redirects=False,
             )

@@ -104,3 +104,12 @@ def in_store_gtin(catalogue: dict[str, Any]) -> str:
         if row["location_id"] == home and row["on_hand"] >= 2:
             return row["gtin"]
     raise AssertionError("demo catalogue has no stock in the home store")
+
+
+def warehouse_gtin(catalogue: dict[str, Any]) -> str:
+    """A demo GTIN a warehouse has plenty of (orderable for home delivery)."""
+    warehouses = {loc["id"] for loc in catalogue["locations"] if loc["kind"] == "warehouse"}
+    for row in catalogue["stock"]:
+        if row["location_id"] in warehouses and row["on_hand"] >= 3:
+            return row["gtin"]
+    raise AssertionError("demo catalogue has no warehouse stock")
