@@ -146,7 +146,7 @@ class AdminQueries:
             clauses.append(word_sql.replace("?1", f"?{len(params) + 1}"))
             params.append(_like_pattern(word))
         match = " AND ".join(clauses)
-        gtin_rank = "0"
+        gtin_rank = ""
         if text.isascii() and text.isdigit() and len(text) <= 13:
             # A GTIN, whole or its first digits; a 12-digit UPC-A is a GTIN-13 with a 0.
             full = "0" + text if len(text) == 12 else text
@@ -157,11 +157,12 @@ class AdminQueries:
             )
             gtin_rank = (
                 f"EXISTS (SELECT 1 FROM variants g WHERE g.style_id = s.id AND g.gtin = ?{n + 2})"
+                " DESC, "
             )
             params += [text + "%", full]
         n = len(params)
         sql = (
-            f"SELECT s.* FROM styles s WHERE {match} ORDER BY {gtin_rank} DESC, "
+            f"SELECT s.* FROM styles s WHERE {match} ORDER BY {gtin_rank}"
             f"(py_fold(s.id) = ?{n + 1}) DESC, s.brand, s.name, s.id LIMIT ?{n + 2}"
         )
         rows = self._all(sql, (*params, text.casefold(), limit))

@@ -17,6 +17,7 @@ GOOD_CATALOGUE = f"""{HEADER}
 test-runner,Test Runner,Testbrand,blue,79.95,EUR,A light runner,4006381333931,42,8,9,standard
 test-runner,Test Runner,Testbrand,blue,79.95,EUR,A light runner,4006381333948,43,9,10,standard
 test-boot,"Boot, Winter",Testbrand,black,120,EUR,,4006381333955,44,9.5,10.5,wide
+test-upc,Upc Shoe,Testbrand,white,10,EUR,,012345678905,40,6.5,7.5,
 """
 # Lines 3, 4, 6, 7 and 8 are bad; lines 2 and 5 are fine (and must not be applied either).
 BAD_CATALOGUE = f"""{HEADER}
@@ -94,8 +95,8 @@ def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
         "kind": "catalogue",
         "dry_run": True,
         "applied": False,
-        "rows": 3,
-        "created": 3,
+        "rows": 4,
+        "created": 4,
         "updated": 0,
         "unchanged": 0,
         "errors": [],
@@ -105,7 +106,7 @@ def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
     assert staff.get("/v1/variants/4006381333931").status_code == 404
 
     real = _post(staff, "catalogue", GOOD_CATALOGUE, dry_run=False, **{"X-Actor": "Anna"}).json()
-    assert (real["applied"], real["created"], real["errors"]) == (True, 3, [])
+    assert (real["applied"], real["created"], real["errors"]) == (True, 4, [])
     detail = staff.get("/v1/variants/4006381333955").json()
     assert detail["style"]["name"] == "Boot, Winter"
     assert detail["style"]["price"] == "120.00" or float(detail["style"]["price"]) == 120
@@ -113,10 +114,15 @@ def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
     assert detail["variant"]["width"] == "wide"
 
     again = _post(staff, "catalogue", GOOD_CATALOGUE, dry_run=False).json()
-    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 3)
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 4)
     cheaper = GOOD_CATALOGUE.replace("79.95", "69.95")
     changed = _post(staff, "catalogue", cheaper, dry_run=False).json()
-    assert (changed["updated"], changed["unchanged"]) == (2, 1)
+    assert (changed["updated"], changed["unchanged"]) == (2, 2)
+    # The UPC-A row was stored as GTIN-13; search finds it by either form.
+    for q in ("012345678905", "0012345678905", "upc shoe"):
+        [hit] = staff.get("/v1/catalogue/search", params={"q": q}).json()
+        assert hit["variants"][0]["gtin"] == "0012345678905"
+        assert hit["variants"][0]["width"] == "standard"
 
     audit = staff.get("/v1/audit", params={"store_id": fresh_service.store_id}).json()
     imports = [a for a in audit if a["action"] == "import.catalogue"]
