@@ -44,7 +44,7 @@ from kiosk.screens.review import ReviewScreen
 from kiosk.screens.scan import ScanScreen
 from kiosk.screens.stores import StoresScreen
 from kiosk.screens.unknown_code import UnknownCodeScreen
-from kiosk.session import Product, ShopperSession, State, client_lookup
+from kiosk.session import FETCH_POLL_MS, Product, ShopperSession, State, client_lookup
 from kiosk.widgets.corner_press import HOLD_MS, CornerPress
 from kiosk.widgets.still_there import StillThereOverlay
 from kiosk.workers import TaskRunner
@@ -248,8 +248,14 @@ class MainWindow(QMainWindow):
             language = self._translations.language
         self.language = language
         self.scan_screen.languages.set_current(language)
+        # Qt posts LanguageChange events; re-translate now too, so the very next paint
+        # (and a test right after the tap) already shows the new language.
         for screen in self.screens():
             screen.set_language(language)
+            screen.retranslate()
+            screen.nav.retranslate()
+        self.address_screen.keyboard.retranslate()
+        self.still_there.retranslate()
         self._show_order_item()
 
     @Slot()
@@ -387,9 +393,11 @@ class Kiosk:
         still_there_s: float | None = None,
         translations_dir: Path | None = None,
         admin_hold_ms: int = HOLD_MS,
+        fetch_poll_ms: int = FETCH_POLL_MS,
     ) -> None:
         """``ui`` (the config's [ui] section) supplies language, idle times, countries
         and delivery days; explicit ``idle_timeout_s`` / ``still_there_s`` win (tests)."""
+        from inventory_client import OutboxSender
         from kiosk.i18n import TRANSLATIONS_DIR
         from kiosk.scanning.decoder import normalize_gtin
         from kiosk.scanning.wedge import WedgeFilter
@@ -405,14 +413,20 @@ class Kiosk:
 
         self.client = client
         self.runner = TaskRunner()
+        poll_timer = QTimer()
+        poll_timer.setInterval(fetch_poll_ms)
         self.session = ShopperSession(
             client_lookup(client),
             self.runner,
             normalize=normalize_gtin,
             record_demand=client.record_demand,
             backend=client,
+            poll_timer=poll_timer,
         )
+        poll_timer.setParent(self.session)
         self.idle = IdleWatcher(idle_timeout_s, still_there_s)
+        self.sender = OutboxSender(client)  # keeps orders, requests and demand draining
+        self._sender_started = False
         app = QApplication.instance()
         self.translations = (
             Translations(app, translations_dir or TRANSLATIONS_DIR) if app is not None else None
@@ -451,6 +465,9 @@ class Kiosk:
             self.window.show()
         if self.scanner is not None:
             self.scanner.start()
+        if not self._sender_started:  # a thread starts once
+            self.sender.start()
+            self._sender_started = True
         self._started = True
 
     def shutdown(self) -> None:
@@ -463,5 +480,6 @@ class Kiosk:
             app.removeEventFilter(self.idle)
         self.idle.set_enabled(False)
         self.runner.shutdown()
+        self.sender.stop()
         self.window.close()
         self._started = False

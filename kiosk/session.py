@@ -84,6 +84,7 @@ class FetchPhase(StrEnum):
     CLAIMED = "claimed"  # a colleague is on the way
     DONE = "done"  # handed over
     CANCELLED = "cancelled"
+    QUEUED = "queued"  # saved on the kiosk; staff are told when the connection is back
     FAILED = "failed"  # could not be created (message says why)
 
 
@@ -606,7 +607,8 @@ class ShopperSession(QObject):
             return  # keep showing the last known status; the next poll may work
         message = error.user_message if isinstance(error, InventoryError) else GENERIC_ERROR
         if channel == FETCH:
-            self._set_fetch(FetchPhase.FAILED, message)
+            queued = isinstance(error, InventoryError) and error.queued
+            self._set_fetch(FetchPhase.QUEUED if queued else FetchPhase.FAILED, message)
         else:  # the cancel did not go through: the request still stands
             self._poll.start()
             self._set_fetch(self._fetch_phase, message)

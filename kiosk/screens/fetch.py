@@ -42,6 +42,8 @@ def phase_text(phase: FetchPhase) -> tuple[str, str]:
             translate("FetchScreen", "Request cancelled"),
             translate("FetchScreen", "Nobody will bring the pair. You can choose another size."),
         )
+    if phase is FetchPhase.QUEUED:
+        return (translate("FetchScreen", "Your request is saved"), "")
     return (translate("FetchScreen", "We couldn't ask a colleague"), "")
 
 

@@ -1,0 +1,609 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+    <context>
+        <name>Address</name>
+        <message>
+            <source>Please type your full name.</source>
+            <translation>Bitte geben Sie Ihren vollständigen Namen ein.</translation>
+        </message>
+        <message>
+            <source>Please type your street and house number.</source>
+            <translation>Bitte geben Sie Straße und Hausnummer ein.</translation>
+        </message>
+        <message>
+            <source>Please type your postcode.</source>
+            <translation>Bitte geben Sie Ihre Postleitzahl ein.</translation>
+        </message>
+        <message>
+            <source>This postcode does not look right for {country}.</source>
+            <translation>Diese Postleitzahl passt nicht zu {country}.</translation>
+        </message>
+        <message>
+            <source>Please type your town or city.</source>
+            <translation>Bitte geben Sie Ihren Ort ein.</translation>
+        </message>
+        <message>
+            <source>Please choose your country.</source>
+            <translation>Bitte wählen Sie Ihr Land.</translation>
+        </message>
+        <message>
+            <source>This email address does not look right.</source>
+            <translation>Diese E-Mail-Adresse scheint nicht zu stimmen.</translation>
+        </message>
+        <message>
+            <source>This phone number does not look right for {country}.</source>
+            <translation>Diese Telefonnummer passt nicht zu {country}.</translation>
+        </message>
+        <message>
+            <source>Please give an email address or a phone number.</source>
+            <translation>Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.</translation>
+        </message>
+        <message>
+            <source>This is too long.</source>
+            <translation>Das ist zu lang.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressForm</name>
+        <message>
+            <source>Full name</source>
+            <translation>Vor- und Nachname</translation>
+        </message>
+        <message>
+            <source>Street and number</source>
+            <translation>Straße und Hausnummer</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>Postleitzahl</translation>
+        </message>
+        <message>
+            <source>Town or city</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Land</translation>
+        </message>
+        <message>
+            <source>Email (or phone)</source>
+            <translation>E-Mail (oder Telefon)</translation>
+        </message>
+        <message>
+            <source>Phone (or email)</source>
+            <translation>Telefon (oder E-Mail)</translation>
+        </message>
+        <message>
+            <source>Where shall we send it?</source>
+            <translation>Wohin dürfen wir liefern?</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Weiter</translation>
+        </message>
+        <message>
+            <source>Continue to review</source>
+            <translation>Weiter zur Übersicht</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationScreen</name>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>What happens next</source>
+            <translation>Wie es weitergeht</translation>
+        </message>
+        <message>
+            <source>Order number {number}</source>
+            <translation>Bestellnummer {number}</translation>
+        </message>
+        <message>
+            <source>QR code of {number}</source>
+            <translation>QR-Code von {number}</translation>
+        </message>
+        <message>
+            <source>Take a photo of the code to keep your number.</source>
+            <translation>Fotografieren Sie den Code, um Ihre Nummer zu behalten.</translation>
+        </message>
+        <message>
+            <source>Your order is saved</source>
+            <translation>Ihre Bestellung ist gespeichert</translation>
+        </message>
+        <message>
+            <source>Your reference</source>
+            <translation>Ihre Referenz</translation>
+        </message>
+        <message>
+            <source>We couldn't reach our stock system just now. Your order is saved on this kiosk and will be confirmed shortly. Please show this reference at the counter and pay there; staff will tell you your order number.</source>
+            <translation>Unser Warensystem ist gerade nicht erreichbar. Ihre Bestellung ist an diesem Terminal gespeichert und wird in Kürze bestätigt. Bitte zeigen Sie diese Referenz an der Kasse und bezahlen Sie dort; dort erhalten Sie auch Ihre Bestellnummer.</translation>
+        </message>
+        <message>
+            <source>Thank you — your order is placed</source>
+            <translation>Danke – Ihre Bestellung ist aufgegeben</translation>
+        </message>
+        <message>
+            <source>Your order number</source>
+            <translation>Ihre Bestellnummer</translation>
+        </message>
+        <message>
+            <source>1. Pay at the counter: show this number.
+2. Your pair is reserved for you until {time}.
+3. Once staff mark it paid, it is sent to your home.</source>
+            <translation>1. Bezahlen Sie an der Kasse: Zeigen Sie diese Nummer.
+2. Ihr Paar ist bis {time} Uhr für Sie reserviert.
+3. Sobald bezahlt ist, schicken wir es zu Ihnen nach Hause.</translation>
+        </message>
+        <message>
+            <source>1. Pay at the counter: show this number.
+2. Once staff mark it paid, it is sent to your home.</source>
+            <translation>1. Bezahlen Sie an der Kasse: Zeigen Sie diese Nummer.
+2. Sobald bezahlt ist, schicken wir das Paar zu Ihnen nach Hause.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorScreen</name>
+        <message>
+            <source>Sorry, that didn't work</source>
+            <translation>Das hat leider nicht geklappt</translation>
+        </message>
+        <message>
+            <source>What went wrong</source>
+            <translation>Was schiefging</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Nochmal versuchen</translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchScreen</name>
+        <message>
+            <source>This size is here in the store</source>
+            <translation>Diese Größe ist hier im Laden</translation>
+        </message>
+        <message>
+            <source>Tap “Bring it to me” and a colleague brings the pair to this kiosk.</source>
+            <translation>Tippen Sie auf „Bitte bringen“ und ein Kollege bringt das Paar zu diesem Terminal.</translation>
+        </message>
+        <message>
+            <source>Asking a colleague…</source>
+            <translation>Wir fragen einen Kollegen…</translation>
+        </message>
+        <message>
+            <source>A colleague has been asked</source>
+            <translation>Ein Kollege ist informiert</translation>
+        </message>
+        <message>
+            <source>Please wait here. Your ticket number:</source>
+            <translation>Bitte warten Sie hier. Ihre Nummer:</translation>
+        </message>
+        <message>
+            <source>A colleague is on the way</source>
+            <translation>Ein Kollege ist unterwegs</translation>
+        </message>
+        <message>
+            <source>Your pair is here</source>
+            <translation>Ihr Paar ist da</translation>
+        </message>
+        <message>
+            <source>Enjoy trying it on! Your ticket number was:</source>
+            <translation>Viel Spaß beim Anprobieren! Ihre Nummer war:</translation>
+        </message>
+        <message>
+            <source>Request cancelled</source>
+            <translation>Anfrage abgebrochen</translation>
+        </message>
+        <message>
+            <source>Nobody will bring the pair. You can choose another size.</source>
+            <translation>Niemand bringt das Paar. Sie können eine andere Größe wählen.</translation>
+        </message>
+        <message>
+            <source>Your request is saved</source>
+            <translation>Ihre Anfrage ist gespeichert</translation>
+        </message>
+        <message>
+            <source>We couldn't ask a colleague</source>
+            <translation>Wir konnten keinen Kollegen erreichen</translation>
+        </message>
+        <message>
+            <source>Ticket number {ticket}</source>
+            <translation>Nummer {ticket}</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Nochmal versuchen</translation>
+        </message>
+        <message>
+            <source>Bring it to me</source>
+            <translation>Bitte bringen</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Anfrage abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookingUpScreen</name>
+        <message>
+            <source>Finding every size…</source>
+            <translation>Wir suchen alle Größen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Something went wrong. Please try again, or ask a member of staff for help.</source>
+            <translation>Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal oder fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>We couldn't confirm your order just now. It is saved on this kiosk and will be sent again automatically.</source>
+            <translation>Wir konnten Ihre Bestellung gerade nicht bestätigen. Sie ist an diesem Terminal gespeichert und wird automatisch erneut gesendet.</translation>
+        </message>
+        <message>
+            <source>We can't reach our stock system right now. Please try again in a moment, or ask a member of staff for help.</source>
+            <translation>Unser Warensystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal oder fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>We can't reach our stock system right now. Your order is saved on this kiosk and will be sent as soon as the connection is back.</source>
+            <translation>Unser Warensystem ist gerade nicht erreichbar. Ihre Bestellung ist an diesem Terminal gespeichert und wird gesendet, sobald die Verbindung zurück ist.</translation>
+        </message>
+        <message>
+            <source>We couldn't find this item. Please try another one, or ask a member of staff for help.</source>
+            <translation>Wir haben diesen Artikel nicht gefunden. Bitte versuchen Sie einen anderen oder fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>Sorry, this size has just sold out. Please choose another size, or ask a member of staff for help.</source>
+            <translation>Diese Größe ist leider gerade ausverkauft. Bitte wählen Sie eine andere Größe oder fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>This kiosk is not set up correctly at the moment. Please ask a member of staff for help.</source>
+            <translation>Dieses Terminal ist gerade nicht richtig eingerichtet. Bitte fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>We couldn't accept this request. Please check the details, or ask a member of staff for help.</source>
+            <translation>Wir konnten diese Anfrage nicht annehmen. Bitte prüfen Sie die Angaben oder fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>Our stock system gave an unexpected answer. Please try again in a moment, or ask a member of staff for help.</source>
+            <translation>Unser Warensystem hat unerwartet geantwortet. Bitte versuchen Sie es gleich noch einmal oder fragen Sie unser Personal.</translation>
+        </message>
+        <message>
+            <source>Something went wrong on our side. Please ask a staff member.</source>
+            <translation>Bei uns ist etwas schiefgegangen. Bitte fragen Sie unser Personal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavBar</name>
+        <message>
+            <source>‹  Back</source>
+            <translation>‹  Zurück</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Start over</source>
+            <translation>Neu beginnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotifyScreen</name>
+        <message>
+            <source>EU {size} is sold out everywhere</source>
+            <translation>EU {size} ist überall ausverkauft</translation>
+        </message>
+        <message>
+            <source>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</source>
+            <translation>Sie möchten sie trotzdem? Sagen Sie es dem Laden, damit er nachbestellt. Wir fragen nicht nach Name oder E-Mail.</translation>
+        </message>
+        <message>
+            <source>Tell the store I want it</source>
+            <translation>Dem Laden sagen, dass ich es möchte</translation>
+        </message>
+        <message>
+            <source>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</source>
+            <translation>Danke – wir haben dem Laden gesagt, dass Sie diese Größe möchten. Fragen Sie unser Personal, wann sie wieder da sein könnte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductScreen</name>
+        <message>
+            <source>No picture</source>
+            <translation>Kein Bild</translation>
+        </message>
+        <message>
+            <source>Price {price}</source>
+            <translation>Preis {price}</translation>
+        </message>
+        <message>
+            <source>Picture of {name}</source>
+            <translation>Bild von {name}</translation>
+        </message>
+        <message>
+            <source>Choose your size</source>
+            <translation>Wählen Sie Ihre Größe</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translation>Bild</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewScreen</name>
+        <message>
+            <source>Check your order</source>
+            <translation>Prüfen Sie Ihre Bestellung</translation>
+        </message>
+        <message>
+            <source>{name} · {brand} · EU {size}</source>
+            <translation>{name} · {brand} · EU {size}</translation>
+        </message>
+        <message>
+            <source>Delivered to your home by {date}.</source>
+            <translation>Lieferung zu Ihnen nach Hause bis {date}.</translation>
+        </message>
+        <message>
+            <source>Price {price}</source>
+            <translation>Preis {price}</translation>
+        </message>
+        <message>
+            <source>Send to</source>
+            <translation>Lieferung an</translation>
+        </message>
+        <message>
+            <source>You pay at the counter. The pair is reserved for you until staff mark it paid.</source>
+            <translation>Sie bezahlen an der Kasse. Das Paar bleibt für Sie reserviert, bis die Zahlung erfasst ist.</translation>
+        </message>
+        <message>
+            <source>Placing your order…</source>
+            <translation>Bestellung wird aufgegeben…</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Nochmal versuchen</translation>
+        </message>
+        <message>
+            <source>Place order</source>
+            <translation>Jetzt bestellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Hold the barcode on the shoe's tag up to the camera.</source>
+            <translation>Halten Sie den Barcode am Schuhetikett vor die Kamera.</translation>
+        </message>
+        <message>
+            <source>Every size at a glance: here, at the warehouse, or nearby.</source>
+            <translation>Alle Größen auf einen Blick: hier, im Lager oder in der Nähe.</translation>
+        </message>
+        <message>
+            <source>Your size is here? We bring it to you.</source>
+            <translation>Ihre Größe ist da? Wir bringen sie Ihnen.</translation>
+        </message>
+        <message>
+            <source>Not here? Order it to your home in a minute.</source>
+            <translation>Nicht da? In einer Minute nach Hause bestellt.</translation>
+        </message>
+        <message>
+            <source>Scan a shoe to see every size</source>
+            <translation>Schuh scannen, alle Größen sehen</translation>
+        </message>
+        <message>
+            <source>Hold the barcode up to the camera, or type the number under it.</source>
+            <translation>Halten Sie den Barcode vor die Kamera oder tippen Sie die Nummer darunter ein.</translation>
+        </message>
+        <message>
+            <source>Camera preview</source>
+            <translation>Kamerabild</translation>
+        </message>
+        <message>
+            <source>Type the code</source>
+            <translation>Nummer eintippen</translation>
+        </message>
+        <message>
+            <source>Type the barcode number</source>
+            <translation>Barcode-Nummer eintippen</translation>
+        </message>
+        <message>
+            <source>A USB barcode scanner works too.</source>
+            <translation>Ein USB-Barcodescanner funktioniert auch.</translation>
+        </message>
+        <message>
+            <source>Number keypad</source>
+            <translation>Zahlenfeld</translation>
+        </message>
+    </context>
+    <context>
+        <name>SizeGrid</name>
+        <message>
+            <source>Size EU {eu}, UK {uk}, US {us}</source>
+            <translation>Größe EU {eu}, UK {uk}, US {us}</translation>
+        </message>
+        <message>
+            <source>the size you scanned</source>
+            <translation>die gescannte Größe</translation>
+        </message>
+        <message>
+            <source>In this store ({count})</source>
+            <translation>Hier im Laden ({count})</translation>
+        </message>
+        <message>
+            <source>Warehouse — ship to home</source>
+            <translation>Lager – Lieferung nach Hause</translation>
+        </message>
+        <message>
+            <source>At {store}</source>
+            <translation>In {store}</translation>
+        </message>
+        <message>
+            <source>At {store} {distance}</source>
+            <translation>In {store} {distance}</translation>
+        </message>
+        <message>
+            <source>Sold out</source>
+            <translation>Ausverkauft</translation>
+        </message>
+        <message>
+            <source>Not in this store</source>
+            <translation>Nicht in diesem Laden</translation>
+        </message>
+        <message>
+            <source>+ {count} at the warehouse</source>
+            <translation>+ {count} im Lager</translation>
+        </message>
+        <message>
+            <source>{count} at the warehouse</source>
+            <translation>{count} im Lager</translation>
+        </message>
+        <message>
+            <source>+ 1 more store</source>
+            <translation>+ 1 weiterer Laden</translation>
+        </message>
+        <message>
+            <source>+ {count} more stores</source>
+            <translation>+ {count} weitere Läden</translation>
+        </message>
+        <message>
+            <source>Ask a staff member</source>
+            <translation>Fragen Sie unser Personal</translation>
+        </message>
+        <message>
+            <source>Showing saved stock information; it may have changed since.</source>
+            <translation>Gespeicherter Bestand; er kann sich inzwischen geändert haben.</translation>
+        </message>
+        <message>
+            <source>Stock of the warehouse and other stores is unavailable right now.</source>
+            <translation>Der Bestand von Lager und anderen Läden ist gerade nicht verfügbar.</translation>
+        </message>
+        <message>
+            <source>Warehouse stock unavailable right now; showing this store.</source>
+            <translation>Lagerbestand gerade nicht verfügbar; wir zeigen diesen Laden.</translation>
+        </message>
+        <message>
+            <source>Store stock unavailable right now; showing the warehouse.</source>
+            <translation>Ladenbestand gerade nicht verfügbar; wir zeigen das Lager.</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Gescannt</translation>
+        </message>
+        <message>
+            <source>Sizes</source>
+            <translation>Größen</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillThere</name>
+        <message>
+            <source>Still there?</source>
+            <translation>Noch da?</translation>
+        </message>
+        <message>
+            <source>To keep your details private we will start over in {seconds} s.</source>
+            <translation>Zum Schutz Ihrer Daten beginnen wir in {seconds} s neu.</translation>
+        </message>
+        <message>
+            <source>I'm still here</source>
+            <translation>Ich bin noch da</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoresScreen</name>
+        <message>
+            <source>1 pair</source>
+            <translation>1 Paar</translation>
+        </message>
+        <message>
+            <source>{count} pairs</source>
+            <translation>{count} Paar</translation>
+        </message>
+        <message>
+            <source>EU {size} is at these stores</source>
+            <translation>EU {size} gibt es in diesen Läden</translation>
+        </message>
+        <message>
+            <source>Not in this store right now. Ask a staff member to reserve it there for you.</source>
+            <translation>Gerade nicht in diesem Laden. Unser Personal kann es dort für Sie reservieren.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TouchKeyboard</name>
+        <message>
+            <source>⇧ Shift</source>
+            <translation>⇧ Umschalt</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Umschalt</translation>
+        </message>
+        <message>
+            <source>At sign</source>
+            <translation>At-Zeichen</translation>
+        </message>
+        <message>
+            <source>Hyphen</source>
+            <translation>Bindestrich</translation>
+        </message>
+        <message>
+            <source>space</source>
+            <translation>Leertaste</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Leerzeichen</translation>
+        </message>
+        <message>
+            <source>Full stop</source>
+            <translation>Punkt</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Next ›</source>
+            <translation>Weiter ›</translation>
+        </message>
+        <message>
+            <source>Next field</source>
+            <translation>Nächstes Feld</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnknownCodeScreen</name>
+        <message>
+            <source>We don't know this code</source>
+            <translation>Diesen Code kennen wir nicht</translation>
+        </message>
+        <message>
+            <source>We read: {code}</source>
+            <translation>Gelesen: {code}</translation>
+        </message>
+        <message>
+            <source>The code we read</source>
+            <translation>Der gelesene Code</translation>
+        </message>
+        <message>
+            <source>Please type the number printed under the barcode, or scan another shoe.</source>
+            <translation>Bitte tippen Sie die Nummer unter dem Barcode ein oder scannen Sie einen anderen Schuh.</translation>
+        </message>
+        <message>
+            <source>Still stuck? Ask a staff member — they are happy to help.</source>
+            <translation>Kommen Sie nicht weiter? Unser Personal hilft Ihnen gern.</translation>
+        </message>
+        <message>
+            <source>Number keypad</source>
+            <translation>Zahlenfeld</translation>
+        </message>
+    </context>
+</TS>

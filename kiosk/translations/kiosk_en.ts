@@ -1,0 +1,609 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>Address</name>
+        <message>
+            <source>Please type your full name.</source>
+            <translation>Please type your full name.</translation>
+        </message>
+        <message>
+            <source>Please type your street and house number.</source>
+            <translation>Please type your street and house number.</translation>
+        </message>
+        <message>
+            <source>Please type your postcode.</source>
+            <translation>Please type your postcode.</translation>
+        </message>
+        <message>
+            <source>This postcode does not look right for {country}.</source>
+            <translation>This postcode does not look right for {country}.</translation>
+        </message>
+        <message>
+            <source>Please type your town or city.</source>
+            <translation>Please type your town or city.</translation>
+        </message>
+        <message>
+            <source>Please choose your country.</source>
+            <translation>Please choose your country.</translation>
+        </message>
+        <message>
+            <source>This email address does not look right.</source>
+            <translation>This email address does not look right.</translation>
+        </message>
+        <message>
+            <source>This phone number does not look right for {country}.</source>
+            <translation>This phone number does not look right for {country}.</translation>
+        </message>
+        <message>
+            <source>Please give an email address or a phone number.</source>
+            <translation>Please give an email address or a phone number.</translation>
+        </message>
+        <message>
+            <source>This is too long.</source>
+            <translation>This is too long.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressForm</name>
+        <message>
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Street and number</source>
+            <translation>Street and number</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <source>Town or city</source>
+            <translation>Town or city</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>Email (or phone)</source>
+            <translation>Email (or phone)</translation>
+        </message>
+        <message>
+            <source>Phone (or email)</source>
+            <translation>Phone (or email)</translation>
+        </message>
+        <message>
+            <source>Where shall we send it?</source>
+            <translation>Where shall we send it?</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Continue to review</source>
+            <translation>Continue to review</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationScreen</name>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>What happens next</source>
+            <translation>What happens next</translation>
+        </message>
+        <message>
+            <source>Order number {number}</source>
+            <translation>Order number {number}</translation>
+        </message>
+        <message>
+            <source>QR code of {number}</source>
+            <translation>QR code of {number}</translation>
+        </message>
+        <message>
+            <source>Take a photo of the code to keep your number.</source>
+            <translation>Take a photo of the code to keep your number.</translation>
+        </message>
+        <message>
+            <source>Your order is saved</source>
+            <translation>Your order is saved</translation>
+        </message>
+        <message>
+            <source>Your reference</source>
+            <translation>Your reference</translation>
+        </message>
+        <message>
+            <source>We couldn't reach our stock system just now. Your order is saved on this kiosk and will be confirmed shortly. Please show this reference at the counter and pay there; staff will tell you your order number.</source>
+            <translation>We couldn't reach our stock system just now. Your order is saved on this kiosk and will be confirmed shortly. Please show this reference at the counter and pay there; staff will tell you your order number.</translation>
+        </message>
+        <message>
+            <source>Thank you — your order is placed</source>
+            <translation>Thank you — your order is placed</translation>
+        </message>
+        <message>
+            <source>Your order number</source>
+            <translation>Your order number</translation>
+        </message>
+        <message>
+            <source>1. Pay at the counter: show this number.
+2. Your pair is reserved for you until {time}.
+3. Once staff mark it paid, it is sent to your home.</source>
+            <translation>1. Pay at the counter: show this number.
+2. Your pair is reserved for you until {time}.
+3. Once staff mark it paid, it is sent to your home.</translation>
+        </message>
+        <message>
+            <source>1. Pay at the counter: show this number.
+2. Once staff mark it paid, it is sent to your home.</source>
+            <translation>1. Pay at the counter: show this number.
+2. Once staff mark it paid, it is sent to your home.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorScreen</name>
+        <message>
+            <source>Sorry, that didn't work</source>
+            <translation>Sorry, that didn't work</translation>
+        </message>
+        <message>
+            <source>What went wrong</source>
+            <translation>What went wrong</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchScreen</name>
+        <message>
+            <source>This size is here in the store</source>
+            <translation>This size is here in the store</translation>
+        </message>
+        <message>
+            <source>Tap “Bring it to me” and a colleague brings the pair to this kiosk.</source>
+            <translation>Tap “Bring it to me” and a colleague brings the pair to this kiosk.</translation>
+        </message>
+        <message>
+            <source>Asking a colleague…</source>
+            <translation>Asking a colleague…</translation>
+        </message>
+        <message>
+            <source>A colleague has been asked</source>
+            <translation>A colleague has been asked</translation>
+        </message>
+        <message>
+            <source>Please wait here. Your ticket number:</source>
+            <translation>Please wait here. Your ticket number:</translation>
+        </message>
+        <message>
+            <source>A colleague is on the way</source>
+            <translation>A colleague is on the way</translation>
+        </message>
+        <message>
+            <source>Your pair is here</source>
+            <translation>Your pair is here</translation>
+        </message>
+        <message>
+            <source>Enjoy trying it on! Your ticket number was:</source>
+            <translation>Enjoy trying it on! Your ticket number was:</translation>
+        </message>
+        <message>
+            <source>Request cancelled</source>
+            <translation>Request cancelled</translation>
+        </message>
+        <message>
+            <source>Nobody will bring the pair. You can choose another size.</source>
+            <translation>Nobody will bring the pair. You can choose another size.</translation>
+        </message>
+        <message>
+            <source>Your request is saved</source>
+            <translation>Your request is saved</translation>
+        </message>
+        <message>
+            <source>We couldn't ask a colleague</source>
+            <translation>We couldn't ask a colleague</translation>
+        </message>
+        <message>
+            <source>Ticket number {ticket}</source>
+            <translation>Ticket number {ticket}</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <source>Bring it to me</source>
+            <translation>Bring it to me</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Cancel request</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookingUpScreen</name>
+        <message>
+            <source>Finding every size…</source>
+            <translation>Finding every size…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Something went wrong. Please try again, or ask a member of staff for help.</source>
+            <translation>Something went wrong. Please try again, or ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>We couldn't confirm your order just now. It is saved on this kiosk and will be sent again automatically.</source>
+            <translation>We couldn't confirm your order just now. It is saved on this kiosk and will be sent again automatically.</translation>
+        </message>
+        <message>
+            <source>We can't reach our stock system right now. Please try again in a moment, or ask a member of staff for help.</source>
+            <translation>We can't reach our stock system right now. Please try again in a moment, or ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>We can't reach our stock system right now. Your order is saved on this kiosk and will be sent as soon as the connection is back.</source>
+            <translation>We can't reach our stock system right now. Your order is saved on this kiosk and will be sent as soon as the connection is back.</translation>
+        </message>
+        <message>
+            <source>We couldn't find this item. Please try another one, or ask a member of staff for help.</source>
+            <translation>We couldn't find this item. Please try another one, or ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>Sorry, this size has just sold out. Please choose another size, or ask a member of staff for help.</source>
+            <translation>Sorry, this size has just sold out. Please choose another size, or ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>This kiosk is not set up correctly at the moment. Please ask a member of staff for help.</source>
+            <translation>This kiosk is not set up correctly at the moment. Please ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>We couldn't accept this request. Please check the details, or ask a member of staff for help.</source>
+            <translation>We couldn't accept this request. Please check the details, or ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>Our stock system gave an unexpected answer. Please try again in a moment, or ask a member of staff for help.</source>
+            <translation>Our stock system gave an unexpected answer. Please try again in a moment, or ask a member of staff for help.</translation>
+        </message>
+        <message>
+            <source>Something went wrong on our side. Please ask a staff member.</source>
+            <translation>Something went wrong on our side. Please ask a staff member.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavBar</name>
+        <message>
+            <source>‹  Back</source>
+            <translation>‹  Back</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Start over</source>
+            <translation>Start over</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotifyScreen</name>
+        <message>
+            <source>EU {size} is sold out everywhere</source>
+            <translation>EU {size} is sold out everywhere</translation>
+        </message>
+        <message>
+            <source>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</source>
+            <translation>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</translation>
+        </message>
+        <message>
+            <source>Tell the store I want it</source>
+            <translation>Tell the store I want it</translation>
+        </message>
+        <message>
+            <source>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</source>
+            <translation>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductScreen</name>
+        <message>
+            <source>No picture</source>
+            <translation>No picture</translation>
+        </message>
+        <message>
+            <source>Price {price}</source>
+            <translation>Price {price}</translation>
+        </message>
+        <message>
+            <source>Picture of {name}</source>
+            <translation>Picture of {name}</translation>
+        </message>
+        <message>
+            <source>Choose your size</source>
+            <translation>Choose your size</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translation>Picture</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewScreen</name>
+        <message>
+            <source>Check your order</source>
+            <translation>Check your order</translation>
+        </message>
+        <message>
+            <source>{name} · {brand} · EU {size}</source>
+            <translation>{name} · {brand} · EU {size}</translation>
+        </message>
+        <message>
+            <source>Delivered to your home by {date}.</source>
+            <translation>Delivered to your home by {date}.</translation>
+        </message>
+        <message>
+            <source>Price {price}</source>
+            <translation>Price {price}</translation>
+        </message>
+        <message>
+            <source>Send to</source>
+            <translation>Send to</translation>
+        </message>
+        <message>
+            <source>You pay at the counter. The pair is reserved for you until staff mark it paid.</source>
+            <translation>You pay at the counter. The pair is reserved for you until staff mark it paid.</translation>
+        </message>
+        <message>
+            <source>Placing your order…</source>
+            <translation>Placing your order…</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <source>Place order</source>
+            <translation>Place order</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Hold the barcode on the shoe's tag up to the camera.</source>
+            <translation>Hold the barcode on the shoe's tag up to the camera.</translation>
+        </message>
+        <message>
+            <source>Every size at a glance: here, at the warehouse, or nearby.</source>
+            <translation>Every size at a glance: here, at the warehouse, or nearby.</translation>
+        </message>
+        <message>
+            <source>Your size is here? We bring it to you.</source>
+            <translation>Your size is here? We bring it to you.</translation>
+        </message>
+        <message>
+            <source>Not here? Order it to your home in a minute.</source>
+            <translation>Not here? Order it to your home in a minute.</translation>
+        </message>
+        <message>
+            <source>Scan a shoe to see every size</source>
+            <translation>Scan a shoe to see every size</translation>
+        </message>
+        <message>
+            <source>Hold the barcode up to the camera, or type the number under it.</source>
+            <translation>Hold the barcode up to the camera, or type the number under it.</translation>
+        </message>
+        <message>
+            <source>Camera preview</source>
+            <translation>Camera preview</translation>
+        </message>
+        <message>
+            <source>Type the code</source>
+            <translation>Type the code</translation>
+        </message>
+        <message>
+            <source>Type the barcode number</source>
+            <translation>Type the barcode number</translation>
+        </message>
+        <message>
+            <source>A USB barcode scanner works too.</source>
+            <translation>A USB barcode scanner works too.</translation>
+        </message>
+        <message>
+            <source>Number keypad</source>
+            <translation>Number keypad</translation>
+        </message>
+    </context>
+    <context>
+        <name>SizeGrid</name>
+        <message>
+            <source>Size EU {eu}, UK {uk}, US {us}</source>
+            <translation>Size EU {eu}, UK {uk}, US {us}</translation>
+        </message>
+        <message>
+            <source>the size you scanned</source>
+            <translation>the size you scanned</translation>
+        </message>
+        <message>
+            <source>In this store ({count})</source>
+            <translation>In this store ({count})</translation>
+        </message>
+        <message>
+            <source>Warehouse — ship to home</source>
+            <translation>Warehouse — ship to home</translation>
+        </message>
+        <message>
+            <source>At {store}</source>
+            <translation>At {store}</translation>
+        </message>
+        <message>
+            <source>At {store} {distance}</source>
+            <translation>At {store} {distance}</translation>
+        </message>
+        <message>
+            <source>Sold out</source>
+            <translation>Sold out</translation>
+        </message>
+        <message>
+            <source>Not in this store</source>
+            <translation>Not in this store</translation>
+        </message>
+        <message>
+            <source>+ {count} at the warehouse</source>
+            <translation>+ {count} at the warehouse</translation>
+        </message>
+        <message>
+            <source>{count} at the warehouse</source>
+            <translation>{count} at the warehouse</translation>
+        </message>
+        <message>
+            <source>+ 1 more store</source>
+            <translation>+ 1 more store</translation>
+        </message>
+        <message>
+            <source>+ {count} more stores</source>
+            <translation>+ {count} more stores</translation>
+        </message>
+        <message>
+            <source>Ask a staff member</source>
+            <translation>Ask a staff member</translation>
+        </message>
+        <message>
+            <source>Showing saved stock information; it may have changed since.</source>
+            <translation>Showing saved stock information; it may have changed since.</translation>
+        </message>
+        <message>
+            <source>Stock of the warehouse and other stores is unavailable right now.</source>
+            <translation>Stock of the warehouse and other stores is unavailable right now.</translation>
+        </message>
+        <message>
+            <source>Warehouse stock unavailable right now; showing this store.</source>
+            <translation>Warehouse stock unavailable right now; showing this store.</translation>
+        </message>
+        <message>
+            <source>Store stock unavailable right now; showing the warehouse.</source>
+            <translation>Store stock unavailable right now; showing the warehouse.</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Scanned</translation>
+        </message>
+        <message>
+            <source>Sizes</source>
+            <translation>Sizes</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillThere</name>
+        <message>
+            <source>Still there?</source>
+            <translation>Still there?</translation>
+        </message>
+        <message>
+            <source>To keep your details private we will start over in {seconds} s.</source>
+            <translation>To keep your details private we will start over in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>I'm still here</source>
+            <translation>I'm still here</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoresScreen</name>
+        <message>
+            <source>1 pair</source>
+            <translation>1 pair</translation>
+        </message>
+        <message>
+            <source>{count} pairs</source>
+            <translation>{count} pairs</translation>
+        </message>
+        <message>
+            <source>EU {size} is at these stores</source>
+            <translation>EU {size} is at these stores</translation>
+        </message>
+        <message>
+            <source>Not in this store right now. Ask a staff member to reserve it there for you.</source>
+            <translation>Not in this store right now. Ask a staff member to reserve it there for you.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TouchKeyboard</name>
+        <message>
+            <source>⇧ Shift</source>
+            <translation>⇧ Shift</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Shift</translation>
+        </message>
+        <message>
+            <source>At sign</source>
+            <translation>At sign</translation>
+        </message>
+        <message>
+            <source>Hyphen</source>
+            <translation>Hyphen</translation>
+        </message>
+        <message>
+            <source>space</source>
+            <translation>space</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <source>Full stop</source>
+            <translation>Full stop</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Next ›</source>
+            <translation>Next ›</translation>
+        </message>
+        <message>
+            <source>Next field</source>
+            <translation>Next field</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnknownCodeScreen</name>
+        <message>
+            <source>We don't know this code</source>
+            <translation>We don't know this code</translation>
+        </message>
+        <message>
+            <source>We read: {code}</source>
+            <translation>We read: {code}</translation>
+        </message>
+        <message>
+            <source>The code we read</source>
+            <translation>The code we read</translation>
+        </message>
+        <message>
+            <source>Please type the number printed under the barcode, or scan another shoe.</source>
+            <translation>Please type the number printed under the barcode, or scan another shoe.</translation>
+        </message>
+        <message>
+            <source>Still stuck? Ask a staff member — they are happy to help.</source>
+            <translation>Still stuck? Ask a staff member — they are happy to help.</translation>
+        </message>
+        <message>
+            <source>Number keypad</source>
+            <translation>Number keypad</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,609 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+    <context>
+        <name>Address</name>
+        <message>
+            <source>Please type your full name.</source>
+            <translation>Veuillez saisir vos nom et prénom.</translation>
+        </message>
+        <message>
+            <source>Please type your street and house number.</source>
+            <translation>Veuillez saisir le numéro et la rue.</translation>
+        </message>
+        <message>
+            <source>Please type your postcode.</source>
+            <translation>Veuillez saisir votre code postal.</translation>
+        </message>
+        <message>
+            <source>This postcode does not look right for {country}.</source>
+            <translation>Ce code postal ne semble pas valable pour : {country}.</translation>
+        </message>
+        <message>
+            <source>Please type your town or city.</source>
+            <translation>Veuillez saisir votre ville.</translation>
+        </message>
+        <message>
+            <source>Please choose your country.</source>
+            <translation>Veuillez choisir votre pays.</translation>
+        </message>
+        <message>
+            <source>This email address does not look right.</source>
+            <translation>Cette adresse e-mail semble incorrecte.</translation>
+        </message>
+        <message>
+            <source>This phone number does not look right for {country}.</source>
+            <translation>Ce numéro de téléphone ne semble pas valable pour : {country}.</translation>
+        </message>
+        <message>
+            <source>Please give an email address or a phone number.</source>
+            <translation>Veuillez indiquer une adresse e-mail ou un numéro de téléphone.</translation>
+        </message>
+        <message>
+            <source>This is too long.</source>
+            <translation>C'est trop long.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressForm</name>
+        <message>
+            <source>Full name</source>
+            <translation>Nom et prénom</translation>
+        </message>
+        <message>
+            <source>Street and number</source>
+            <translation>Numéro et rue</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>Code postal</translation>
+        </message>
+        <message>
+            <source>Town or city</source>
+            <translation>Ville</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
+        <message>
+            <source>Email (or phone)</source>
+            <translation>E-mail (ou téléphone)</translation>
+        </message>
+        <message>
+            <source>Phone (or email)</source>
+            <translation>Téléphone (ou e-mail)</translation>
+        </message>
+        <message>
+            <source>Where shall we send it?</source>
+            <translation>Où devons-nous livrer ?</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuer</translation>
+        </message>
+        <message>
+            <source>Continue to review</source>
+            <translation>Continuer vers le récapitulatif</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationScreen</name>
+        <message>
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>What happens next</source>
+            <translation>La suite</translation>
+        </message>
+        <message>
+            <source>Order number {number}</source>
+            <translation>Commande numéro {number}</translation>
+        </message>
+        <message>
+            <source>QR code of {number}</source>
+            <translation>Code QR de {number}</translation>
+        </message>
+        <message>
+            <source>Take a photo of the code to keep your number.</source>
+            <translation>Prenez le code en photo pour garder votre numéro.</translation>
+        </message>
+        <message>
+            <source>Your order is saved</source>
+            <translation>Votre commande est enregistrée</translation>
+        </message>
+        <message>
+            <source>Your reference</source>
+            <translation>Votre référence</translation>
+        </message>
+        <message>
+            <source>We couldn't reach our stock system just now. Your order is saved on this kiosk and will be confirmed shortly. Please show this reference at the counter and pay there; staff will tell you your order number.</source>
+            <translation>Notre système de stock est momentanément injoignable. Votre commande est enregistrée sur cette borne et sera confirmée sous peu. Montrez cette référence en caisse et payez-y ; on vous y donnera votre numéro de commande.</translation>
+        </message>
+        <message>
+            <source>Thank you — your order is placed</source>
+            <translation>Merci, votre commande est passée</translation>
+        </message>
+        <message>
+            <source>Your order number</source>
+            <translation>Votre numéro de commande</translation>
+        </message>
+        <message>
+            <source>1. Pay at the counter: show this number.
+2. Your pair is reserved for you until {time}.
+3. Once staff mark it paid, it is sent to your home.</source>
+            <translation>1. Payez en caisse en montrant ce numéro.
+2. Votre paire vous est réservée jusqu'à {time}.
+3. Une fois le paiement enregistré, elle vous est envoyée à domicile.</translation>
+        </message>
+        <message>
+            <source>1. Pay at the counter: show this number.
+2. Once staff mark it paid, it is sent to your home.</source>
+            <translation>1. Payez en caisse en montrant ce numéro.
+2. Une fois le paiement enregistré, la paire vous est envoyée à domicile.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorScreen</name>
+        <message>
+            <source>Sorry, that didn't work</source>
+            <translation>Désolé, cela n'a pas fonctionné</translation>
+        </message>
+        <message>
+            <source>What went wrong</source>
+            <translation>Ce qui n'a pas fonctionné</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchScreen</name>
+        <message>
+            <source>This size is here in the store</source>
+            <translation>Cette pointure est ici, en magasin</translation>
+        </message>
+        <message>
+            <source>Tap “Bring it to me” and a colleague brings the pair to this kiosk.</source>
+            <translation>Touchez « Apportez-la-moi » et un collègue apporte la paire à cette borne.</translation>
+        </message>
+        <message>
+            <source>Asking a colleague…</source>
+            <translation>Nous prévenons un collègue…</translation>
+        </message>
+        <message>
+            <source>A colleague has been asked</source>
+            <translation>Un collègue a été prévenu</translation>
+        </message>
+        <message>
+            <source>Please wait here. Your ticket number:</source>
+            <translation>Merci de patienter ici. Votre numéro :</translation>
+        </message>
+        <message>
+            <source>A colleague is on the way</source>
+            <translation>Un collègue arrive</translation>
+        </message>
+        <message>
+            <source>Your pair is here</source>
+            <translation>Votre paire est là</translation>
+        </message>
+        <message>
+            <source>Enjoy trying it on! Your ticket number was:</source>
+            <translation>Bon essayage ! Votre numéro était :</translation>
+        </message>
+        <message>
+            <source>Request cancelled</source>
+            <translation>Demande annulée</translation>
+        </message>
+        <message>
+            <source>Nobody will bring the pair. You can choose another size.</source>
+            <translation>Personne n'apportera la paire. Vous pouvez choisir une autre pointure.</translation>
+        </message>
+        <message>
+            <source>Your request is saved</source>
+            <translation>Votre demande est enregistrée</translation>
+        </message>
+        <message>
+            <source>We couldn't ask a colleague</source>
+            <translation>Nous n'avons pas pu prévenir un collègue</translation>
+        </message>
+        <message>
+            <source>Ticket number {ticket}</source>
+            <translation>Numéro {ticket}</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <source>Bring it to me</source>
+            <translation>Apportez-la-moi</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Annuler la demande</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookingUpScreen</name>
+        <message>
+            <source>Finding every size…</source>
+            <translation>Recherche de toutes les pointures…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Something went wrong. Please try again, or ask a member of staff for help.</source>
+            <translation>Un problème est survenu. Réessayez ou demandez de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>We couldn't confirm your order just now. It is saved on this kiosk and will be sent again automatically.</source>
+            <translation>Nous n'avons pas pu confirmer votre commande pour l'instant. Elle est enregistrée sur cette borne et sera renvoyée automatiquement.</translation>
+        </message>
+        <message>
+            <source>We can't reach our stock system right now. Please try again in a moment, or ask a member of staff for help.</source>
+            <translation>Notre système de stock est injoignable pour le moment. Réessayez dans un instant ou demandez de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>We can't reach our stock system right now. Your order is saved on this kiosk and will be sent as soon as the connection is back.</source>
+            <translation>Notre système de stock est injoignable pour le moment. Votre commande est enregistrée sur cette borne et sera envoyée dès le retour de la connexion.</translation>
+        </message>
+        <message>
+            <source>We couldn't find this item. Please try another one, or ask a member of staff for help.</source>
+            <translation>Nous n'avons pas trouvé cet article. Essayez-en un autre ou demandez de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>Sorry, this size has just sold out. Please choose another size, or ask a member of staff for help.</source>
+            <translation>Désolé, cette pointure vient d'être épuisée. Choisissez une autre pointure ou demandez de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>This kiosk is not set up correctly at the moment. Please ask a member of staff for help.</source>
+            <translation>Cette borne n'est pas configurée correctement pour le moment. Veuillez demander de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>We couldn't accept this request. Please check the details, or ask a member of staff for help.</source>
+            <translation>Nous n'avons pas pu accepter cette demande. Vérifiez les informations ou demandez de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>Our stock system gave an unexpected answer. Please try again in a moment, or ask a member of staff for help.</source>
+            <translation>Notre système de stock a donné une réponse inattendue. Réessayez dans un instant ou demandez de l'aide à un vendeur.</translation>
+        </message>
+        <message>
+            <source>Something went wrong on our side. Please ask a staff member.</source>
+            <translation>Un problème est survenu de notre côté. Veuillez demander à un vendeur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavBar</name>
+        <message>
+            <source>‹  Back</source>
+            <translation>‹  Retour</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>Start over</source>
+            <translation>Recommencer</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotifyScreen</name>
+        <message>
+            <source>EU {size} is sold out everywhere</source>
+            <translation>La pointure EU {size} est épuisée partout</translation>
+        </message>
+        <message>
+            <source>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</source>
+            <translation>Vous la voulez quand même ? Signalez-le au magasin pour qu'il en recommande. Nous ne demandons ni nom ni e-mail.</translation>
+        </message>
+        <message>
+            <source>Tell the store I want it</source>
+            <translation>Signaler au magasin que je la veux</translation>
+        </message>
+        <message>
+            <source>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</source>
+            <translation>Merci, nous avons signalé au magasin que vous voulez cette pointure. Demandez à un vendeur quand elle pourrait revenir.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductScreen</name>
+        <message>
+            <source>No picture</source>
+            <translation>Pas d'image</translation>
+        </message>
+        <message>
+            <source>Price {price}</source>
+            <translation>Prix {price}</translation>
+        </message>
+        <message>
+            <source>Picture of {name}</source>
+            <translation>Image de {name}</translation>
+        </message>
+        <message>
+            <source>Choose your size</source>
+            <translation>Choisissez votre pointure</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Remarque</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translation>Image</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewScreen</name>
+        <message>
+            <source>Check your order</source>
+            <translation>Vérifiez votre commande</translation>
+        </message>
+        <message>
+            <source>{name} · {brand} · EU {size}</source>
+            <translation>{name} · {brand} · EU {size}</translation>
+        </message>
+        <message>
+            <source>Delivered to your home by {date}.</source>
+            <translation>Livrée chez vous au plus tard le {date}.</translation>
+        </message>
+        <message>
+            <source>Price {price}</source>
+            <translation>Prix {price}</translation>
+        </message>
+        <message>
+            <source>Send to</source>
+            <translation>Livrer à</translation>
+        </message>
+        <message>
+            <source>You pay at the counter. The pair is reserved for you until staff mark it paid.</source>
+            <translation>Vous payez en caisse. La paire vous est réservée jusqu'à l'enregistrement du paiement.</translation>
+        </message>
+        <message>
+            <source>Placing your order…</source>
+            <translation>Commande en cours…</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <source>Place order</source>
+            <translation>Commander</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Hold the barcode on the shoe's tag up to the camera.</source>
+            <translation>Présentez le code-barres de l'étiquette de la chaussure à la caméra.</translation>
+        </message>
+        <message>
+            <source>Every size at a glance: here, at the warehouse, or nearby.</source>
+            <translation>Toutes les pointures d'un coup d'œil : ici, à l'entrepôt ou tout près.</translation>
+        </message>
+        <message>
+            <source>Your size is here? We bring it to you.</source>
+            <translation>Votre pointure est ici ? Nous vous l'apportons.</translation>
+        </message>
+        <message>
+            <source>Not here? Order it to your home in a minute.</source>
+            <translation>Pas ici ? Commandez-la chez vous en une minute.</translation>
+        </message>
+        <message>
+            <source>Scan a shoe to see every size</source>
+            <translation>Scannez une chaussure pour voir toutes les pointures</translation>
+        </message>
+        <message>
+            <source>Hold the barcode up to the camera, or type the number under it.</source>
+            <translation>Présentez le code-barres à la caméra ou tapez le numéro inscrit dessous.</translation>
+        </message>
+        <message>
+            <source>Camera preview</source>
+            <translation>Image de la caméra</translation>
+        </message>
+        <message>
+            <source>Type the code</source>
+            <translation>Taper le numéro</translation>
+        </message>
+        <message>
+            <source>Type the barcode number</source>
+            <translation>Taper le numéro du code-barres</translation>
+        </message>
+        <message>
+            <source>A USB barcode scanner works too.</source>
+            <translation>Un lecteur de codes-barres USB fonctionne aussi.</translation>
+        </message>
+        <message>
+            <source>Number keypad</source>
+            <translation>Pavé numérique</translation>
+        </message>
+    </context>
+    <context>
+        <name>SizeGrid</name>
+        <message>
+            <source>Size EU {eu}, UK {uk}, US {us}</source>
+            <translation>Pointure EU {eu}, UK {uk}, US {us}</translation>
+        </message>
+        <message>
+            <source>the size you scanned</source>
+            <translation>la pointure scannée</translation>
+        </message>
+        <message>
+            <source>In this store ({count})</source>
+            <translation>En magasin ({count})</translation>
+        </message>
+        <message>
+            <source>Warehouse — ship to home</source>
+            <translation>Entrepôt – livraison à domicile</translation>
+        </message>
+        <message>
+            <source>At {store}</source>
+            <translation>À {store}</translation>
+        </message>
+        <message>
+            <source>At {store} {distance}</source>
+            <translation>À {store} {distance}</translation>
+        </message>
+        <message>
+            <source>Sold out</source>
+            <translation>Épuisée</translation>
+        </message>
+        <message>
+            <source>Not in this store</source>
+            <translation>Pas dans ce magasin</translation>
+        </message>
+        <message>
+            <source>+ {count} at the warehouse</source>
+            <translation>+ {count} à l'entrepôt</translation>
+        </message>
+        <message>
+            <source>{count} at the warehouse</source>
+            <translation>{count} à l'entrepôt</translation>
+        </message>
+        <message>
+            <source>+ 1 more store</source>
+            <translation>+ 1 autre magasin</translation>
+        </message>
+        <message>
+            <source>+ {count} more stores</source>
+            <translation>+ {count} autres magasins</translation>
+        </message>
+        <message>
+            <source>Ask a staff member</source>
+            <translation>Demandez à un vendeur</translation>
+        </message>
+        <message>
+            <source>Showing saved stock information; it may have changed since.</source>
+            <translation>Stock enregistré ; il a pu changer depuis.</translation>
+        </message>
+        <message>
+            <source>Stock of the warehouse and other stores is unavailable right now.</source>
+            <translation>Le stock de l'entrepôt et des autres magasins est indisponible pour le moment.</translation>
+        </message>
+        <message>
+            <source>Warehouse stock unavailable right now; showing this store.</source>
+            <translation>Stock de l'entrepôt indisponible pour le moment ; voici ce magasin.</translation>
+        </message>
+        <message>
+            <source>Store stock unavailable right now; showing the warehouse.</source>
+            <translation>Stock des magasins indisponible pour le moment ; voici l'entrepôt.</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Scannée</translation>
+        </message>
+        <message>
+            <source>Sizes</source>
+            <translation>Pointures</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillThere</name>
+        <message>
+            <source>Still there?</source>
+            <translation>Toujours là ?</translation>
+        </message>
+        <message>
+            <source>To keep your details private we will start over in {seconds} s.</source>
+            <translation>Pour protéger vos données, nous recommençons dans {seconds} s.</translation>
+        </message>
+        <message>
+            <source>I'm still here</source>
+            <translation>Je suis toujours là</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoresScreen</name>
+        <message>
+            <source>1 pair</source>
+            <translation>1 paire</translation>
+        </message>
+        <message>
+            <source>{count} pairs</source>
+            <translation>{count} paires</translation>
+        </message>
+        <message>
+            <source>EU {size} is at these stores</source>
+            <translation>La pointure EU {size} est dans ces magasins</translation>
+        </message>
+        <message>
+            <source>Not in this store right now. Ask a staff member to reserve it there for you.</source>
+            <translation>Pas dans ce magasin pour le moment. Un vendeur peut vous la réserver là-bas.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TouchKeyboard</name>
+        <message>
+            <source>⇧ Shift</source>
+            <translation>⇧ Maj</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Majuscule</translation>
+        </message>
+        <message>
+            <source>At sign</source>
+            <translation>Arobase</translation>
+        </message>
+        <message>
+            <source>Hyphen</source>
+            <translation>Trait d'union</translation>
+        </message>
+        <message>
+            <source>space</source>
+            <translation>espace</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
+        <message>
+            <source>Full stop</source>
+            <translation>Point</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <source>Next ›</source>
+            <translation>Suivant ›</translation>
+        </message>
+        <message>
+            <source>Next field</source>
+            <translation>Champ suivant</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnknownCodeScreen</name>
+        <message>
+            <source>We don't know this code</source>
+            <translation>Nous ne connaissons pas ce code</translation>
+        </message>
+        <message>
+            <source>We read: {code}</source>
+            <translation>Code lu : {code}</translation>
+        </message>
+        <message>
+            <source>The code we read</source>
+            <translation>Le code lu</translation>
+        </message>
+        <message>
+            <source>Please type the number printed under the barcode, or scan another shoe.</source>
+            <translation>Tapez le numéro imprimé sous le code-barres ou scannez une autre chaussure.</translation>
+        </message>
+        <message>
+            <source>Still stuck? Ask a staff member — they are happy to help.</source>
+            <translation>Toujours bloqué ? Un vendeur se fera un plaisir de vous aider.</translation>
+        </message>
+        <message>
+            <source>Number keypad</source>
+            <translation>Pavé numérique</translation>
+        </message>
+    </context>
+</TS>
