@@ -75,7 +75,7 @@ def test_random_fault_scenarios(batch, tmp_path, catalogue):
         finally:
             client.close()
     assert tally.unexpected == []
-    record("scenarios", tally.as_json() | {"seed": SEED})
+    record("scenarios", tally.as_json() | {"seed": str(SEED)})
     # The faults really happened: this is not a suite that passes by testing nothing.
-    assert sum(tally.faults.values()) >= SCENARIOS_PER_BATCH // 2
+    assert sum(tally.faults.values()) >= SCENARIOS_PER_BATCH // 4
     assert tally.orders_queued > 0 and tally.orders_confirmed_at_once > 0
