@@ -481,5 +481,7 @@ class Kiosk:
         self.idle.set_enabled(False)
         self.runner.shutdown()
         self.sender.stop()
+        if self.translations is not None:
+            self.translations.uninstall()
         self.window.close()
         self._started = False

@@ -169,6 +169,13 @@ class Translations:
         self._installed = False
         self.language = SOURCE_LANGUAGE
 
+    def uninstall(self) -> None:
+        """Take the translator off the application (the kiosk shuts down)."""
+        if self._installed:
+            self._app.removeTranslator(self._translator)
+            self._installed = False
+        self.language = SOURCE_LANGUAGE
+
     def switch(self, language: str) -> bool:
         """Show ``language``; ``False`` (and English) when its .qm cannot be loaded."""
         if language not in LANGUAGES:

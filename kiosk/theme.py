@@ -152,7 +152,8 @@ QLabel#body {{ font-size: 26px; }}
 QLabel#fieldLabel {{ font-size: 22px; font-weight: 700; color: {INK}; }}
 QLabel#fieldError {{ font-size: 22px; font-weight: 600; color: {ERROR_INK}; }}
 QLineEdit {{
-    min-height: 64px; font-size: 28px; padding: 0 14px; background: {CARD}; color: {INK};
+    min-height: {TOUCH_MIN_PX}px; font-size: 28px; padding: 0 14px; background: {CARD};
+    color: {INK};
     border: 2px solid {FIELD_BORDER}; border-radius: 10px;
 }}
 QLineEdit:focus {{ border: 4px solid {PRIMARY}; }}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.widgets.keypad import NumericKeypad
 from kiosk.widgets.nav_bar import NavBar
 
 MARGIN = 48
@@ -19,6 +20,17 @@ def label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     widget.setWordWrap(wrap)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return widget
+
+
+def name_keypad_keys(keypad: NumericKeypad) -> None:
+    """Accessible names for the numeric keypad's keys, in the current language."""
+    names = {
+        "clear": translate("Keypad", "Clear"),
+        "back": translate("Keypad", "Delete last digit"),
+        "find": translate("Keypad", "Find this code"),
+    }
+    for key, button in keypad.keys.items():
+        button.setAccessibleName(names.get(key, key))
 
 
 class Screen(QWidget):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.screens._base import Screen, follow_orientation, label, translate
+from kiosk.screens._base import Screen, follow_orientation, label, name_keypad_keys, translate
 from kiosk.widgets.camera_view import CameraView
 from kiosk.widgets.keypad import NumericKeypad
 from kiosk.widgets.language_picker import LanguagePicker
@@ -135,6 +135,7 @@ class ScanScreen(Screen):
         self.keypad_button.setAccessibleName(translate("ScanScreen", "Type the barcode number"))
         self.hint.setText(translate("ScanScreen", "A USB barcode scanner works too."))
         self.keypad.setAccessibleName(translate("ScanScreen", "Number keypad"))
+        name_keypad_keys(self.keypad)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.screens._base import Screen, follow_orientation, label, translate
+from kiosk.screens._base import Screen, follow_orientation, label, name_keypad_keys, translate
 from kiosk.widgets.keypad import NumericKeypad
 
 
@@ -66,6 +66,7 @@ class UnknownCodeScreen(Screen):
             )
         )
         self.keypad.setAccessibleName(translate("UnknownCodeScreen", "Number keypad"))
+        name_keypad_keys(self.keypad)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

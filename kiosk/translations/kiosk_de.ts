@@ -227,6 +227,21 @@
         </message>
     </context>
     <context>
+        <name>Keypad</name>
+        <message>
+            <source>Clear</source>
+            <translation>Löschen (alles)</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Letzte Ziffer löschen</translation>
+        </message>
+        <message>
+            <source>Find this code</source>
+            <translation>Diesen Code suchen</translation>
+        </message>
+    </context>
+    <context>
         <name>LookingUpScreen</name>
         <message>
             <source>Finding every size…</source>

@@ -227,6 +227,21 @@
         </message>
     </context>
     <context>
+        <name>Keypad</name>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Delete last digit</translation>
+        </message>
+        <message>
+            <source>Find this code</source>
+            <translation>Find this code</translation>
+        </message>
+    </context>
+    <context>
         <name>LookingUpScreen</name>
         <message>
             <source>Finding every size…</source>

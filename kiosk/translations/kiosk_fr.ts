@@ -227,6 +227,21 @@
         </message>
     </context>
     <context>
+        <name>Keypad</name>
+        <message>
+            <source>Clear</source>
+            <translation>Tout effacer</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Effacer le dernier chiffre</translation>
+        </message>
+        <message>
+            <source>Find this code</source>
+            <translation>Rechercher ce code</translation>
+        </message>
+    </context>
+    <context>
         <name>LookingUpScreen</name>
         <message>
             <source>Finding every size…</source>
