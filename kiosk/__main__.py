@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("config-example", help="print the documented example config")
 
+    commands.add_parser(
+        "hash-pin",
+        help="read a staff PIN (typed, or one line on stdin) and print its salted scrypt hash",
+    )
+
     doctor = commands.add_parser(
         "doctor", help="check config, decoder, camera, service, clock, disk and outbox"
     )
@@ -100,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args.config)
     if args.command == "demo":
         return _demo(args)
+    if args.command == "hash-pin":
+        return _hash_pin()
     if args.command == "doctor":
         return _doctor(args.config)
     if args.command == "tour":
@@ -116,6 +123,25 @@ def _doctor(config_path: Path) -> int:
     checks = doctor.run_doctor(lambda: load_config(config_path))
     print(doctor.render_table(checks), end="")
     return doctor.exit_code(checks)
+
+
+def _hash_pin() -> int:
+    """Print the hash to put in the staff file; the PIN itself is never stored or echoed."""
+    import getpass
+
+    from kiosk.admin.pin import hash_pin
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("Staff PIN: ")
+        if getpass.getpass("Again: ") != pin:
+            return _fail("the two PINs differ; nothing was printed", EXIT_USAGE)
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        print(hash_pin(pin))
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    return EXIT_OK
 
 
 def _fail(message: str, code: int) -> int:
