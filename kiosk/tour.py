@@ -6,7 +6,8 @@ a tap), and each is saved at 1920x1080 (landscape) and 1080x1920 (portrait).
 
 "Warehouse unreachable" and "service unreachable" are produced honestly too: a second
 client talks to the same service through a small loopback proxy that drops the connection
-for warehouse stock requests (or for every request), as a broken network path would.
+for warehouse stock requests (or for every request, or for orders only), as a broken
+network path would. A few screens are shot again in German and French.
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ STEP_TIMEOUT_S = 20.0
 
 def _proxy_handler(upstream: str, drop: Callable[[str], bool]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if drop(self.path):
+        def _forward(self, method: str) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            if drop(f"{method} {self.path}") or drop(self.path):
                 self.close_connection = True  # hang up without an answer
                 return
             headers = {
@@ -45,12 +48,23 @@ def _proxy_handler(upstream: str, drop: Callable[[str], bool]) -> type[BaseHTTPR
                 for k, v in self.headers.items()
                 if k.lower() in {"authorization", "accept", "idempotency-key", "content-type"}
             }
-            answer = requests.get(upstream + self.path, headers=headers, timeout=10)
+            answer = requests.request(
+                method, upstream + self.path, headers=headers, data=body, timeout=10
+            )
             self.send_response(answer.status_code)
             self.send_header("Content-Type", answer.headers.get("Content-Type", ""))
             self.send_header("Content-Length", str(len(answer.content)))
             self.end_headers()
             self.wfile.write(answer.content)
+
+        def do_GET(self) -> None:
+            self._forward("GET")
+
+        def do_POST(self) -> None:
+            self._forward("POST")
+
+        def do_PATCH(self) -> None:
+            self._forward("PATCH")
 
         def log_message(self, format: str, *args: Any) -> None:
             return  # quiet: the tour prints what it saves
@@ -115,6 +129,26 @@ def _style_gtin(catalogue: dict, style_id: str) -> str:
     return variants[len(variants) // 2]["gtin"]  # a middle size, like a display shoe
 
 
+def _tap_size(window: Any, status: str) -> None:
+    button = next(b for b in window.product_screen.grid.buttons() if b.tile.status == status)
+    button.click()
+
+
+def _fill_address(form: Any) -> None:
+    """What a shopper would type (the tour sets the text; the tests tap every key)."""
+    values = {
+        "name": "Erika Mustermann",
+        "street": "Heidestraße 17",
+        "postcode": "10115",
+        "city": "Berlin",
+        "email": "erika@example.com",
+    }
+    for name, text in values.items():
+        form.fields[name].setText(text)
+    form.keyboard.set_target(form.fields["email"])
+    form.clear_errors()  # typing clears a field's message as the shopper types
+
+
 def run_tour(out: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QImage
@@ -122,11 +156,11 @@ def run_tour(out: Path) -> int:
 
     from inventory_client import InventoryClient
     from inventory_service.catalogue import DEMO_CATALOGUE
-    from kiosk import theme
+    from kiosk import i18n, theme
     from kiosk.app import Kiosk
     from kiosk.demo import demo_backend
     from kiosk.scanning.sources import demo_frames_dir
-    from kiosk.session import State
+    from kiosk.session import FetchPhase, State
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -135,12 +169,35 @@ def run_tour(out: Path) -> int:
     tour = Tour(app, out)
     preview = QImage(str(sorted(demo_frames_dir().glob("01-*"))[0]))
 
+    def gtin(scenario: str) -> str:
+        return _style_gtin(catalogue, catalogue["scenarios"][scenario])
+
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-tour-") as tmp,
         demo_backend(Path(tmp)) as backend,
     ):
-        kiosk = Kiosk(backend.client, source_factory=None, sound=None)
+        qm_dir = Path(tmp) / "qm"
+        i18n.build(out=qm_dir)  # the translations as the set-up step builds them
+        service = backend.service
+        staff = {"Authorization": f"Bearer {service.staff_key}"}
+
+        def kiosk_for(client: Any) -> Any:
+            return Kiosk(
+                client,
+                source_factory=None,
+                sound=None,
+                translations_dir=qm_dir,
+                fetch_poll_ms=200,
+                idle_timeout_s=3600,
+            )
+
+        kiosk = kiosk_for(backend.client)
         window, session = kiosk.window, kiosk.session
+
+        def open_product(scenario: str) -> None:
+            session.scan(gtin(scenario))
+            tour.wait_until(lambda: session.state is State.PRODUCT, f"{scenario} product")
+
         kiosk.start()
         try:
             window.scan_screen.camera.set_frame(preview)
@@ -153,20 +210,89 @@ def run_tour(out: Path) -> int:
             window.scan_screen.keypad.clear()
 
             for number, scenario in enumerate(SCENARIOS, start=3):
-                session.scan(_style_gtin(catalogue, catalogue["scenarios"][scenario]))
-                tour.wait_until(lambda: session.state is State.PRODUCT, f"{scenario} product")
+                open_product(scenario)
                 tour.shoot(window, f"{number:02d}-product-{scenario.replace('_', '-')}")
 
             session.scan(UNKNOWN_GTIN)
             tour.wait_until(lambda: session.state is State.UNKNOWN_CODE, "unknown code")
             tour.shoot(window, "08-unknown-code")
+
+            # bring it to me: offer, ticket, a colleague on the way
+            open_product("in_store")
+            _tap_size(window, "in_store")
+            tour.shoot(window, "11-fetch-offer")
+            window.fetch_screen.fetch_button.click()
+            tour.wait_until(lambda: session.fetch_phase is FetchPhase.OPEN, "fetch ticket")
+            tour.shoot(window, "12-fetch-ticket")
+            fetch = session.fetch
+            assert fetch is not None
+            requests.patch(
+                f"{service.url}/v1/fetch-requests/{fetch.id}",
+                json={"status": "claimed"},
+                headers=staff,
+                timeout=10,
+            ).raise_for_status()
+            tour.wait_until(lambda: session.fetch_phase is FetchPhase.CLAIMED, "claimed")
+            tour.shoot(window, "13-fetch-on-the-way")
+
+            # other stores, sold out
+            open_product("other_store_only")
+            _tap_size(window, "other_store")
+            tour.shoot(window, "14-other-stores")
+            open_product("sold_out")
+            _tap_size(window, "sold_out")
+            tour.shoot(window, "15-sold-out")
+            window.notify_screen.button.click()
+            tour.shoot(window, "16-sold-out-told")
+
+            # ship to home: empty form with its messages, filled, review, confirmation
+            open_product("warehouse_only")
+            _tap_size(window, "warehouse")
+            form = window.address_screen
+            form.fields["email"].setText("erika@")
+            form.fields["postcode"].setText("1011")
+            form.submit()
+            tour.shoot(window, "17-order-form-errors")
+            _fill_address(form)
+            tour.shoot(window, "18-order-form")
+            form.submit()
+            tour.wait_until(lambda: session.state is State.REVIEW, "review")
+            tour.shoot(window, "19-review")
+            window.review_screen.place_button.click()
+            tour.wait_until(lambda: session.state is State.CONFIRMATION, "confirmation")
+            tour.shoot(window, "20-confirmation")
+
+            # still there?
+            open_product("mixed")
+            window.still_there.show_countdown(7)
+            tour.shoot(window, "21-still-there")
+            window.still_there.hide()
+
+            # languages
+            window.set_language("de")
+            tour.shoot(window, "22-de-product")
+            open_product("warehouse_only")
+            _tap_size(window, "warehouse")
+            form.submit()
+            tour.shoot(window, "23-de-order-form-errors")
+            window.set_language("fr")
+            _fill_address(form)
+            form.submit()
+            tour.wait_until(lambda: session.state is State.REVIEW, "review (fr)")
+            tour.shoot(window, "24-fr-review")
+            window.review_screen.place_button.click()
+            tour.wait_until(lambda: session.state is State.CONFIRMATION, "confirmation (fr)")
+            tour.shoot(window, "25-fr-confirmation")
+            session.start_over()
+            tour.shoot(window, "26-fr-attract")
+            window.set_language("en")
         finally:
             kiosk.shutdown()
 
-        service = backend.service
         faults = {
             "09-warehouse-unreachable": (lambda path: "scope=warehouses" in path, State.PRODUCT),
             "10-service-unreachable": (lambda path: True, State.ERROR),
+            "27-order-saved-offline": (lambda path: path == "POST /v1/orders", State.PRODUCT),
         }
         for name, (drop, end_state) in faults.items():
             with faulty_proxy(service.url, drop) as url:
@@ -179,11 +305,18 @@ def run_tour(out: Path) -> int:
                     connect_timeout=1.0,
                     read_timeout=2.0,
                 )
-                kiosk = Kiosk(client, source_factory=None, sound=None)
+                kiosk = kiosk_for(client)
                 try:
                     kiosk.start()
-                    kiosk.session.scan(_style_gtin(catalogue, catalogue["scenarios"]["mixed"]))
+                    scenario = "warehouse_only" if name.startswith("27") else "mixed"
+                    kiosk.session.scan(gtin(scenario))
                     tour.wait_until(lambda k=kiosk, s=end_state: k.session.state is s, name)
+                    if name.startswith("27"):
+                        _tap_size(kiosk.window, "warehouse")
+                        _fill_address(kiosk.window.address_screen)
+                        kiosk.window.address_screen.submit()
+                        kiosk.window.review_screen.place_button.click()
+                        tour.wait_until(lambda k=kiosk: k.session.state is State.CONFIRMATION, name)
                     tour.shoot(kiosk.window, name)
                 finally:
                     kiosk.shutdown()

@@ -193,6 +193,10 @@ class AddressFormScreen(Screen):
         """Shown messages by field (translated)."""
         return {n: w.text() for n, w in self.error_labels.items() if w.text()}
 
+    def clear_errors(self) -> None:
+        self._errors = {}
+        self.retranslate()
+
     def clear(self) -> None:
         """Wipe every personal detail from the form and the keyboard."""
         for edit in self.fields.values():

@@ -555,7 +555,7 @@
         <name>TouchKeyboard</name>
         <message>
             <source>⇧ Shift</source>
-            <translation>⇧ Umschalt</translation>
+            <translation>⇧</translation>
         </message>
         <message>
             <source>Shift</source>

@@ -125,6 +125,9 @@ class SizeGrid(QScrollArea):
         fit = (viewport.height() - SPACING * (rows - 1)) // rows
         height = max(TILE_MIN_HEIGHT, min(TILE_MAX_HEIGHT, fit))
         for button in self._buttons:
+            # Polish first: a style sheet's min-height applied later would override the
+            # fixed height (tiles rebuilt on a visible grid, e.g. on a language switch).
+            button.ensurePolished()
             button.setFixedHeight(height)
         if columns == self._columns:
             return

@@ -15,6 +15,7 @@ from inventory_client.models import SizeStatus
 from inventory_service.launcher import ServiceProcess
 from kiosk import theme
 from kiosk.session import State
+from kiosk.widgets.size_grid import TILE_MIN_HEIGHT
 
 ORIENTATIONS = ((1920, 1080), (1080, 1920))
 
@@ -92,6 +93,11 @@ def test_every_screen_is_accessible_at_both_orientations(
 
     window.set_language("de")  # longer words
     check_screen(qtbot, window, "confirmation (de)", problems)
+    open_product(qtbot, kiosk, style_gtin(catalogue, "mixed"))
+    window.set_language("fr")  # tiles rebuilt on a visible screen keep their full height
+    check_screen(qtbot, window, "product (fr)", problems)
+    tiles = window.product_screen.grid.buttons()
+    assert all(tile.height() >= TILE_MIN_HEIGHT for tile in tiles), [t.height() for t in tiles]
     assert problems == [], "\n".join(problems)
 
 

@@ -68,7 +68,16 @@ def test_unknown_command_is_a_usage_error(capsys) -> None:
 def test_tour_writes_every_screen(qapp, tmp_path: Path) -> None:
     assert main(["tour", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(names) == 20
-    assert "09-warehouse-unreachable-portrait.png" in names
+    assert len(names) == 54  # 27 screens, each at both orientations
+    for name in (
+        "09-warehouse-unreachable-portrait",
+        "12-fetch-ticket-landscape",
+        "15-sold-out-landscape",
+        "20-confirmation-landscape",
+        "22-de-product-portrait",
+        "25-fr-confirmation-landscape",
+        "27-order-saved-offline-landscape",
+    ):
+        assert f"{name}.png" in names
     image = QImage(str(tmp_path / "07-product-mixed-landscape.png"))
     assert (image.width(), image.height()) == (1920, 1080)
