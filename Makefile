@@ -18,11 +18,12 @@ setup: $(STAMP)
 system-packages:
 	@bash deploy/system-packages.sh
 
-$(STAMP): pyproject.toml deploy/system-packages.sh
+$(STAMP): pyproject.toml deploy/system-packages.sh $(wildcard kiosk/translations/*.ts)
 	@bash deploy/system-packages.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m kiosk.i18n build
 	@touch $(STAMP)
 
 lint: setup

@@ -21,6 +21,7 @@ from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, example_toml,
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+DEMO_STAFF_PIN = "1234"  # the demo's only staff member; real kiosks read admin.staff_file
 
 NO_DISPLAY = (
     "No display found. Run the kiosk on a desktop, or under Xvfb: "
@@ -161,7 +162,19 @@ def _run(config_path: Path) -> int:
     from inventory_client import InventoryClient
     from kiosk.logs import configure_logging
 
-    configure_logging(kiosk_id=config.kiosk.id, log_dir=None)
+    staff: list[dict[str, Any]] = []
+    if config.admin.enabled:
+        from kiosk.admin.launcher import load_staff_file
+
+        try:
+            staff = load_staff_file(Path(config.admin.staff_file))
+        except ConfigError as exc:
+            return _fail(f"config error: {exc}", EXIT_USAGE)
+    configure_logging(
+        kiosk_id=config.kiosk.id,
+        log_dir=Path(config.logging.dir) if config.logging.dir else None,
+        level=config.logging.level,
+    )
     Path(config.paths.data_dir).mkdir(parents=True, exist_ok=True)
     client = InventoryClient(
         config.service.url,
@@ -171,9 +184,16 @@ def _run(config_path: Path) -> int:
         outbox_path=config.paths.outbox_path,
         connect_timeout=config.service.connect_timeout_s,
         read_timeout=config.service.read_timeout_s,
+        staff_key=config.admin.staff_key or None,
     )
     try:
-        return _open_window(config, client)
+        return _open_window(
+            config,
+            client,
+            staff=staff,
+            staff_key=config.admin.staff_key,
+            locked_down=config.ui.fullscreen,
+        )
     finally:
         client.close()
 
@@ -208,15 +228,33 @@ def _demo(args: argparse.Namespace) -> int:
             )
         except ConfigError as exc:
             return _fail(f"config error: {exc}", EXIT_USAGE)
-        print(f"Demo service at {service.url}; close the window to stop.", file=sys.stderr)
-        return _open_window(config, backend.client)
+        from kiosk.admin.pin import hash_pin
+
+        staff = [{"id": "demo", "name": "Demo staff", "pin_hash": hash_pin(DEMO_STAFF_PIN)}]
+        print(
+            f"Demo service at {service.url}; close the window to stop. Staff screen: hold the "
+            f"top-left corner for 3 s, PIN {DEMO_STAFF_PIN}.",
+            file=sys.stderr,
+        )
+        return _open_window(config, backend.client, staff=staff, staff_key=service.staff_key)
 
 
-def _open_window(config: Config, client: object) -> int:
-    """Create the Qt application and the kiosk, and run until the window closes."""
+def _open_window(
+    config: Config,
+    client: Any,
+    *,
+    staff: list[dict[str, Any]] | None = None,
+    staff_key: str = "",
+    locked_down: bool = False,
+) -> int:
+    """Create the Qt application and the kiosk, and run until the window closes.
+
+    ``locked_down`` (``run`` on kiosk hardware) swallows every key that could leave the app,
+    keeps the screen from blanking and feeds the systemd watchdog while the loop is alive.
+    """
     from PySide6.QtWidgets import QApplication
 
-    from kiosk import theme
+    from kiosk import sdnotify, theme
     from kiosk.app import WINDOW_TITLE, Kiosk
     from kiosk.scanning.sources import open_source
 
@@ -228,13 +266,48 @@ def _open_window(config: Config, client: object) -> int:
     def source_factory():
         return open_source(camera.source, width=camera.width, height=camera.height, fps=camera.fps)
 
-    kiosk = Kiosk(client, source_factory=source_factory, language=config.ui.language)
+    kiosk = Kiosk(client, source_factory=source_factory, ui=config.ui)
+    admin = None
+    if staff:
+        from kiosk.admin.launcher import AdminLauncher
+        from kiosk.admin.panel import AdminSettings
+
+        data_dir = Path(config.paths.data_dir)
+        admin = AdminLauncher(
+            kiosk.window,
+            client,
+            staff_key=staff_key,
+            staff=staff,
+            data_dir=data_dir,
+            runner=kiosk.runner,
+            settings=AdminSettings(
+                idle_timeout_s=config.admin.idle_timeout_s,
+                export_dir=Path(config.admin.export_dir or data_dir / "exports"),
+                import_dir=Path(config.admin.import_dir) if config.admin.import_dir else None,
+            ),
+        )
+    lockdown = None
+    if locked_down:
+        from kiosk.lockdown import Lockdown, inhibit_screen_blanking
+
+        lockdown = Lockdown(kiosk.window, hide_pointer=config.ui.hide_pointer)
+        lockdown.install()
+        inhibit_screen_blanking()
     kiosk.start(fullscreen=config.ui.fullscreen)
+    watchdog = sdnotify.Watchdog()
+    watchdog.start()
+    sdnotify.ready()
     heartbeat = _quit_on_signals(app)
     try:
         return app.exec()
     finally:
+        sdnotify.stopping()
         heartbeat.stop()
+        watchdog.stop()
+        if admin is not None:
+            admin.shutdown()
+        if lockdown is not None:
+            lockdown.remove()
         kiosk.shutdown()
 
 

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self._wedge = wedge
         self._cue = cue
         self._translations = translations
+        self._code_filter: Callable[[str], bool] | None = None
         self.language = SOURCE_LANGUAGE
 
         self.scan_screen = ScanScreen()
@@ -264,6 +265,10 @@ class MainWindow(QMainWindow):
         self.address_screen.clear()
         self.review_screen.clear()
 
+    def set_code_filter(self, code_filter: Callable[[str], bool] | None) -> None:
+        """Let ``code_filter`` take scanned codes first (the staff admin); True = taken."""
+        self._code_filter = code_filter
+
     def line_edits(self) -> list[QLineEdit]:
         """Every text field in the window (the idle reset must leave them all empty)."""
         return self.findChildren(QLineEdit)
@@ -276,6 +281,8 @@ class MainWindow(QMainWindow):
         self.scan_screen.camera.flash_success()
         if self._cue is not None:
             self._cue.play()
+        if self._code_filter is not None and self._code_filter(code):
+            return
         if self.idle is not None:
             self.idle.poke()
         self.session.scan(code)

@@ -274,6 +274,82 @@ SCHEMA: tuple[Setting, ...] = (
         allowed_text="true or false",
     ),
     Setting(
+        "ui",
+        "hide_pointer",
+        bool,
+        False,
+        "Hide the mouse pointer (touch-only hardware).",
+        allowed_text="true or false",
+    ),
+    Setting(
+        "admin",
+        "staff_file",
+        str,
+        "",
+        "TOML file listing staff as [[staff]] tables with id, name and pin_hash "
+        "(make one hash with: python -m kiosk hash-pin). Empty: the admin screen is off.",
+        allowed_text="a file path, or empty",
+    ),
+    Setting(
+        "admin",
+        "staff_key",
+        str,
+        "",
+        "The store's staff API key for the admin screen. Prefer the environment "
+        "(EA_ADMIN__STAFF_KEY) or admin.staff_key_file over writing it here.",
+        allowed_text="a string",
+        secret=True,
+    ),
+    Setting(
+        "admin",
+        "staff_key_file",
+        str,
+        "",
+        "File holding the staff API key (first line). Used when admin.staff_key is empty.",
+        allowed_text="a file path",
+    ),
+    Setting(
+        "admin",
+        "idle_timeout_s",
+        int,
+        120,
+        "Seconds without a touch before the admin screen logs out.",
+        check=_range(15, 3600),
+        allowed_text="an integer from 15 to 3600",
+    ),
+    Setting(
+        "admin",
+        "import_dir",
+        str,
+        "",
+        "Folder whose .csv files the admin screen offers for import (e.g. a USB stick mount).",
+        allowed_text="a directory path, or empty",
+    ),
+    Setting(
+        "admin",
+        "export_dir",
+        str,
+        "",
+        "Folder the lost-demand CSV export is written to (default: paths.data_dir/exports).",
+        allowed_text="a directory path, or empty",
+    ),
+    Setting(
+        "logging",
+        "dir",
+        str,
+        "",
+        "Folder for rotating JSON-lines log files. Empty: log to stderr (journald under systemd).",
+        allowed_text="a directory path, or empty",
+    ),
+    Setting(
+        "logging",
+        "level",
+        str,
+        "INFO",
+        "Least severe level written to the log.",
+        allowed=("DEBUG", "INFO", "WARNING", "ERROR"),
+    ),
+    Setting(
         "paths",
         "data_dir",
         str,
@@ -322,6 +398,27 @@ class UiSection:
     countries: str
     delivery_days: int
     fullscreen: bool
+    hide_pointer: bool
+
+
+@dataclass(frozen=True)
+class AdminSection:
+    staff_file: str
+    staff_key: str = field(repr=False)
+    staff_key_file: str
+    idle_timeout_s: int
+    import_dir: str
+    export_dir: str
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.staff_file)
+
+
+@dataclass(frozen=True)
+class LoggingSection:
+    dir: str
+    level: str
 
 
 @dataclass(frozen=True)
@@ -339,6 +436,8 @@ class Config:
     service: ServiceSection
     camera: CameraSection
     ui: UiSection
+    admin: AdminSection
+    logging: LoggingSection
     paths: PathsSection
 
 
@@ -347,6 +446,8 @@ SECTION_CLASSES: dict[str, type] = {
     "service": ServiceSection,
     "camera": CameraSection,
     "ui": UiSection,
+    "admin": AdminSection,
+    "logging": LoggingSection,
     "paths": PathsSection,
 }
 
@@ -400,7 +501,10 @@ def parse_config(data: Mapping[str, Any], env: Mapping[str, str] | None = None) 
             )
         else:
             values[setting.key] = setting.default
-    values["service.api_key"] = _resolve_api_key(values)
+    values["service.api_key"] = _resolve_secret(values, "service.api_key", required=True)
+    values["admin.staff_key"] = _resolve_secret(
+        values, "admin.staff_key", required=bool(values["admin.staff_file"])
+    )
 
     sections = {}
     for section, cls in SECTION_CLASSES.items():
@@ -409,30 +513,33 @@ def parse_config(data: Mapping[str, Any], env: Mapping[str, str] | None = None) 
     return Config(**sections)
 
 
-def _resolve_api_key(values: dict[str, Any]) -> str:
-    key = values["service.api_key"]
-    if key:
-        return key
-    key_file = values["service.api_key_file"]
+def _resolve_secret(values: dict[str, Any], key: str, *, required: bool) -> str:
+    """A secret from its own key (file or environment), else from ``<key>_file``."""
+    secret = values[key]
+    if secret:
+        return secret
+    file_key = f"{key}_file"
+    key_file = values[file_key]
     if not key_file:
+        if not required:
+            return ""
         raise ConfigError(
-            "service.api_key: missing; set EA_SERVICE__API_KEY or service.api_key_file "
+            f"{key}: missing; set {_BY_KEY[key].env_var} or {file_key} "
             "(keep the key out of the config file)"
         )
     try:
         lines = Path(key_file).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(
-            f"service.api_key_file: cannot read {key_file!r} ({exc.strerror}); "
+            f"{file_key}: cannot read {key_file!r} ({exc.strerror}); "
             "allowed: a readable file holding the key"
         ) from None
-    key = lines[0].strip() if lines else ""
-    if not key:
+    secret = lines[0].strip() if lines else ""
+    if not secret:
         raise ConfigError(
-            f"service.api_key_file: {key_file!r} is empty; allowed: a file "
-            "whose first line is the key"
+            f"{file_key}: {key_file!r} is empty; allowed: a file whose first line is the key"
         )
-    return key
+    return secret
 
 
 def _from_env(setting: Setting, text: str) -> Any:

@@ -52,6 +52,7 @@ def demo_backend(data_dir: Path, *, images_dir: Path | None = None) -> Iterator[
             kiosk_id=service.kiosk_id,
             store_id=service.store_id,
             outbox_path=data_dir / "outbox.sqlite",
+            staff_key=service.staff_key,  # the demo staff screen restocks through it
         )
         try:
             yield DemoBackend(service=service, client=client, data_dir=data_dir)
