@@ -23,9 +23,11 @@ def label(text: str, name: str, *, wrap: bool = True) -> QLabel:
 
 
 def name_keypad_keys(keypad: NumericKeypad) -> None:
-    """Accessible names for the numeric keypad's keys, in the current language."""
+    """The keypad's labels and hint, and accessible names for its keys, in the current
+    language (now, not only when the keypad's own LanguageChange event arrives)."""
+    keypad.retranslate()
     names = {
-        "clear": translate("Keypad", "Clear"),
+        "clear": translate("Keypad", "Clear all digits"),
         "back": translate("Keypad", "Delete last digit"),
         "find": translate("Keypad", "Find this code"),
     }

@@ -130,7 +130,7 @@ class ScanScreen(Screen):
             )
         else:
             self.subtitle.setText(attract_lines()[self._line])
-        self.camera.setAccessibleName(translate("ScanScreen", "Camera preview"))
+        self.camera.retranslate()
         self.keypad_button.setText(translate("ScanScreen", "Type the code"))
         self.keypad_button.setAccessibleName(translate("ScanScreen", "Type the barcode number"))
         self.hint.setText(translate("ScanScreen", "A USB barcode scanner works too."))

@@ -88,6 +88,17 @@
         </message>
     </context>
     <context>
+        <name>CameraView</name>
+        <message>
+            <source>Camera not working — please type the number under the barcode.</source>
+            <translation>Kamera funktioniert nicht – bitte tippen Sie die Nummer unter dem Strichcode ein.</translation>
+        </message>
+        <message>
+            <source>Camera preview</source>
+            <translation>Kamerabild</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationScreen</name>
         <message>
             <source>Done</source>
@@ -230,7 +241,11 @@
         <name>Keypad</name>
         <message>
             <source>Clear</source>
-            <translation>Löschen (alles)</translation>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Clear all digits</source>
+            <translation>Alle Ziffern löschen</translation>
         </message>
         <message>
             <source>Delete last digit</source>
@@ -239,6 +254,22 @@
         <message>
             <source>Find this code</source>
             <translation>Diesen Code suchen</translation>
+        </message>
+        <message>
+            <source>Type the 8, 12 or 13 digits printed under the barcode.</source>
+            <translation>Tippen Sie die 8, 12 oder 13 Ziffern unter dem Strichcode ein.</translation>
+        </message>
+        <message>
+            <source>Number OK — tap Find.</source>
+            <translation>Nummer stimmt – tippen Sie auf „Suchen“.</translation>
+        </message>
+        <message>
+            <source>That number does not check out — please compare it with the tag.</source>
+            <translation>Diese Nummer stimmt nicht – bitte vergleichen Sie sie mit dem Etikett.</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Suchen</translation>
         </message>
     </context>
     <context>

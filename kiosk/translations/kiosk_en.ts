@@ -88,6 +88,17 @@
         </message>
     </context>
     <context>
+        <name>CameraView</name>
+        <message>
+            <source>Camera not working — please type the number under the barcode.</source>
+            <translation>Camera not working — please type the number under the barcode.</translation>
+        </message>
+        <message>
+            <source>Camera preview</source>
+            <translation>Camera preview</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationScreen</name>
         <message>
             <source>Done</source>
@@ -233,12 +244,32 @@
             <translation>Clear</translation>
         </message>
         <message>
+            <source>Clear all digits</source>
+            <translation>Clear all digits</translation>
+        </message>
+        <message>
             <source>Delete last digit</source>
             <translation>Delete last digit</translation>
         </message>
         <message>
             <source>Find this code</source>
             <translation>Find this code</translation>
+        </message>
+        <message>
+            <source>Type the 8, 12 or 13 digits printed under the barcode.</source>
+            <translation>Type the 8, 12 or 13 digits printed under the barcode.</translation>
+        </message>
+        <message>
+            <source>Number OK — tap Find.</source>
+            <translation>Number OK — tap Find.</translation>
+        </message>
+        <message>
+            <source>That number does not check out — please compare it with the tag.</source>
+            <translation>That number does not check out — please compare it with the tag.</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Find</translation>
         </message>
     </context>
     <context>

@@ -88,6 +88,17 @@
         </message>
     </context>
     <context>
+        <name>CameraView</name>
+        <message>
+            <source>Camera not working — please type the number under the barcode.</source>
+            <translation>La caméra ne fonctionne pas – tapez le numéro sous le code-barres.</translation>
+        </message>
+        <message>
+            <source>Camera preview</source>
+            <translation>Image de la caméra</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationScreen</name>
         <message>
             <source>Done</source>
@@ -230,7 +241,11 @@
         <name>Keypad</name>
         <message>
             <source>Clear</source>
-            <translation>Tout effacer</translation>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <source>Clear all digits</source>
+            <translation>Effacer tous les chiffres</translation>
         </message>
         <message>
             <source>Delete last digit</source>
@@ -239,6 +254,22 @@
         <message>
             <source>Find this code</source>
             <translation>Rechercher ce code</translation>
+        </message>
+        <message>
+            <source>Type the 8, 12 or 13 digits printed under the barcode.</source>
+            <translation>Tapez les 8, 12 ou 13 chiffres imprimés sous le code-barres.</translation>
+        </message>
+        <message>
+            <source>Number OK — tap Find.</source>
+            <translation>Numéro correct – touchez « Chercher ».</translation>
+        </message>
+        <message>
+            <source>That number does not check out — please compare it with the tag.</source>
+            <translation>Ce numéro n’est pas valable – comparez-le avec l’étiquette.</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Chercher</translation>
         </message>
     </context>
     <context>

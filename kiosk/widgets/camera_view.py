@@ -1,10 +1,16 @@
-"""Camera preview with a guide box, a success flash and a "camera unavailable" state."""
+"""Camera preview with a guide box, a success flash and a "camera unavailable" state.
+
+Its texts are English source strings in translation context ``"CameraView"``, translated
+when shown, so a language switch takes effect at the next paint.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.journey.marks import QT_TRANSLATE_NOOP
 
 __all__ = ["CameraView"]
 
@@ -21,7 +27,9 @@ class CameraView(QWidget):
     replaces the picture with a plain message inviting manual entry.
     """
 
-    UNAVAILABLE_TEXT = "Camera unavailable — type the number instead"
+    UNAVAILABLE_TEXT = QT_TRANSLATE_NOOP(
+        "CameraView", "Camera not working — please type the number under the barcode."
+    )
     FLASH_MS = 400
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -35,7 +43,7 @@ class CameraView(QWidget):
         self._flash_timer.timeout.connect(self._end_flash)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
-        self.setAccessibleName("Camera preview")
+        self.retranslate()
 
     @property
     def available(self) -> bool:
@@ -66,8 +74,22 @@ class CameraView(QWidget):
         self._available = available
         if not available:
             self._frame = None
-        self.setAccessibleDescription("" if available else self.UNAVAILABLE_TEXT)
+        self.retranslate()
         self.update()
+
+    def unavailable_text(self) -> str:
+        """The "camera not working" message in the current language."""
+        return QCoreApplication.translate("CameraView", self.UNAVAILABLE_TEXT)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("CameraView", "Camera preview"))
+        self.setAccessibleDescription("" if self._available else self.unavailable_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.update()
+        super().changeEvent(event)
 
     @Slot()
     def flash_success(self) -> None:
@@ -124,5 +146,5 @@ class CameraView(QWidget):
         p.drawText(
             self.rect().adjusted(24, 24, -24, -24),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            self.UNAVAILABLE_TEXT,
+            self.unavailable_text(),
         )

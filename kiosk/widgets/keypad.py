@@ -1,10 +1,15 @@
-"""On-screen numeric keypad for typing a GTIN, with live check-digit feedback."""
+"""On-screen numeric keypad for typing a GTIN, with live check-digit feedback.
+
+Its texts are English source strings in translation context ``"Keypad"``; they are set
+again in :meth:`NumericKeypad.retranslate` whenever the shopper switches language.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.journey.marks import QT_TRANSLATE_NOOP
 from kiosk.scanning.gtin import EntryState, entry_state, normalize_gtin
 
 __all__ = ["NumericKeypad"]
@@ -12,10 +17,17 @@ __all__ = ["NumericKeypad"]
 MAX_DIGITS = 14
 _KEY_MIN_PX = 88  # comfortably above the 48 px touch-target minimum for standing users
 
+CONTEXT = "Keypad"
+translate = QCoreApplication.translate
+
 _HINTS = {
-    EntryState.INCOMPLETE: "Type the 8, 12 or 13 digits under the barcode",
-    EntryState.VALID: "Number OK — tap Find",
-    EntryState.INVALID: "That number does not check out — please look again",
+    EntryState.INCOMPLETE: QT_TRANSLATE_NOOP(
+        "Keypad", "Type the 8, 12 or 13 digits printed under the barcode."
+    ),
+    EntryState.VALID: QT_TRANSLATE_NOOP("Keypad", "Number OK — tap Find."),
+    EntryState.INVALID: QT_TRANSLATE_NOOP(
+        "Keypad", "That number does not check out — please compare it with the tag."
+    ),
 }
 
 
@@ -45,18 +57,17 @@ class NumericKeypad(QWidget):
         grid = QGridLayout()
         grid.setSpacing(12)
         layout = [("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back")]
-        labels = {"clear": "Clear", "back": "⌫"}
         for r, row in enumerate(layout):
             for c, key in enumerate(row):
-                grid.addWidget(self._make_key(key, labels.get(key, key)), r, c)
-        self.find_button = self._make_key("find", "Find")
+                grid.addWidget(self._make_key(key, "⌫" if key == "back" else key), r, c)
+        self.find_button = self._make_key("find", "")
         grid.addWidget(self.find_button, len(layout), 0, 1, 3)
         box = QVBoxLayout(self)
         box.addWidget(self.display)
         box.addWidget(self.hint)
         box.addLayout(grid)
         self._connect_signals()
-        self._refresh()
+        self.retranslate()
 
     def _make_key(self, key: str, label: str) -> QPushButton:
         button = QPushButton(label, self)
@@ -109,7 +120,7 @@ class NumericKeypad(QWidget):
         state = entry_state(self._digits)
         self.display.setText(self._digits or "–")
         self.display.setProperty("entryState", state.value)
-        self.hint.setText(_HINTS[state])
+        self.hint.setText(translate(CONTEXT, _HINTS[state]))
         self.find_button.setEnabled(state is EntryState.VALID)
         # Re-polish so a stylesheet keyed on [entryState="..."] repaints.
         self.display.style().unpolish(self.display)
@@ -117,3 +128,14 @@ class NumericKeypad(QWidget):
         if state is not self._state:
             self._state = state
             self.state_changed.emit(state.value)
+
+    def retranslate(self) -> None:
+        """Set the key labels and the hint again in the current language."""
+        self.keys["clear"].setText(translate("Keypad", "Clear"))
+        self.find_button.setText(translate("Keypad", "Find"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from inventory_client import _errors
 from kiosk.i18n import (
@@ -69,3 +69,43 @@ def test_build_and_switch(qapp, tmp_path: Path, caplog) -> None:
     finally:
         translations.switch("en")
     assert ts_path("de").exists()
+
+
+def test_keypad_and_camera_view_follow_the_language(qtbot, live_service, journey_kiosk) -> None:
+    """The widgets inside the screens (keypad hints and keys, the camera's message) switch
+    language with the screens, on the scan screen and on the unknown-code screen."""
+    window = journey_kiosk(live_service).window
+    scan = window.scan_screen
+    qtbot.mouseClick(scan.keypad_button, Qt.MouseButton.LeftButton)
+    scan.camera.set_camera_state("unavailable")
+    english = (scan.keypad.hint.text(), scan.camera.accessibleDescription())
+    assert english == (
+        "Type the 8, 12 or 13 digits printed under the barcode.",
+        "Camera not working — please type the number under the barcode.",
+    )
+
+    window.set_language("de")
+    keypad = scan.keypad
+    assert keypad.hint.text() == "Tippen Sie die 8, 12 oder 13 Ziffern unter dem Strichcode ein."
+    assert keypad.find_button.text() == "Suchen"
+    assert keypad.keys["clear"].text() == "Löschen"
+    assert keypad.keys["clear"].accessibleName() == "Alle Ziffern löschen"
+    assert scan.camera.accessibleDescription().startswith("Kamera funktioniert nicht")
+    assert scan.camera.unavailable_text().startswith("Kamera funktioniert nicht")
+    assert scan.camera.accessibleName() == "Kamerabild"
+    for digit in "4006381333932":  # a wrong check digit
+        keypad.press(digit)
+    assert keypad.hint.text().startswith("Diese Nummer stimmt nicht")
+    keypad.backspace()
+    keypad.press("1")
+    assert keypad.hint.text() == "Nummer stimmt – tippen Sie auf „Suchen“."
+    other = window.unknown_code_screen.keypad
+    assert (other.find_button.text(), other.keys["clear"].text()) == ("Suchen", "Löschen")
+
+    window.set_language("fr")
+    assert keypad.find_button.text() == "Chercher"
+    assert keypad.hint.text() == "Numéro correct – touchez « Chercher »."
+    assert scan.camera.accessibleDescription().startswith("La caméra ne fonctionne pas")
+    window.set_language("en")
+    assert keypad.hint.text() == "Number OK — tap Find."
+    assert scan.camera.accessibleDescription() == english[1]
