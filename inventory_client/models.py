@@ -512,3 +512,49 @@ class KioskHealth(WireModel):
         default=None, description="Kiosk clock minus service clock at the last heartbeat"
     )
     problems: list[str] = Field(default_factory=list)
+
+
+# --- back in stock (appended for issue 5; existing models unchanged) -------------------
+
+EmailAddress = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    ),
+]
+"""A rough shape check only; the kiosk validates properly (email-validator) before sending."""
+
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+
+
+class BackInStockCreate(WireModel):
+    """POST /v1/back-in-stock (kiosk): email me when this sold-out size is back.
+
+    ``id`` is made by the kiosk, so a resend from its outbox is stored once. ``email`` is
+    personal data: the service keeps it for the store to follow up and never logs it.
+    ``language`` is the shopper's language at the kiosk, for the email staff will write.
+    """
+
+    id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    gtin: Gtin13
+    email: EmailAddress
+    language: LanguageTag
+    kiosk_id: Identifier
+    store_id: Identifier
+    at: datetime
+
+
+class BackInStockRequest(WireModel):
+    """One stored back-in-stock request, with the size it is for (GET /v1/back-in-stock)."""
+
+    id: str
+    gtin: Gtin13
+    style_id: Identifier
+    style_name: str
+    size_eu: str
+    email: str
+    language: str
+    kiosk_id: Identifier
+    store_id: Identifier
+    at: datetime
+    received_at: datetime

@@ -45,6 +45,7 @@ from inventory_client.models import (
     VariantDetail,
 )
 from inventory_service.admin_routes import IMPORTS_PREFIX, add_admin_routes
+from inventory_service.back_in_stock_routes import add_back_in_stock_routes
 from inventory_service.catalogue import DEMO_IMAGES
 from inventory_service.csv_import import MAX_IMPORT_BYTES
 from inventory_service.deps import (
@@ -224,6 +225,7 @@ def create_app(
     _install_error_handlers(app)
     _add_routes(app)
     add_admin_routes(app)
+    add_back_in_stock_routes(app)
     app.add_middleware(
         _BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
     )

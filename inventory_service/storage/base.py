@@ -16,6 +16,8 @@ from typing import Protocol
 from inventory_client.models import (
     AuditEvent,
     AuditEventCreate,
+    BackInStockCreate,
+    BackInStockRequest,
     DemandEventCreate,
     FetchRequest,
     FetchRequestCreate,
@@ -326,3 +328,18 @@ class Storage(Protocol):
     def list_kiosks(self, store_id: str) -> list[KioskSeen]: ...
 
     def heartbeat_history(self, store_id: str, kiosk_id: str, limit: int) -> list[Heartbeat]: ...
+
+    # --- back in stock ------------------------------------------------------------
+    def record_back_in_stock(
+        self, request: BackInStockCreate, *, received_at: datetime
+    ) -> tuple[BackInStockRequest, bool]:
+        """(stored request, created); created False when that id was stored before.
+        Raises ``NotFound`` for a GTIN or store not in the catalogue and
+        ``IdempotencyConflict`` when the id was stored with other content."""
+        ...
+
+    def list_back_in_stock(
+        self, store_id: str, gtin: str | None, limit: int
+    ) -> list[BackInStockRequest]:
+        """A store's requests (for one GTIN, or all), newest first."""
+        ...

@@ -246,6 +246,27 @@ def m004_admin_and_health(db: sqlite_utils.Database) -> None:
     db["demand_events"].create_index(["store_id", "at"])
 
 
+@migrations()
+def m005_back_in_stock(db: sqlite_utils.Database) -> None:
+    """Shoppers' "email me when it is back" requests (the email is personal data)."""
+    db["back_in_stock"].create(
+        {
+            "id": str,
+            "store_id": str,
+            "kiosk_id": str,
+            "gtin": str,
+            "email": str,
+            "language": str,
+            "at": str,
+            "received_at": str,
+        },
+        pk="id",
+        foreign_keys=[("gtin", "variants", "gtin"), ("store_id", "locations", "id")],
+        not_null={"store_id", "kiosk_id", "gtin", "email", "language", "at", "received_at"},
+    )
+    db["back_in_stock"].create_index(["store_id", "gtin", "at"])
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the database to the newest schema (WAL mode, all pending steps)."""
     db.enable_wal()

@@ -49,6 +49,7 @@ from inventory_service.errors import (
     NotFound,
 )
 from inventory_service.storage._admin_sql import AdminQueries
+from inventory_service.storage._back_in_stock_sql import BackInStockQueries
 from inventory_service.storage._text import iso as _iso
 from inventory_service.storage._text import parse_dt as _dt
 from inventory_service.storage.base import (
@@ -99,7 +100,7 @@ def initialise(db_path: str | Path) -> list[str]:
         conn.close()
 
 
-class SqliteStorage(AdminQueries):
+class SqliteStorage(AdminQueries, BackInStockQueries):
     """The reference ``Storage`` over one SQLite connection."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:

@@ -86,6 +86,7 @@ def test_migrations_recorded_and_rerunnable(tmp_path) -> None:
         "m002_orders",
         "m003_store_operations",
         "m004_admin_and_health",
+        "m005_back_in_stock",
     ]
     assert initialise(db) == names
     conn = sqlite3.connect(db)
