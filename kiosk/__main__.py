@@ -294,21 +294,43 @@ def _open_window(
         lockdown.install()
         inhibit_screen_blanking()
     kiosk.start(fullscreen=config.ui.fullscreen)
+    reporter = _heartbeat_reporter(kiosk, client, config)
+    reporter.start()
     watchdog = sdnotify.Watchdog()
     watchdog.start()
     sdnotify.ready()
-    heartbeat = _quit_on_signals(app)
+    signal_timer = _quit_on_signals(app)
     try:
         return app.exec()
     finally:
         sdnotify.stopping()
-        heartbeat.stop()
+        signal_timer.stop()
         watchdog.stop()
+        reporter.stop()
         if admin is not None:
             admin.shutdown()
         if lockdown is not None:
             lockdown.remove()
         kiosk.shutdown()
+
+
+def _heartbeat_reporter(kiosk: Any, client: Any, config: Config) -> Any:
+    """The reporter of this kiosk's health, fed by its scanner and USB scanner."""
+    from kiosk.heartbeat import HeartbeatReporter
+
+    reporter = HeartbeatReporter(
+        client,
+        kiosk.runner,
+        kiosk_id=config.kiosk.id,
+        interval_s=config.service.heartbeat_interval_s,
+        has_camera=kiosk.scanner is not None,
+        parent=kiosk.window,
+    )
+    if kiosk.scanner is not None:
+        kiosk.scanner.camera_state.connect(reporter.set_camera_state)
+        kiosk.scanner.scanned.connect(reporter.note_scan)
+    kiosk.wedge.scanned.connect(reporter.note_scan)
+    return reporter
 
 
 def _quit_on_signals(app: Any) -> Any:

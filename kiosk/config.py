@@ -186,6 +186,16 @@ SCHEMA: tuple[Setting, ...] = (
         allowed_text="a number from 0.1 to 120",
     ),
     Setting(
+        "service",
+        "heartbeat_interval_s",
+        int,
+        60,
+        "Seconds between the kiosk's heartbeats (version, uptime, camera, last scan, outbox "
+        "backlog), listed for IT at GET /v1/kiosks. Match the service's --heartbeat-interval.",
+        check=_range(5, 3600),
+        allowed_text="an integer from 5 to 3600",
+    ),
+    Setting(
         "camera",
         "source",
         str,
@@ -380,6 +390,7 @@ class ServiceSection:
     api_key_file: str
     connect_timeout_s: float
     read_timeout_s: float
+    heartbeat_interval_s: int
 
 
 @dataclass(frozen=True)
