@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from pydantic import ValidationError
+
 from inventory_client._breaker import CircuitBreaker, Connectivity
 from inventory_client._cache import ReadCache
 from inventory_client._errors import (
@@ -50,6 +52,8 @@ from inventory_client._transport import (
 )
 from inventory_client.models import (
     AdjustmentKind,
+    BackInStockCreate,
+    BackInStockRequest,
     DemandEventCreate,
     DemandKind,
     FetchRequest,
@@ -91,6 +95,11 @@ ADJUSTMENT_LOOKBACK = 200
 _FETCH_QUEUED_MESSAGE = (
     "We can't reach our stock system right now. Your request is saved on this kiosk "
     "and a member of staff will be told as soon as the connection is back."
+)
+
+_BACK_IN_STOCK_QUEUED_MESSAGE = (
+    "We can't reach our stock system right now. Your request is saved on this kiosk "
+    "and will be sent as soon as the connection is back."
 )
 
 
@@ -177,6 +186,7 @@ class InventoryClient:
             OutboxKind.FETCH_REQUEST: self._send_fetch_request,
             OutboxKind.STOCK_ADJUSTMENT: self._send_adjustment,
             OutboxKind.DEMAND: self._send_demand,
+            OutboxKind.BACK_IN_STOCK: self._send_back_in_stock,
         }
         self._local = threading.local()
         self._notify: list[Callable[[UnfulfillableOrder], object]] = []
@@ -679,6 +689,85 @@ class InventoryClient:
             headers={"Authorization": f"Bearer {self._staff_key}"},
         )
         return next((a for a in found if a.id == entry.result_id), None)
+
+    # -- back in stock ------------------------------------------------------------------
+
+    def request_back_in_stock(
+        self, gtin: str, email: str, language: str, *, request_id: str | None = None
+    ) -> BackInStockRequest:
+        """Ask the store to email the shopper when this sold-out size is back.
+
+        Written to the outbox first, under ``request_id`` (reuse it for a retry of the same
+        request: it is stored once). Once the service acknowledged, the email address is
+        deleted from the outbox; when it refuses for good (unknown GTIN, bad address) the
+        entry is failed and the address deleted too. When the service cannot be reached the
+        error has ``queued=True``: the request is sent later by the background sender.
+        ``ValueError`` for input the service would refuse (the kiosk checks the address
+        properly, with email-validator, before calling this).
+        """
+        try:
+            body = BackInStockCreate(
+                id=request_id or self.new_idempotency_key(),
+                gtin=gtin,
+                email=email,
+                language=language,
+                kiosk_id=self.kiosk_id,
+                store_id=self.store_id,
+                at=datetime.now(UTC),
+            )
+        except ValidationError as exc:  # never echo the address: field names only
+            fields = ", ".join(str(e["loc"][0]) for e in exc.errors() if e.get("loc"))
+            raise ValueError(f"back-in-stock request: invalid {fields}") from None
+        known = self.outbox.get(body.id)
+        if known is None:
+            self.outbox.add(OutboxKind.BACK_IN_STOCK, body.id, body.model_dump_json())
+        elif known.kind != OutboxKind.BACK_IN_STOCK:
+            raise Rejected(f"outbox: id {body.id!r} already used", code="idempotency_conflict")
+        # A retry keeps the first attempt's payload (its ``at``); the service compares
+        # everything but ``at``, so re-posting an acknowledged one returns the stored one.
+        with self._claim(body.id, wait=True):
+            entry = self.outbox.get(body.id)
+            assert entry is not None
+            if entry.status == OutboxStatus.FAILED:
+                raise _final_error(entry)
+            if entry.status == OutboxStatus.SENT:  # a retry of one already stored
+                return self._sent_back_in_stock(body)
+            return self._send_back_in_stock(entry, shopper_present=True)
+
+    def _send_back_in_stock(self, entry: OutboxEntry, shopper_present: bool) -> BackInStockRequest:
+        key = entry.idempotency_key
+        assert entry.payload is not None
+        self.outbox.begin_attempt(key)
+        try:
+            stored = self._transport.call(
+                "POST", "/v1/back-in-stock", BackInStockRequest, body=entry.payload
+            )
+        except (NotFound, Rejected) as exc:
+            self.outbox.mark_failed(key, _describe(exc), payload=None)
+            raise
+        except Unauthorized as exc:
+            if shopper_present:
+                self.outbox.mark_failed(key, _describe(exc), payload=None)
+            else:
+                self.outbox.record_error(key, _describe(exc))
+            raise
+        except (Unavailable, InvalidResponse) as exc:
+            self.outbox.record_error(key, _describe(exc))
+            raise type(exc)(
+                str(exc),
+                status_code=exc.status_code,
+                code=exc.code,
+                queued=True,
+                user_message=_BACK_IN_STOCK_QUEUED_MESSAGE,
+            ) from exc
+        self.outbox.mark_sent(key, result_id=stored.id)  # deletes the email address
+        return stored
+
+    def _sent_back_in_stock(self, body: BackInStockCreate) -> BackInStockRequest:
+        """Posting the same request again returns the stored one (the id is its key)."""
+        return self._transport.call(
+            "POST", "/v1/back-in-stock", BackInStockRequest, body=body.model_dump_json()
+        )
 
     # -- demand -------------------------------------------------------------------------
 

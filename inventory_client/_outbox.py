@@ -12,7 +12,8 @@ the service's id and number for the order; ``secure_delete`` and a WAL checkpoin
 the old bytes do not linger in the file. The file is created readable by its owner only
 (mode 0600; SQLite gives its ``-wal`` and ``-shm`` files the same mode).
 
-Kinds: orders, fetch requests, stock adjustments and demand events. The schema is
+Kinds: orders, fetch requests, stock adjustments, demand events and back-in-stock
+requests (whose email address goes the way of an order's personal data). The schema is
 versioned with ``sqlite_utils.migrations`` (m002 added backoff, ordering and notices).
 
 Retrying: a failed attempt sets ``next_attempt_at`` by exponential backoff with full
@@ -125,6 +126,7 @@ class OutboxKind(StrEnum):
     FETCH_REQUEST = "fetch_request"
     STOCK_ADJUSTMENT = "stock_adjustment"
     DEMAND = "demand"
+    BACK_IN_STOCK = "back_in_stock"  # holds an email address until acknowledged
 
 
 class OutboxStatus(StrEnum):
