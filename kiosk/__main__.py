@@ -21,6 +21,7 @@ from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, example_toml,
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_QUIT_FROM_ADMIN = 3  # the kiosk unit's RestartPreventExitStatus: stay stopped
 DEMO_STAFF_PIN = "1234"  # the demo's only staff member; real kiosks read admin.staff_file
 
 NO_DISPLAY = (
@@ -193,6 +194,8 @@ def _run(config_path: Path) -> int:
             staff=staff,
             staff_key=config.admin.staff_key,
             locked_down=config.ui.fullscreen,
+            load_config=lambda: load_config(config_path),
+            quit_code=EXIT_QUIT_FROM_ADMIN,
         )
     finally:
         client.close()
@@ -246,11 +249,15 @@ def _open_window(
     staff: list[dict[str, Any]] | None = None,
     staff_key: str = "",
     locked_down: bool = False,
+    load_config: Any = None,
+    quit_code: int = EXIT_OK,
 ) -> int:
     """Create the Qt application and the kiosk, and run until the window closes.
 
     ``locked_down`` (``run`` on kiosk hardware) swallows every key that could leave the app,
     keeps the screen from blanking and feeds the systemd watchdog while the loop is alive.
+    "Quit kiosk" on the admin screen lifts the lockdown and exits with ``quit_code``;
+    ``load_config`` lets the admin's Health section re-check the config file.
     """
     from PySide6.QtWidgets import QApplication
 
@@ -267,6 +274,13 @@ def _open_window(
         return open_source(camera.source, width=camera.width, height=camera.height, fps=camera.fps)
 
     kiosk = Kiosk(client, source_factory=source_factory, ui=config.ui)
+    lockdown: Any = None
+
+    def quit_kiosk() -> None:
+        if lockdown is not None:
+            lockdown.allow_exit()
+        app.exit(quit_code)
+
     admin = None
     if staff:
         from kiosk.admin.launcher import AdminLauncher
@@ -285,8 +299,9 @@ def _open_window(
                 export_dir=Path(config.admin.export_dir or data_dir / "exports"),
                 import_dir=Path(config.admin.import_dir) if config.admin.import_dir else None,
             ),
+            on_exit_requested=quit_kiosk,
+            checks=_kiosk_checks(kiosk, client, config, load_config),
         )
-    lockdown = None
     if locked_down:
         from kiosk.lockdown import Lockdown, inhibit_screen_blanking
 
@@ -312,6 +327,25 @@ def _open_window(
         if lockdown is not None:
             lockdown.remove()
         kiosk.shutdown()
+
+
+def _kiosk_checks(kiosk: Any, client: Any, config: Config, load_config: Any) -> Any:
+    """The doctor's checks as the running kiosk can run them (the admin's Health section)."""
+    from kiosk.admin.health import KioskChecks
+
+    camera: dict[str, str | None] = {"state": None}
+    if kiosk.scanner is not None:
+        kiosk.scanner.camera_state.connect(lambda state: camera.update(state=state))
+    svc = config.service
+    return KioskChecks(
+        service_url=svc.url,
+        api_key=svc.api_key,
+        data_dir=Path(config.paths.data_dir),
+        outbox_backlog=client.outbox.count,
+        camera_state=lambda: camera["state"],
+        load_config=load_config,
+        timeout=(svc.connect_timeout_s, svc.read_timeout_s),
+    )
 
 
 def _heartbeat_reporter(kiosk: Any, client: Any, config: Config) -> Any:

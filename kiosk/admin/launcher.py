@@ -20,6 +20,7 @@ from kiosk.admin.pin import badge_staff_id
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient
+    from kiosk.admin.health import KioskChecks
     from kiosk.app import MainWindow
     from kiosk.workers import TaskRunner
 
@@ -27,7 +28,12 @@ log = logging.getLogger(__name__)
 
 
 class AdminLauncher(QObject):
-    """Builds an :class:`AdminPanel` for each staff visit and lays it over ``window``."""
+    """Builds an :class:`AdminPanel` for each staff visit and lays it over ``window``.
+
+    ``checks`` feeds the panel's Health section; ``on_exit_requested`` is called when staff
+    confirm "Quit kiosk" (lift the lockdown and quit the app there). Without them the
+    panel has no Health section / no Quit button.
+    """
 
     def __init__(
         self,
@@ -40,8 +46,11 @@ class AdminLauncher(QObject):
         runner: TaskRunner,
         settings: AdminSettings | None = None,
         on_exit_requested: Callable[[], None] | None = None,
+        checks: KioskChecks | None = None,
     ) -> None:
         super().__init__(window)
+        self._on_exit_requested = on_exit_requested
+        self._checks = checks
         self._window = window
         self._client = client
         self._staff_key = staff_key
@@ -71,6 +80,8 @@ class AdminLauncher(QObject):
             data_dir=self._data_dir,
             runner=self._runner,
             settings=self._settings,
+            checks=self._checks,
+            on_quit=self._on_exit_requested,
         )
         panel.setParent(self._window)
         panel.setGeometry(self._window.rect())

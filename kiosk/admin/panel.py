@@ -1,5 +1,6 @@
 """``AdminPanel``: the staff screen — PIN entry, then receiving, stock, fetch queue, orders,
-lost demand and CSV import, with a connectivity indicator and the outbox backlog.
+lost demand, CSV import and health (the doctor's checks), with the app version, a
+connectivity indicator, the outbox backlog and "Quit kiosk" (with a confirm step).
 
 Views only present and emit intents; this panel wires them to the client, the staff API
 and the audit trail. Every blocking call (HTTP, SQLite, scrypt) runs through the shared
@@ -36,9 +37,11 @@ from PySide6.QtWidgets import (
 
 from inventory_client import NotFound, Unavailable
 from inventory_client.models import AdjustmentKind, FetchStatus, ImportKind, OrderStatus
+from kiosk import app_version
 from kiosk.admin.audit import AuditTrail
 from kiosk.admin.demand_view import DemandView
 from kiosk.admin.fetch_view import FetchView
+from kiosk.admin.health_view import HealthView
 from kiosk.admin.import_view import ImportView
 from kiosk.admin.orders_view import OrdersView
 from kiosk.admin.pin import PinGate, PinResult, badge_staff_id, parse_staff_list
@@ -52,6 +55,7 @@ from kiosk.scanning.gtin import normalize_gtin
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient
+    from kiosk.admin.health import KioskChecks
     from kiosk.workers import TaskRunner
 
 __all__ = ["AdminPanel", "AdminSettings", "open_admin", "order_number_from_qr"]
@@ -87,11 +91,23 @@ def order_number_from_qr(code: str) -> str:
 
 
 class AdminPanel(QWidget):
-    """The staff screen. Signals: closed() — the session ended (Exit, idle or Back)."""
+    """The staff screen. Signals: closed() — the session ended (Exit, idle, Back or Quit).
+
+    ``checks`` lets the Health section run the doctor's checks (hidden without it);
+    ``on_quit`` is called after a confirmed "Quit kiosk" (the button is hidden without it).
+    """
 
     closed = Signal()
 
-    SECTIONS = ("Receiving", "Stock", "Fetch requests", "Orders", "Lost demand", "Import")
+    SECTIONS = (
+        "Receiving",
+        "Stock",
+        "Fetch requests",
+        "Orders",
+        "Lost demand",
+        "Import",
+        "Health",
+    )
 
     def __init__(
         self,
@@ -104,9 +120,14 @@ class AdminPanel(QWidget):
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        checks: KioskChecks | None = None,
+        on_quit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("adminPanel")
+        self._checks = checks
+        self._on_quit = on_quit
+        self._quitting = False
         self.client = client
         self.api = api
         self.gate = gate
@@ -131,16 +152,26 @@ class AdminPanel(QWidget):
         self.orders = OrdersView(self)
         self.demand = DemandView(self)
         self.imports = ImportView(self.settings.import_dir, self)
+        self.health = HealthView(self)
         self.who = QLabel("", self)
+        self.version = QLabel(f"Endless Aisle {app_version()}", self)
+        self.version.setObjectName("adminVersion")
         self.connectivity = QLabel("…", self)
         self.connectivity.setObjectName("adminConnectivity")
         self.backlog = QLabel("", self)
         self.exit_button = QPushButton("Exit admin", self)
         self.exit_button.setObjectName("adminExit")
         self.exit_button.setMinimumSize(220, 80)
+        self.quit_button = QPushButton("Quit kiosk", self)
+        self.quit_button.setObjectName("adminQuit")
+        self.quit_button.setMinimumSize(220, 80)
+        self.quit_button.setVisible(on_quit is not None)
+        self.quit_confirm = _QuitConfirm(self)
+        self.quit_confirm.hide()
         self.nav = QListWidget(self)
         self.nav.addItems(list(self.SECTIONS))
         self.nav.setFixedWidth(260)
+        self.nav.item(self.SECTIONS.index("Health")).setHidden(checks is None)
         self.sections = QStackedWidget(self)
         for view in (
             self.receiving,
@@ -149,12 +180,15 @@ class AdminPanel(QWidget):
             self.orders,
             self.demand,
             self.imports,
+            self.health,
         ):
             self.sections.addWidget(view)
         header = QHBoxLayout()
         header.addWidget(self.who, 2)
+        header.addWidget(self.version, 1)
         header.addWidget(self.connectivity, 1)
         header.addWidget(self.backlog, 1)
+        header.addWidget(self.quit_button)
         header.addWidget(self.exit_button)
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -162,6 +196,7 @@ class AdminPanel(QWidget):
         main = QWidget(self)
         main_box = QVBoxLayout(main)
         main_box.addLayout(header)
+        main_box.addWidget(self.quit_confirm)
         main_box.addLayout(body, 1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.pin_pad)
@@ -211,6 +246,10 @@ class AdminPanel(QWidget):
         self.demand.export_requested.connect(self.export_demand)
         self.imports.dry_run_requested.connect(lambda p, k: self.run_import(p, k, dry_run=True))
         self.imports.import_requested.connect(lambda p, k: self.run_import(p, k, dry_run=False))
+        self.health.run_requested.connect(self.run_health_checks)
+        self.quit_button.clicked.connect(self.ask_quit)
+        self.quit_confirm.confirmed.connect(self.quit_kiosk)
+        self.quit_confirm.cancelled.connect(self.quit_confirm.hide)
 
     # -- session --------------------------------------------------------------------------
 
@@ -256,7 +295,8 @@ class AdminPanel(QWidget):
             return
         self._closed = True
         actor = self.staff_id
-        self.runner.run_detached(lambda: self._record_logout(actor))
+        quitting = self._quitting
+        self.runner.run_detached(lambda: self._record_logout(actor, quitting=quitting))
         self.staff_id = None
         for timer in (self._idle, self._fetch_poll, self._status_poll):
             timer.stop()
@@ -282,9 +322,11 @@ class AdminPanel(QWidget):
             if self._logout_recorded:
                 self._release()
 
-    def _record_logout(self, actor: str | None) -> None:
-        """Worker: audit the logout, then release if ``shutdown`` already asked for it."""
+    def _record_logout(self, actor: str | None, *, quitting: bool = False) -> None:
+        """Worker: audit the logout (and a quit), then release if ``shutdown`` asked for it."""
         try:
+            if actor and quitting:
+                self.audit.record(actor, "kiosk.quit", "from the admin screen")
             if actor:
                 self.audit.record(actor, "admin.logout", "")
         finally:
@@ -635,6 +677,34 @@ class AdminPanel(QWidget):
         self.imports.show_status("Checking…" if dry_run else "Importing…")
         self._submit("import", job, done)
 
+    # -- health and quitting ------------------------------------------------------------
+
+    @Slot()
+    def run_health_checks(self) -> None:
+        """Run the doctor's checks on a worker; the table fills in when they are done."""
+        checks = self._checks
+        if checks is None or self.runner.is_pending("admin.health"):
+            return
+        self.health.show_running()
+        self._submit("health", checks.run, self._view_result(self.health, self.health.show_checks))
+
+    @Slot()
+    def ask_quit(self) -> None:
+        """First step of "Quit kiosk": ask inside the panel (no modal dialog)."""
+        if self.logged_in and self._on_quit is not None:
+            self.quit_confirm.show()
+
+    @Slot()
+    def quit_kiosk(self) -> None:
+        """Confirmed: end the admin session (audited), then hand over to ``on_quit``."""
+        if not self.logged_in or self._on_quit is None:
+            return
+        log.info("kiosk quit from the admin screen")
+        self._quitting = True
+        on_quit = self._on_quit
+        self.close_admin()
+        on_quit()
+
     # -- status ---------------------------------------------------------------------------
 
     @Slot()
@@ -678,6 +748,8 @@ class AdminPanel(QWidget):
             self.refresh_orders()
         elif name == "Lost demand":
             self.load_demand(self.demand.days)
+        elif name == "Health":
+            self.run_health_checks()
 
     def show_section(self, name: str) -> None:
         self.nav.setCurrentRow(self.SECTIONS.index(name))
@@ -727,6 +799,8 @@ def open_admin(
     runner: TaskRunner,
     settings: AdminSettings | None = None,
     clock: Callable[[], float] = time.time,
+    checks: KioskChecks | None = None,
+    on_quit: Callable[[], None] | None = None,
 ) -> AdminPanel:
     """Build the admin screen for one visit; the caller shows it and connects ``closed``.
 
@@ -738,6 +812,40 @@ def open_admin(
     gate = PinGate(staff, data_dir / "admin-pin-gate.sqlite", clock=clock)
     api = StaffApi(client, staff_key)
     audit = AuditTrail(api, data_dir / "admin-audit.sqlite")
-    panel = AdminPanel(client, api, gate, audit, runner, settings, parent_window)
+    panel = AdminPanel(
+        client, api, gate, audit, runner, settings, parent_window, checks=checks, on_quit=on_quit
+    )
     panel.setWindowFlag(Qt.WindowType.Window, parent_window is not None)
     return panel
+
+
+class _QuitConfirm(QWidget):
+    """The confirm step of "Quit kiosk", shown inside the panel.
+
+    Signals: confirmed(), cancelled().
+    """
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adminQuitConfirm")
+        self.message = QLabel(
+            "Quit the kiosk? It stays off, and shoppers cannot use it, until it is "
+            "started again (restart the machine, or: systemctl start endless-aisle-kiosk).",
+            self,
+        )
+        self.message.setWordWrap(True)
+        self.confirm_button = QPushButton("Quit now", self)
+        self.confirm_button.setObjectName("adminQuitNow")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("adminQuitCancel")
+        for button in (self.confirm_button, self.cancel_button):
+            button.setMinimumSize(220, 80)
+        box = QHBoxLayout(self)
+        box.addWidget(self.message, 1)
+        box.addWidget(self.cancel_button)
+        box.addWidget(self.confirm_button)
+        self.confirm_button.clicked.connect(self.confirmed)
+        self.cancel_button.clicked.connect(self.cancelled)

@@ -62,7 +62,13 @@ def panel_factory(
 ) -> Iterator[Callable[..., AdminPanel]]:
     panels: list[AdminPanel] = []
 
-    def make(client: InventoryClient, **settings: Any) -> AdminPanel:
+    def make(
+        client: InventoryClient,
+        *,
+        checks: Any = None,
+        on_quit: Callable[[], None] | None = None,
+        **settings: Any,
+    ) -> AdminPanel:
         options = {
             "export_dir": tmp_path / "exports",
             "import_dir": tmp_path / "imports",
@@ -78,6 +84,8 @@ def panel_factory(
             data_dir=tmp_path / "admin",
             runner=runner,
             settings=AdminSettings(**options),
+            checks=checks,
+            on_quit=on_quit,
         )
         qtbot.addWidget(panel)
         panels.append(panel)

@@ -1,0 +1,68 @@
+"""The Health section: the doctor's table (OK / WARN / FAIL with a fix hint) for staff and IT."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.admin._table import fill_row, make_table
+from kiosk.admin.health import summary
+from kiosk.doctor import Check, Status
+
+__all__ = ["HealthView"]
+
+_STATUS_COLOURS = {
+    Status.OK: QColor("#1b7f3b"),
+    Status.WARN: QColor("#9a6200"),
+    Status.FAIL: QColor("#b3261e"),
+    Status.SKIP: QColor("#5f6368"),
+}
+
+
+class HealthView(QWidget):
+    """Signals:
+    run_requested(): check again.
+    """
+
+    run_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = make_table(["Check", "Status", "Detail", "Fix"], self)
+        self.status = QLabel("", self)
+        self.status.setObjectName("healthSummary")
+        self.run_button = QPushButton("Check again", self)
+        self.run_button.setObjectName("healthRun")
+        self.run_button.setMinimumSize(220, 80)
+        self.run_button.clicked.connect(self.run_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.run_button)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        self.checks: list[Check] = []
+
+    def show_running(self) -> None:
+        self.run_button.setEnabled(False)
+        self.status.setText("Checking…")
+
+    def show_checks(self, checks: Sequence[Check]) -> None:
+        self.checks = list(checks)
+        self.table.setRowCount(len(self.checks))
+        for row, check in enumerate(self.checks):
+            fix = check.fix if check.status in (Status.WARN, Status.FAIL) else ""
+            fill_row(self.table, row, [check.name, check.status.value, check.detail, fix])
+            item = self.table.item(row, 1)
+            if item is not None:
+                item.setForeground(_STATUS_COLOURS[check.status])
+        self.table.resizeRowsToContents()
+        self.run_button.setEnabled(True)
+        self.status.setText(summary(self.checks))
+
+    def show_status(self, text: str) -> None:
+        self.run_button.setEnabled(True)
+        self.status.setText(text)
