@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from endless_aisle_assets import SCAN_SOUND
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCAN_SOUND = Path(__file__).resolve().parents[1] / "assets" / "sounds" / "scan.wav"
 BUSY_DELAY_MS = 300  # show "Finding every size…" only if a lookup takes this long
 WINDOW_TITLE = "Endless Aisle"
 DEFAULT_COUNTRIES = "DE,AT,CH,NL,FR"
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.error_screen.show_message)
         session.fetch_changed.connect(self.fetch_screen.show_phase)
         session.order_changed.connect(self.review_screen.show_phase)
-        session.notify_recorded.connect(self.notify_screen.show_recorded)
+        session.notify_changed.connect(self.notify_screen.show_phase)
         session.forget_personal.connect(self.forget_personal)
         session.state_changed.connect(self._on_state_changed)
         self._busy_timer.timeout.connect(self._on_busy_timeout)
@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             screen.retranslate()
             screen.nav.retranslate()
         self.address_screen.keyboard.retranslate()
+        self.notify_screen.keyboard.retranslate()
         self.still_there.retranslate()
         self._show_order_item()
 
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         """Wipe every personal detail from the widgets (the session dropped its own)."""
         self.address_screen.clear()
         self.review_screen.clear()
+        self.notify_screen.clear()
 
     def set_code_filter(self, code_filter: Callable[[str], bool] | None) -> None:
         """Let ``code_filter`` take scanned codes first (the staff admin); True = taken."""
@@ -319,6 +321,8 @@ class MainWindow(QMainWindow):
             self.scan_screen.cycle.stop()
         chosen = session.chosen
         style_name = session.product.size_run.style.name if session.product else ""
+        if state is not State.NOTIFY:
+            self.notify_screen.clear()  # an email typed there never outlives the screen
         if state is State.ATTRACT:
             self.still_there.hide()
             self.product_screen.clear()
@@ -352,7 +356,7 @@ class MainWindow(QMainWindow):
             self.stores_screen.show_size(style_name, chosen)
             self.stack.setCurrentWidget(self.stores_screen)
         elif state is State.NOTIFY and chosen is not None:
-            self.notify_screen.show_size(chosen.variant.size_eu, session.notified)
+            self.notify_screen.show_size(chosen.variant.size_eu)
             self.stack.setCurrentWidget(self.notify_screen)
         elif state is State.ADDRESS:
             self._show_order_item()

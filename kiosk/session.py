@@ -10,7 +10,7 @@
     product ──size in store──> fetch  (offer -> "Bring it to me" -> ticket, live status)
             ──warehouse──────> address ──valid──> review ──placed/queued──> confirmation
             ──other store────> stores   (which stores have it, how far)
-            ──sold out───────> notify   ("tell the store I want it")
+            ──sold out───────> notify   (email me when it is back)
 
     start over (from anywhere) -> attract, forgetting the product, any typed code and
     every personal detail (the order draft); ``forget_personal`` tells the screens.
@@ -42,6 +42,7 @@ from inventory_client.models import (
     SizeAvailability,
     SizeRun,
 )
+from kiosk.journey.back_in_stock import check_email
 from kiosk.journey.order import OrderDraft, OrderItem, Receipt, reference_for
 from kiosk.size_grid_model import SizeAction, size_tiles
 from kiosk.workers import TaskRunner
@@ -56,6 +57,7 @@ FETCH = "fetch"
 FETCH_POLL = "fetch_poll"
 FETCH_CANCEL = "fetch_cancel"
 ORDER = "order"
+NOTIFY = "notify"
 FETCH_POLL_MS = 3000
 GENERIC_ERROR = "Something went wrong on our side. Please ask a staff member."
 
@@ -95,6 +97,17 @@ class OrderPhase(StrEnum):
     SENDING = "sending"
     FAILED = "failed"  # refused for good: the message says why; no retry
     RETRY = "retry"  # an unexpected problem; trying again reuses the same key
+
+
+class NotifyPhase(StrEnum):
+    """Where "Email me when it's back" stands on the sold-out screen."""
+
+    READY = "ready"  # waiting for an address
+    INVALID = "invalid"  # the address does not look right (message says why); nothing sent
+    SENDING = "sending"
+    DONE = "done"  # the store has it
+    QUEUED = "queued"  # saved on the kiosk; sent when the connection is back
+    FAILED = "failed"  # refused (message says why)
 
 
 _ANYWHERE = frozenset({State.ATTRACT, State.SCANNING, State.LOOKING_UP, State.UNKNOWN_CODE})
@@ -151,6 +164,9 @@ class JourneyBackend(Protocol):
     def place_order(
         self, lines: list[OrderLineRequest], ship_to: ShipTo, *, idempotency_key: str
     ) -> Order: ...
+    def request_back_in_stock(
+        self, gtin: str, email: str, language: str, *, request_id: str | None = None
+    ) -> object: ...
 
 
 """Where Back leads from each state: never a dead end, never further than one step."""
@@ -200,7 +216,8 @@ class ShopperSession(QObject):
         fetch_changed(phase, ticket, message): a :class:`FetchPhase` value, the ticket
             number (0 before there is one) and a message for the shopper (may be empty).
         order_changed(phase, message): an :class:`OrderPhase` value and a message.
-        notify_recorded(): the store has been told the shopper wants a sold-out size.
+        notify_changed(phase, message): a :class:`NotifyPhase` value and a message for
+            the shopper (an English source text; may be empty).
         forget_personal(): every personal detail is gone from memory; screens must
             clear theirs too (fields, keyboards).
     """
@@ -213,7 +230,7 @@ class ShopperSession(QObject):
     size_chosen = Signal(str, str)
     fetch_changed = Signal(str, int, str)
     order_changed = Signal(str, str)
-    notify_recorded = Signal()
+    notify_changed = Signal(str, str)
     forget_personal = Signal()
 
     def __init__(
@@ -244,7 +261,8 @@ class ShopperSession(QObject):
         self._draft: OrderDraft | None = None
         self._order_phase = OrderPhase.READY
         self._receipt: Receipt | None = None
-        self._notified = False
+        self._notify_phase = NotifyPhase.READY
+        self._notify_key = ""
         self._poll = poll_timer if poll_timer is not None else QTimer(self)
         if poll_timer is None:
             self._poll.setInterval(FETCH_POLL_MS)
@@ -297,8 +315,8 @@ class ShopperSession(QObject):
         return self._receipt
 
     @property
-    def notified(self) -> bool:
-        return self._notified
+    def notify_phase(self) -> NotifyPhase:
+        return self._notify_phase
 
     # --- intents -------------------------------------------------------------------
 
@@ -347,6 +365,8 @@ class ShopperSession(QObject):
             self._end_review()
         if state is State.CONFIRMATION:
             self._receipt = None
+        if state is State.NOTIFY:
+            self._end_notify()
         self._move(target)
 
     @Slot()
@@ -386,7 +406,8 @@ class ShopperSession(QObject):
             else:
                 self._draft.item = item
         elif target is State.NOTIFY:
-            self._notified = False
+            self._notify_key = uuid.uuid4().hex
+            self._set_notify(NotifyPhase.READY)
         self._move(target)
 
     # --- bring it to me --------------------------------------------------------------
@@ -529,14 +550,52 @@ class ShopperSession(QObject):
 
     # --- sold out --------------------------------------------------------------------
 
-    @Slot()
-    def notify_me(self) -> None:
-        """Tell the store this sold-out size is wanted (a demand event; no contact kept)."""
-        if self._state is not State.NOTIFY or self._chosen is None or self._notified:
+    @Slot(str, str)
+    def notify_me(self, email: str, language: str) -> None:
+        """ "Email me when it's back": check the address, then send a back-in-stock
+        request and a ``notify_me`` demand event. The address is held only by the call
+        on the worker thread (and the client's outbox until the service has it)."""
+        if self._state is not State.NOTIFY or self._chosen is None or self._backend is None:
             return
-        self._notified = True
-        self._demand(DemandKind.NOTIFY_ME, self._chosen.variant.gtin)
-        self.notify_recorded.emit()
+        if self._notify_phase not in (NotifyPhase.READY, NotifyPhase.INVALID, NotifyPhase.FAILED):
+            return  # a double tap, or already sent
+        check = check_email(email)
+        if check.email is None:
+            self._set_notify(NotifyPhase.INVALID, check.error or "")
+            return
+        backend, gtin, key = self._backend, self._chosen.variant.gtin, self._notify_key
+        address = check.email
+        if self._notify_phase is not NotifyPhase.FAILED:
+            self._demand(DemandKind.NOTIFY_ME, gtin)
+        self._set_notify(NotifyPhase.SENDING)
+        self._runner.submit(
+            NOTIFY,
+            lambda: backend.request_back_in_stock(gtin, address, language, request_id=key),
+        )
+
+    def _end_notify(self) -> None:
+        """Leave the sold-out screen (the window wipes the typed address from it). A
+        request already handed to the client carries on: it is in the outbox."""
+        self._runner.cancel(NOTIFY)
+        self._notify_key = ""
+        self._notify_phase = NotifyPhase.READY
+
+    def _set_notify(self, phase: NotifyPhase, message: str = "") -> None:
+        self._notify_phase = phase
+        self.notify_changed.emit(phase.value, message)
+
+    def _notify_failed(self, error: object) -> None:
+        from inventory_client import InventoryError
+
+        if self._state is not State.NOTIFY:
+            return
+        if isinstance(error, InventoryError) and error.queued:
+            log.info("back-in-stock request saved in the outbox; it will be sent later")
+            self._set_notify(NotifyPhase.QUEUED)
+            return
+        log.warning("back-in-stock request failed: %s", type(error).__name__)
+        message = error.user_message if isinstance(error, InventoryError) else GENERIC_ERROR
+        self._set_notify(NotifyPhase.FAILED, message)
 
     def _leave_journey(self) -> None:
         """Drop what belongs to the size journeys: polling, an unsent review, the draft."""
@@ -546,7 +605,7 @@ class ShopperSession(QObject):
         self._fetch_phase = FetchPhase.OFFER
         self._order_phase = OrderPhase.READY
         self._receipt = None
-        self._notified = False
+        self._end_notify()
         self._drop_draft()
 
     # --- results -------------------------------------------------------------------
@@ -560,6 +619,10 @@ class ShopperSession(QObject):
         if channel == ORDER:
             if self._state is State.REVIEW and isinstance(result, Order):
                 self._order_answered(result)
+            return
+        if channel == NOTIFY:
+            if self._state is State.NOTIFY:
+                self._set_notify(NotifyPhase.DONE)
             return
         if channel != LOOKUP or self._state is not State.LOOKING_UP:
             return
@@ -577,6 +640,9 @@ class ShopperSession(QObject):
             return
         if channel == ORDER:
             self._order_failed(error)
+            return
+        if channel == NOTIFY:
+            self._notify_failed(error)
             return
         if channel != LOOKUP or self._state is not State.LOOKING_UP:
             return

@@ -160,7 +160,7 @@ def run_tour(out: Path) -> int:
     from kiosk.app import Kiosk
     from kiosk.demo import demo_backend
     from kiosk.scanning.sources import demo_frames_dir
-    from kiosk.session import FetchPhase, State
+    from kiosk.session import FetchPhase, NotifyPhase, State
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -242,7 +242,14 @@ def run_tour(out: Path) -> int:
             open_product("sold_out")
             _tap_size(window, "sold_out")
             tour.shoot(window, "15-sold-out")
+            window.notify_screen.email.setText("erika@")
             window.notify_screen.button.click()
+            tour.shoot(window, "15b-sold-out-email-error")
+            window.notify_screen.email.setText("erika@example.com")
+            window.notify_screen.button.click()
+            tour.wait_until(
+                lambda: session.notify_phase is NotifyPhase.DONE, "back-in-stock request"
+            )
             tour.shoot(window, "16-sold-out-told")
 
             # ship to home: empty form with its messages, filled, review, confirmation

@@ -1,80 +1,161 @@
-"""Sold out everywhere: the shopper can tell the store the size is wanted.
+"""Sold out everywhere: the shopper leaves an email address to hear when the size is back.
 
-The service records a ``notify_me`` demand event; it has no field for a contact, so the
-kiosk does not ask for an email address and promises no email. It says what is true:
-the store now knows this size is wanted.
+The address is typed on the touch keyboard and checked on the kiosk (rules:
+:mod:`kiosk.journey.back_in_stock`); the session sends it to the store as a back-in-stock
+request and records the demand. The screen says plainly what the address is used for,
+and forgets it when the shopper leaves the screen (:meth:`NotifyScreen.clear`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.journey.back_in_stock import CONTEXT, MAX_EMAIL
+from kiosk.journey.messages import CONTEXT as MESSAGES
 from kiosk.screens._base import Screen, label, translate
+from kiosk.session import NotifyPhase
+from kiosk.widgets.touch_keyboard import TouchKeyboard
+
+_FINISHED = (NotifyPhase.DONE, NotifyPhase.QUEUED)
 
 
 class NotifyScreen(Screen):
     """Signals:
-    notify_requested(): "Tell the store I want it".
+    notify_requested(email, language): "Email me when it's back" with what was typed
+        (unchecked; the session checks it) and the shopper's language.
     """
 
-    notify_requested = Signal()
+    notify_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.outer.setContentsMargins(32, 24, 32, 24)
+        self.outer.setSpacing(12)
+        self.body.setSpacing(12)
         self._size = ""
-        self._done = False
-        self.heading = label("", "heading")
+        self._phase = NotifyPhase.READY
+        self._message = ""
+
+        self.heading = label("", "title")
         self.explain = label("", "subtitle")
-        self.thanks = label("", "notice")
+        self.field_label = label("", "fieldLabel")
+        self.email = QLineEdit()
+        self.email.setObjectName("field_email")
+        self.email.setMaxLength(MAX_EMAIL)
+        self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
+        self.field_label.setBuddy(self.email)
+        self.error = label("", "fieldError")
         self.button = QPushButton()
         self.button.setObjectName("primary")
+        self.status = label("", "notice")
+        self.keyboard = TouchKeyboard(self)
+        self.keyboard.set_target(self.email)
+
+        field = QVBoxLayout()
+        field.setSpacing(4)
+        field.addWidget(self.field_label)
         row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.email, 1)
         row.addWidget(self.button)
-        row.addStretch(1)
+        field.addLayout(row)
+        field.addWidget(self.error)
+
         self.body.addWidget(self.heading)
         self.body.addWidget(self.explain)
-        self.body.addLayout(row)
-        self.body.addWidget(self.thanks)
+        self.body.addLayout(field)
+        self.body.addWidget(self.status)
         self.body.addStretch(1)
-        self.button.clicked.connect(self.notify_requested)
+        self.body.addWidget(self.keyboard)
+
+        self.button.clicked.connect(self.submit)
+        self.keyboard.next_requested.connect(self.submit)
+        self.keyboard.typed.connect(self._clear_error)
+        self.email.textEdited.connect(self._clear_error)
+        self.email.returnPressed.connect(self.submit)
         self.retranslate()
 
     @property
-    def done(self) -> bool:
-        return self._done
+    def phase(self) -> NotifyPhase:
+        return self._phase
 
-    def show_size(self, size_eu: str, done: bool = False) -> None:
+    def show_size(self, size_eu: str) -> None:
+        """A fresh screen for this size: empty field, nothing sent yet."""
+        self.clear()
         self._size = size_eu
-        self._done = done
         self.retranslate()
 
-    def show_recorded(self) -> None:
-        self._done = True
+    def show_phase(self, phase: str, message: str) -> None:
+        """Slot for ``ShopperSession.notify_changed``."""
+        self._phase = NotifyPhase(phase)
+        self._message = message
+        if self._phase in _FINISHED:
+            self.email.clear()  # the store has it (or the outbox): the screen need not
         self.retranslate()
 
     def clear(self) -> None:
-        self.show_size("", False)
+        """Wipe the typed address and every message (idle, start over, leaving)."""
+        self.email.clear()
+        self.keyboard.clear()
+        self.keyboard.set_target(self.email)
+        self._size = ""
+        self._phase = NotifyPhase.READY
+        self._message = ""
+        self.retranslate()
+
+    def submit(self) -> None:
+        if self._phase in (NotifyPhase.SENDING, *_FINISHED):
+            return
+        self.notify_requested.emit(self.email.text(), self.language)
+
+    def _clear_error(self) -> None:
+        if self._phase is NotifyPhase.INVALID:
+            self._phase = NotifyPhase.READY
+            self._message = ""
+            self.retranslate()
+
+    def set_language(self, language: str) -> None:
+        super().set_language(language)
+        self.keyboard.set_language(language)
 
     def retranslate(self) -> None:
+        phase = self._phase
+        finished = phase in _FINISHED
         self.heading.setText(
             translate("NotifyScreen", "EU {size} is sold out everywhere").format(size=self._size)
         )
         self.explain.setText(
             translate(
                 "NotifyScreen",
-                "Want it anyway? Tell the store, so they know to order more. "
-                "We don't ask for your name or email.",
+                "Leave your email address and the store will write to you when this size "
+                "is back. We use it for nothing else.",
             )
         )
-        self.button.setText(translate("NotifyScreen", "Tell the store I want it"))
-        self.button.setAccessibleName(translate("NotifyScreen", "Tell the store I want it"))
-        self.button.setVisible(not self._done)
-        self.thanks.setText(
-            translate(
+        self.field_label.setText(translate("NotifyScreen", "Your email address"))
+        self.email.setAccessibleName(translate("NotifyScreen", "Your email address"))
+        self.email.setPlaceholderText("name@example.com")
+        self.button.setText(translate("NotifyScreen", "Email me when it's back"))
+        self.button.setAccessibleName(translate("NotifyScreen", "Email me when it's back"))
+        self.button.setEnabled(phase is not NotifyPhase.SENDING)
+        invalid = phase is NotifyPhase.INVALID and bool(self._message)
+        self.error.setText(translate(CONTEXT, self._message) if invalid else "")
+        self.error.setVisible(invalid)
+        status = {
+            NotifyPhase.SENDING: translate("NotifyScreen", "Sending…"),
+            NotifyPhase.DONE: translate(
                 "NotifyScreen",
-                "Thank you — we've told the store you want this size. "
-                "Ask a staff member when it might be back.",
-            )
-        )
-        self.thanks.setVisible(self._done)
+                "Thank you — the store will email you when EU {size} is back. "
+                "You can scan another shoe or start over.",
+            ).format(size=self._size),
+            NotifyPhase.QUEUED: translate(
+                "NotifyScreen",
+                "Thank you — your request is saved on this kiosk and reaches the store "
+                "as soon as the connection is back.",
+            ),
+            NotifyPhase.FAILED: translate(MESSAGES, self._message) if self._message else "",
+        }.get(phase, "")
+        self.status.setText(status)
+        self.status.setVisible(bool(status))
+        for widget in (self.field_label, self.email, self.button, self.keyboard):
+            widget.setVisible(not finished)

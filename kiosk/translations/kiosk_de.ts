@@ -338,22 +338,45 @@
         </message>
     </context>
     <context>
+        <name>Notify</name>
+        <message>
+            <source>Please type your email address.</source>
+            <translation>Bitte geben Sie Ihre E-Mail-Adresse ein.</translation>
+        </message>
+        <message>
+            <source>This email address does not look right. Please check it, e.g. name@example.com.</source>
+            <translation>Diese E-Mail-Adresse scheint nicht zu stimmen. Bitte prüfen Sie sie, z. B. name@example.com.</translation>
+        </message>
+    </context>
+    <context>
         <name>NotifyScreen</name>
         <message>
             <source>EU {size} is sold out everywhere</source>
             <translation>EU {size} ist überall ausverkauft</translation>
         </message>
         <message>
-            <source>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</source>
-            <translation>Sie möchten sie trotzdem? Sagen Sie es dem Laden, damit er nachbestellt. Wir fragen nicht nach Name oder E-Mail.</translation>
+            <source>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</source>
+            <translation>Hinterlassen Sie Ihre E-Mail-Adresse, dann schreibt Ihnen das Geschäft, sobald diese Größe wieder da ist. Wir nutzen sie für nichts anderes.</translation>
         </message>
         <message>
-            <source>Tell the store I want it</source>
-            <translation>Dem Laden sagen, dass ich es möchte</translation>
+            <source>Your email address</source>
+            <translation>Ihre E-Mail-Adresse</translation>
         </message>
         <message>
-            <source>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</source>
-            <translation>Danke – wir haben dem Laden gesagt, dass Sie diese Größe möchten. Fragen Sie unser Personal, wann sie wieder da sein könnte.</translation>
+            <source>Email me when it's back</source>
+            <translation>Per E-Mail benachrichtigen</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Wird gesendet…</translation>
+        </message>
+        <message>
+            <source>Thank you — the store will email you when EU {size} is back. You can scan another shoe or start over.</source>
+            <translation>Danke – das Geschäft schreibt Ihnen, sobald EU {size} wieder da ist. Sie können einen weiteren Schuh scannen oder neu beginnen.</translation>
+        </message>
+        <message>
+            <source>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</source>
+            <translation>Danke – Ihre Anfrage ist auf diesem Terminal gespeichert und erreicht das Geschäft, sobald die Verbindung wieder steht.</translation>
         </message>
     </context>
     <context>
@@ -447,10 +470,6 @@
         <message>
             <source>Hold the barcode up to the camera, or type the number under it.</source>
             <translation>Halten Sie den Barcode vor die Kamera oder tippen Sie die Nummer darunter ein.</translation>
-        </message>
-        <message>
-            <source>Camera preview</source>
-            <translation>Kamerabild</translation>
         </message>
         <message>
             <source>Type the code</source>

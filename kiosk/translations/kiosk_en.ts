@@ -338,22 +338,45 @@
         </message>
     </context>
     <context>
+        <name>Notify</name>
+        <message>
+            <source>Please type your email address.</source>
+            <translation>Please type your email address.</translation>
+        </message>
+        <message>
+            <source>This email address does not look right. Please check it, e.g. name@example.com.</source>
+            <translation>This email address does not look right. Please check it, e.g. name@example.com.</translation>
+        </message>
+    </context>
+    <context>
         <name>NotifyScreen</name>
         <message>
             <source>EU {size} is sold out everywhere</source>
             <translation>EU {size} is sold out everywhere</translation>
         </message>
         <message>
-            <source>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</source>
-            <translation>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</translation>
+            <source>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</source>
+            <translation>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</translation>
         </message>
         <message>
-            <source>Tell the store I want it</source>
-            <translation>Tell the store I want it</translation>
+            <source>Your email address</source>
+            <translation>Your email address</translation>
         </message>
         <message>
-            <source>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</source>
-            <translation>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</translation>
+            <source>Email me when it's back</source>
+            <translation>Email me when it's back</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <source>Thank you — the store will email you when EU {size} is back. You can scan another shoe or start over.</source>
+            <translation>Thank you — the store will email you when EU {size} is back. You can scan another shoe or start over.</translation>
+        </message>
+        <message>
+            <source>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</source>
+            <translation>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</translation>
         </message>
     </context>
     <context>
@@ -447,10 +470,6 @@
         <message>
             <source>Hold the barcode up to the camera, or type the number under it.</source>
             <translation>Hold the barcode up to the camera, or type the number under it.</translation>
-        </message>
-        <message>
-            <source>Camera preview</source>
-            <translation>Camera preview</translation>
         </message>
         <message>
             <source>Type the code</source>

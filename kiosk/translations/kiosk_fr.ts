@@ -338,22 +338,45 @@
         </message>
     </context>
     <context>
+        <name>Notify</name>
+        <message>
+            <source>Please type your email address.</source>
+            <translation>Veuillez saisir votre adresse e-mail.</translation>
+        </message>
+        <message>
+            <source>This email address does not look right. Please check it, e.g. name@example.com.</source>
+            <translation>Cette adresse e-mail ne semble pas correcte. Vérifiez-la, p. ex. nom@exemple.fr.</translation>
+        </message>
+    </context>
+    <context>
         <name>NotifyScreen</name>
         <message>
             <source>EU {size} is sold out everywhere</source>
             <translation>La pointure EU {size} est épuisée partout</translation>
         </message>
         <message>
-            <source>Want it anyway? Tell the store, so they know to order more. We don't ask for your name or email.</source>
-            <translation>Vous la voulez quand même ? Signalez-le au magasin pour qu'il en recommande. Nous ne demandons ni nom ni e-mail.</translation>
+            <source>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</source>
+            <translation>Laissez votre adresse e-mail : le magasin vous écrira dès que cette pointure sera de retour. Nous ne l’utilisons pour rien d’autre.</translation>
         </message>
         <message>
-            <source>Tell the store I want it</source>
-            <translation>Signaler au magasin que je la veux</translation>
+            <source>Your email address</source>
+            <translation>Votre adresse e-mail</translation>
         </message>
         <message>
-            <source>Thank you — we've told the store you want this size. Ask a staff member when it might be back.</source>
-            <translation>Merci, nous avons signalé au magasin que vous voulez cette pointure. Demandez à un vendeur quand elle pourrait revenir.</translation>
+            <source>Email me when it's back</source>
+            <translation>Me prévenir par e-mail</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi en cours…</translation>
+        </message>
+        <message>
+            <source>Thank you — the store will email you when EU {size} is back. You can scan another shoe or start over.</source>
+            <translation>Merci – le magasin vous écrira dès que la pointure EU {size} sera de retour. Vous pouvez scanner une autre chaussure ou recommencer.</translation>
+        </message>
+        <message>
+            <source>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</source>
+            <translation>Merci – votre demande est enregistrée sur cette borne et parviendra au magasin dès le retour de la connexion.</translation>
         </message>
     </context>
     <context>
@@ -447,10 +470,6 @@
         <message>
             <source>Hold the barcode up to the camera, or type the number under it.</source>
             <translation>Présentez le code-barres à la caméra ou tapez le numéro inscrit dessous.</translation>
-        </message>
-        <message>
-            <source>Camera preview</source>
-            <translation>Image de la caméra</translation>
         </message>
         <message>
             <source>Type the code</source>

@@ -6,15 +6,13 @@ over HTTP with the staff key (or from its SQLite file), never from the kiosk's o
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import requests
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 
-from inventory_client.models import DemandKind, FetchStatus, SizeStatus
+from inventory_client.models import FetchStatus, SizeStatus
 from inventory_service.launcher import ServiceProcess
 from kiosk.session import FetchPhase, State
 
@@ -219,29 +217,6 @@ def test_an_order_while_the_service_is_down_is_saved_and_said_so(
 
 
 # --- sold out, other stores, unknown code --------------------------------------------------
-
-
-def test_sold_out_tells_the_store_without_asking_for_contact_details(
-    qtbot, fresh_service: ServiceProcess, catalogue: dict, journey_kiosk
-) -> None:
-    kiosk = journey_kiosk(fresh_service)
-    window, screen = kiosk.window, kiosk.window.notify_screen
-    open_product(qtbot, kiosk, style_gtin(catalogue, "sold_out"))
-    tile = tap_size(qtbot, kiosk, SizeStatus.SOLD_OUT)
-    assert window.stack.currentWidget() is screen
-    assert not screen.findChildren(QLineEdit)  # no email is collected: nowhere to keep it
-    qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
-    assert screen.thanks.isVisible() and not screen.button.isVisible()
-
-    def notify_events() -> list[tuple[str, str]]:
-        with sqlite3.connect(fresh_service.db_path) as db:
-            return db.execute(
-                "select kind, gtin from demand_events where kind = ?",
-                (DemandKind.NOTIFY_ME.value,),
-            ).fetchall()
-
-    qtbot.waitUntil(lambda: bool(notify_events()), timeout=TIMEOUT_MS)
-    assert notify_events() == [(DemandKind.NOTIFY_ME.value, tile.gtin)]
 
 
 def test_other_store_sizes_list_the_stores_with_distance(
