@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.idle import IdleWatcher
 from kiosk.journey.address import parse_countries
+from kiosk.journey.refused_orders import RefusedOrders
 from kiosk.screens._base import Screen
 from kiosk.screens.address_form import AddressFormScreen
 from kiosk.screens.confirmation import ConfirmationScreen
@@ -129,11 +130,13 @@ class MainWindow(QMainWindow):
         countries: tuple[str, ...] = parse_countries(DEFAULT_COUNTRIES),
         delivery_days: int = DEFAULT_DELIVERY_DAYS,
         admin_hold_ms: int = HOLD_MS,
+        refused_orders: RefusedOrders | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(WINDOW_TITLE)
         self.session = session
+        self.refused_orders = refused_orders
         self.idle = idle
         self._scanner = scanner
         self._wedge = wedge
@@ -238,6 +241,11 @@ class MainWindow(QMainWindow):
             self.still_there.still_here.connect(self.idle.poke)
         self.still_there.still_here.connect(self.still_there.hide)
         self.admin_corner.held.connect(self.admin_requested)
+
+        # orders refused after they were saved offline: a quiet notice for staff
+        if self.refused_orders is not None:
+            self.refused_orders.count_changed.connect(self.scan_screen.set_staff_notice)
+            self.admin_requested.connect(self.refused_orders.acknowledge)
 
     # --- public --------------------------------------------------------------------
 
@@ -437,6 +445,7 @@ class Kiosk:
         poll_timer.setParent(self.session)
         self.idle = IdleWatcher(idle_timeout_s, still_there_s)
         self.sender = OutboxSender(client)  # keeps orders, requests and demand draining
+        self.refused_orders = RefusedOrders()
         self._sender_started = False
         app = QApplication.instance()
         self.translations = (
@@ -461,7 +470,10 @@ class Kiosk:
             countries=countries,
             delivery_days=delivery_days,
             admin_hold_ms=admin_hold_ms,
+            refused_orders=self.refused_orders,
         )
+        # Called on the sender's thread; RefusedOrders queues it to the GUI thread.
+        client.notify_unfulfillable(self.refused_orders.deliver)
         self._started = False
 
     def start(self, *, fullscreen: bool = False) -> None:

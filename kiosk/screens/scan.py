@@ -43,6 +43,7 @@ class ScanScreen(Screen):
         super().__init__(parent)
         self._engaged = False
         self._line = 0
+        self._staff_count = 0
         self.languages = LanguagePicker(self)
         self.heading = label("", "heading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -59,7 +60,12 @@ class ScanScreen(Screen):
         self.keypad = NumericKeypad(self)
         self.keypad.setVisible(False)
 
+        # For staff only, on the attract screen: orders refused after they were saved.
+        self.staff_notice = label("", "hint", wrap=False)
+        self.staff_notice.setVisible(False)
+
         top = QHBoxLayout()
+        top.addWidget(self.staff_notice)
         top.addStretch(1)
         top.addWidget(self.languages)
 
@@ -104,6 +110,7 @@ class ScanScreen(Screen):
         self.keypad_button.setVisible(not engaged)
         self.languages.setVisible(not engaged)
         self.nav.setVisible(engaged)
+        self.staff_notice.setVisible(not engaged and self._staff_count > 0)
         self._line = 0
         if engaged:
             self.cycle.stop()
@@ -114,6 +121,12 @@ class ScanScreen(Screen):
     def set_language(self, language: str) -> None:
         super().set_language(language)
         self.languages.set_current(language)
+
+    def set_staff_notice(self, count: int) -> None:
+        """How many refused orders wait for staff; shown on the attract screen only."""
+        self._staff_count = count
+        self.staff_notice.setVisible(not self._engaged and count > 0)
+        self.retranslate()
 
     def next_line(self) -> None:
         """Show the next line of the attract loop."""
@@ -134,6 +147,14 @@ class ScanScreen(Screen):
         self.keypad_button.setText(translate("ScanScreen", "Type the code"))
         self.keypad_button.setAccessibleName(translate("ScanScreen", "Type the barcode number"))
         self.hint.setText(translate("ScanScreen", "A USB barcode scanner works too."))
+        self.staff_notice.setText(
+            translate("ScanScreen", "Staff: 1 order needs attention — see admin")
+            if self._staff_count == 1
+            else translate("ScanScreen", "Staff: {count} orders need attention — see admin").format(
+                count=self._staff_count
+            )
+        )
+        self.staff_notice.setAccessibleName(self.staff_notice.text())
         self.keypad.setAccessibleName(translate("ScanScreen", "Number keypad"))
         name_keypad_keys(self.keypad)
 

@@ -484,6 +484,14 @@
             <translation>Ein USB-Barcodescanner funktioniert auch.</translation>
         </message>
         <message>
+            <source>Staff: 1 order needs attention — see admin</source>
+            <translation>Personal: 1 Bestellung braucht Aufmerksamkeit – siehe Verwaltung</translation>
+        </message>
+        <message>
+            <source>Staff: {count} orders need attention — see admin</source>
+            <translation>Personal: {count} Bestellungen brauchen Aufmerksamkeit – siehe Verwaltung</translation>
+        </message>
+        <message>
             <source>Number keypad</source>
             <translation>Zahlenfeld</translation>
         </message>

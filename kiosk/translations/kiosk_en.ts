@@ -484,6 +484,14 @@
             <translation>A USB barcode scanner works too.</translation>
         </message>
         <message>
+            <source>Staff: 1 order needs attention — see admin</source>
+            <translation>Staff: 1 order needs attention — see admin</translation>
+        </message>
+        <message>
+            <source>Staff: {count} orders need attention — see admin</source>
+            <translation>Staff: {count} orders need attention — see admin</translation>
+        </message>
+        <message>
             <source>Number keypad</source>
             <translation>Number keypad</translation>
         </message>

@@ -484,6 +484,14 @@
             <translation>Un lecteur de codes-barres USB fonctionne aussi.</translation>
         </message>
         <message>
+            <source>Staff: 1 order needs attention — see admin</source>
+            <translation>Personnel : 1 commande demande votre attention – voir l’administration</translation>
+        </message>
+        <message>
+            <source>Staff: {count} orders need attention — see admin</source>
+            <translation>Personnel : {count} commandes demandent votre attention – voir l’administration</translation>
+        </message>
+        <message>
             <source>Number keypad</source>
             <translation>Pavé numérique</translation>
         </message>
