@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from endless_aisle_assets import DEMO_CATALOGUE
+from endless_aisle_assets import DEMO_IMAGES as DEMO_IMAGES  # the service's default
 from pydantic import Field, ValidationError
 
 from inventory_client.models import (
@@ -23,10 +25,6 @@ from inventory_client.models import (
     WireModel,
 )
 from inventory_service.storage.base import StockRecord
-
-DEMO_DIR = Path(__file__).resolve().parents[1] / "assets" / "demo"
-DEMO_CATALOGUE = DEMO_DIR / "catalogue.json"
-DEMO_IMAGES = DEMO_DIR / "images"
 
 
 class CatalogueError(ValueError):

@@ -22,12 +22,13 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
+from endless_aisle_assets import DEMO_CATALOGUE
+
 from inventory_service.seed import DEMO_KIOSK_ID, DEMO_KIOSK_KEY, DEMO_STAFF_KEY
 
 __all__ = ["DEMO_KIOSK_ID", "DEMO_KIOSK_KEY", "DEMO_STAFF_KEY", "ServiceError", "ServiceProcess"]
 
-_REPO_ROOT = Path(__file__).resolve().parents[1]
-_DEMO_CATALOGUE = _REPO_ROOT / "assets" / "demo" / "catalogue.json"
+_REPO_ROOT = Path(__file__).resolve().parents[1]  # holds the packages (checkout or site-packages)
 _READY_PREFIX = "inventory service listening on "
 _POLL_INTERVAL_S = 0.05
 
@@ -72,7 +73,7 @@ class ServiceProcess:
     def _home_store(seed: str | None) -> str | None:
         if not seed:
             return None
-        path = _DEMO_CATALOGUE if seed == "demo" else Path(seed)
+        path = DEMO_CATALOGUE if seed == "demo" else Path(seed)
         try:
             return json.loads(path.read_text(encoding="utf-8")).get("home_store_id")
         except (OSError, ValueError):

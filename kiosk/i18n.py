@@ -8,12 +8,16 @@ so it needs no .qm. Commands::
     python -m kiosk.i18n update   # refresh the .ts from the sources with pyside6-lupdate
     python -m kiosk.i18n check    # fail when a .ts has an unfinished or empty entry
 
-A missing .qm at run time is logged and the kiosk carries on in English; it never crashes.
+A wheel built without the build step carries only the .ts: the first switch to a language
+then compiles it into the user's cache (:func:`compiled_qm`). A .qm that cannot be found or
+made is logged and the kiosk carries on in English; it never crashes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -153,6 +157,49 @@ def update(directory: Path = TRANSLATIONS_DIR) -> None:
 # --- at run time ---------------------------------------------------------------------
 
 
+def user_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/endless-aisle`` (default ``~/.cache/endless-aisle``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "endless-aisle"
+
+
+def compiled_qm(
+    language: str, directory: Path = TRANSLATIONS_DIR, cache_dir: Path | None = None
+) -> Path | None:
+    """The .qm to load for ``language``, or ``None`` when there is none and none can be made.
+
+    The .qm beside the .ts (built at set-up) wins. Without it, the .ts is compiled once with
+    pyside6-lrelease into ``cache_dir`` (default :func:`user_cache_dir`), under a name that
+    carries the .ts's hash, so an updated .ts is never shown through an old .qm.
+    """
+    packaged = qm_path(language, directory)
+    if packaged.exists():
+        return packaged
+    source = ts_path(language, directory)
+    if not source.exists():
+        return None
+    try:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        folder = (cache_dir if cache_dir is not None else user_cache_dir()) / "translations"
+        target = folder / f"kiosk_{language}-{digest}.qm"
+        if target.exists():
+            return target
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{target.name}.{os.getpid()}.part"
+        subprocess.run(
+            [qt_tool("lrelease"), "-silent", str(source), "-qm", str(partial)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        partial.replace(target)  # atomic: a second kiosk process never reads half a file
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        log.warning("cannot compile %s (%s: %s)", source.name, type(exc).__name__, exc)
+        return None
+    log.info("compiled %s into %s", source.name, target)
+    return target
+
+
 class Translations:
     """Installs the translator for the shopper's language on the application.
 
@@ -187,7 +234,7 @@ class Translations:
         if language == SOURCE_LANGUAGE:
             self.language = language
             return True
-        path = qm_path(language, self._directory)
+        path = compiled_qm(language, self._directory) or qm_path(language, self._directory)
         if not self._translator.load(str(path)):
             log.warning(
                 "translations for %s missing at %s (run: python -m kiosk.i18n build); "

@@ -17,6 +17,7 @@ from typing import Protocol, runtime_checkable
 
 import cv2
 import numpy as np
+from endless_aisle_assets import DEMO_FRAMES
 
 __all__ = [
     "IMAGE_SUFFIXES",
@@ -53,8 +54,8 @@ class FrameSource(Protocol):
 
 
 def demo_frames_dir() -> Path:
-    """``<repo>/assets/demo/frames``: the replayed frames of ``python -m kiosk demo``."""
-    return Path(__file__).resolve().parents[2] / "assets" / "demo" / "frames"
+    """The replayed frames of ``python -m kiosk demo`` (shipped in ``endless_aisle_assets``)."""
+    return DEMO_FRAMES
 
 
 class _Pacer:
