@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.idle import IdleWatcher
 from kiosk.journey.address import parse_countries
+from kiosk.journey.refused_orders import RefusedOrders
 from kiosk.screens._base import Screen
 from kiosk.screens.address_form import AddressFormScreen
 from kiosk.screens.confirmation import ConfirmationScreen
@@ -129,11 +130,13 @@ class MainWindow(QMainWindow):
         countries: tuple[str, ...] = parse_countries(DEFAULT_COUNTRIES),
         delivery_days: int = DEFAULT_DELIVERY_DAYS,
         admin_hold_ms: int = HOLD_MS,
+        refused_orders: RefusedOrders | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(WINDOW_TITLE)
         self.session = session
+        self.refused_orders = refused_orders
         self.idle = idle
         self._scanner = scanner
         self._wedge = wedge
@@ -225,7 +228,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.error_screen.show_message)
         session.fetch_changed.connect(self.fetch_screen.show_phase)
         session.order_changed.connect(self.review_screen.show_phase)
-        session.notify_recorded.connect(self.notify_screen.show_recorded)
+        session.notify_changed.connect(self.notify_screen.show_phase)
         session.forget_personal.connect(self.forget_personal)
         session.state_changed.connect(self._on_state_changed)
         self._busy_timer.timeout.connect(self._on_busy_timeout)
@@ -238,6 +241,11 @@ class MainWindow(QMainWindow):
             self.still_there.still_here.connect(self.idle.poke)
         self.still_there.still_here.connect(self.still_there.hide)
         self.admin_corner.held.connect(self.admin_requested)
+
+        # orders refused after they were saved offline: a quiet notice for staff
+        if self.refused_orders is not None:
+            self.refused_orders.count_changed.connect(self.scan_screen.set_staff_notice)
+            self.admin_requested.connect(self.refused_orders.acknowledge)
 
     # --- public --------------------------------------------------------------------
 
@@ -256,6 +264,7 @@ class MainWindow(QMainWindow):
             screen.retranslate()
             screen.nav.retranslate()
         self.address_screen.keyboard.retranslate()
+        self.notify_screen.keyboard.retranslate()
         self.still_there.retranslate()
         self._show_order_item()
 
@@ -264,6 +273,7 @@ class MainWindow(QMainWindow):
         """Wipe every personal detail from the widgets (the session dropped its own)."""
         self.address_screen.clear()
         self.review_screen.clear()
+        self.notify_screen.clear()
 
     def set_code_filter(self, code_filter: Callable[[str], bool] | None) -> None:
         """Let ``code_filter`` take scanned codes first (the staff admin); True = taken."""
@@ -319,6 +329,8 @@ class MainWindow(QMainWindow):
             self.scan_screen.cycle.stop()
         chosen = session.chosen
         style_name = session.product.size_run.style.name if session.product else ""
+        if state is not State.NOTIFY:
+            self.notify_screen.clear()  # an email typed there never outlives the screen
         if state is State.ATTRACT:
             self.still_there.hide()
             self.product_screen.clear()
@@ -352,7 +364,7 @@ class MainWindow(QMainWindow):
             self.stores_screen.show_size(style_name, chosen)
             self.stack.setCurrentWidget(self.stores_screen)
         elif state is State.NOTIFY and chosen is not None:
-            self.notify_screen.show_size(chosen.variant.size_eu, session.notified)
+            self.notify_screen.show_size(chosen.variant.size_eu)
             self.stack.setCurrentWidget(self.notify_screen)
         elif state is State.ADDRESS:
             self._show_order_item()
@@ -433,6 +445,7 @@ class Kiosk:
         poll_timer.setParent(self.session)
         self.idle = IdleWatcher(idle_timeout_s, still_there_s)
         self.sender = OutboxSender(client)  # keeps orders, requests and demand draining
+        self.refused_orders = RefusedOrders()
         self._sender_started = False
         app = QApplication.instance()
         self.translations = (
@@ -457,7 +470,10 @@ class Kiosk:
             countries=countries,
             delivery_days=delivery_days,
             admin_hold_ms=admin_hold_ms,
+            refused_orders=self.refused_orders,
         )
+        # Called on the sender's thread; RefusedOrders queues it to the GUI thread.
+        client.notify_unfulfillable(self.refused_orders.deliver)
         self._started = False
 
     def start(self, *, fullscreen: bool = False) -> None:
