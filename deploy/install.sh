@@ -183,6 +183,9 @@ if [ $WITH_VENV -eq 1 ]; then
         # Same version number, new code (a git pull): force our own package in again.
         "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps \
             --force-reinstall "$SRC"
+        # The shopper's languages: .ts -> .qm inside the installed package (without this the
+        # kiosk compiles them on first use into the kiosk user's cache).
+        "$venv/bin/python" -m kiosk.i18n build >/dev/null
         echo "$digest" >"$stamp"
         changed "installed endless-aisle[$extras] into $PREFIX/.venv"
         RESTART_NEEDED=1

@@ -211,3 +211,12 @@ def test_the_wheel_works_outside_the_repository(tmp_path: Path) -> None:
     decoded = _run(python, ["-m", "kiosk", "decode", str(frame)], env, elsewhere)
     gtin = frame.stem.split("-")[1]
     assert decoded.split() == [str(frame), "EAN13", gtin]
+
+
+def test_the_guide_names_every_console_script_and_the_pip_install() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    guide = (REPO / "docs" / "DEPLOY.md").read_text(encoding="utf-8")
+    for script in project["scripts"]:
+        assert f"`{script}`" in guide, script
+    assert "pip install 'endless-aisle[kiosk]'" in guide
+    assert "heartbeat_interval_s" in guide
