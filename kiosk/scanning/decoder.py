@@ -17,6 +17,7 @@ it is reported only when a second, different pass (or zxing-cpp) read the same c
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from kiosk.scanning.backends import ZXING_AVAILABLE, Raw, zbar_read, zxing_read
+from kiosk.scanning.backends import ZXING_AVAILABLE, ZXING_QUALITY, Raw, zbar_read, zxing_read
 from kiosk.scanning.frames import to_gray
 from kiosk.scanning.gate import looks_like_code
 from kiosk.scanning.gtin import gtin_for_scan, normalize_gtin
@@ -69,19 +70,6 @@ class Scan:
     def code(self) -> str:
         """The key the kiosk looks up: the GTIN-13 for retail codes, else the text."""
         return self.gtin if self.gtin is not None else self.text
-
-
-@dataclass
-class _Evidence:
-    passes: set[str] = field(default_factory=set)
-    backends: set[str] = field(default_factory=set)
-    best_quality: int = 0
-
-    def trusted(self) -> bool:
-        return "zxing" in self.backends or self.best_quality >= 2 or len(self.passes) >= 2
-
-    def confirmed(self) -> bool:
-        return len(self.backends) >= 2
 
 
 class Decoder:
@@ -131,114 +119,193 @@ class Decoder:
         if self.gate and not looks_like_code(gray, two_d=self._two_d):
             return []
         deadline = self._clock() + self.budget_ms / 1000.0
-        evidence: dict[tuple[str, str], _Evidence] = {}
-        for name, reads in self._passes(gray):
-            for raw in reads:
-                self._add(evidence, name, raw)
-            trusted = {k: e for k, e in evidence.items() if e.trusted()}
-            if trusted and not _conflicts(trusted):
+        views: dict[tuple[str, str], list[Raw]] = {}
+        for view, reads, settles in self._views(gray):
+            views[view] = [self._as_printed(r) for r in reads if self._counts(r)]
+            if not settles:
+                continue  # the plain frame and the check views always run
+            if _judge(views) is not None or self._clock() >= deadline:
                 break
-            if self._clock() >= deadline:
-                break
-        trusted = {k: e for k, e in evidence.items() if e.trusted()}
-        return [
-            Scan(sym, text, gtin_for_scan(sym, text), confirmed=ev.confirmed())
-            for (sym, text), ev in _resolve(trusted).items()
-        ]
+        verdict = _judge(views)
+        if verdict is None:
+            return []
+        symbology, text, backends = verdict
+        gtin = gtin_for_scan(symbology, text) if symbology in RETAIL_SYMBOLOGIES else None
+        return [Scan(symbology, text, gtin, confirmed=len(backends) >= 2)]
 
-    def _add(self, evidence: dict[tuple[str, str], _Evidence], name: str, raw: Raw) -> None:
+    def _counts(self, raw: Raw) -> bool:
+        """Is this read evidence at all? Enabled, check digit valid, enough scan lines."""
         if raw.symbology not in self.symbologies or not _check(raw):
-            return
-        ev = evidence.setdefault((raw.symbology, raw.text), _Evidence())
-        ev.passes.add(name)
-        ev.backends.add(raw.backend)
-        if raw.backend == "zxing":
-            return  # trusted by backend; ZBar's quality scale does not apply
-        if raw.symbology not in _LINEAR:
-            ev.best_quality = max(ev.best_quality, 2)  # ZBar's QR reader has its own ECC
-        elif raw.symbology == "UPCE" and raw.quality < _MIN_ZBAR_UPCE_QUALITY:
-            ev.best_quality = max(ev.best_quality, 1)  # needs a second pass to be trusted
-        else:
-            ev.best_quality = max(ev.best_quality, raw.quality)
+            return False
+        quality = _quality(raw)
+        if raw.symbology == "UPCE" and raw.backend == "zbar":
+            return quality >= _MIN_ZBAR_UPCE_QUALITY
+        return quality >= _MIN_ZBAR_QUALITY
 
-    def _passes(self, gray: np.ndarray) -> Iterator[tuple[str, list[Raw]]]:
-        """Yield (pass name, reads), cheapest and most productive first."""
+    def _as_printed(self, raw: Raw) -> Raw:
+        """ZBar may give a UPC-A as a 0-prefixed EAN-13; give it as the 12 printed digits."""
+        if raw.symbology == "EAN13" and raw.text.startswith("0") and "UPCA" in self.symbologies:
+            return Raw("UPCA", raw.text[1:], raw.quality, raw.backend)
+        return raw
+
+    def _views(self, gray: np.ndarray) -> Iterator[tuple[tuple[str, str], list[Raw], bool]]:
+        """Yield ((view, backend), reads, settles), cheapest and most productive first.
+
+        First the plain frame with both decoders and the check views: the frame rescaled
+        (2x up when small, half when large) for zxing-cpp, and binarised (Otsu) for both.
+        ``settles`` is False until all of them ran, so a code seen on the plain frame is
+        always cross-checked against other renderings of the same pixels (see
+        :func:`_judge`). Then the retries, each of which may settle the frame.
+        """
         syms = self.symbologies
+        makers = _variant_makers(gray)
+        scale = next((n for n in ("up2", "half") if n in makers), None)
+        first: list[tuple[str, str, Callable[[], np.ndarray]]] = []
         if self.use_zxing:
-            yield "zxing", zxing_read(gray, syms)
-        yield "zbar", zbar_read(gray, syms)
-        for name, variant in _variants(gray):
-            yield name, zbar_read(variant, syms)
+            first.append(("plain", "zxing", lambda: gray))
+        first.append(("plain", "zbar", lambda: gray))
+        # The rescaled view is cheap for zxing-cpp and costly for ZBar (4x the pixels when
+        # upscaled): zxing-cpp checks it first, ZBar reads it later as a retry.
+        if scale is not None:
+            first.append((scale, "zxing" if self.use_zxing else "zbar", makers[scale]))
+        first.append(("otsu", "zbar", makers["otsu"]))
+        if self.use_zxing:
+            first.append(("otsu", "zxing", makers["otsu"]))
+        done = {(name, backend) for name, backend, _ in first}
+        cache: dict[str, np.ndarray] = {}
+
+        def image(name: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+            if name not in cache:
+                cache[name] = make()
+            return cache[name]
+
+        def read(backend: str, img: np.ndarray) -> list[Raw]:
+            return zxing_read(img, syms) if backend == "zxing" else zbar_read(img, syms)
+
+        for i, (name, backend, make) in enumerate(first):
+            yield (name, backend), read(backend, image(name, make)), i == len(first) - 1
+        for name, make in makers.items():
+            backends = ["zbar"]
             if self.use_zxing and name in _ZXING_VARIANTS:
-                yield name + "+zxing", zxing_read(variant, syms)
+                backends.append("zxing")
+            for backend in backends:
+                if (name, backend) not in done:
+                    yield (name, backend), read(backend, image(name, make)), True
+            cache.pop(name, None)
 
 
+#: ZBar's quality is its count of agreeing scan lines; one line is the usual shape of a
+#: misread, so a linear ZBar read needs two. zxing-cpp and ZBar's QR reader (own error
+#: correction) always count.
+_MIN_ZBAR_QUALITY = 2
 #: ZBar's UPC-E reads of a few scan lines are often a fragment of a UPC-A/EAN-13 read as
-#: the short code (two such misreads in the corpus); below this many agreeing scan lines
-#: a UPC-E needs a second pass or zxing-cpp to agree.
-_MIN_ZBAR_UPCE_QUALITY = 10
+#: the short code. In the corpus the ZBar-only UPC-E misreads had at most 11 agreeing
+#: lines, the true ZBar-only UPC-E reads at least 19 (most far more, and most are also
+#: read by zxing-cpp); below this a ZBar UPC-E read is not evidence at all.
+_MIN_ZBAR_UPCE_QUALITY = 16
+#: A view "dissents" when it read some other code and not the winner. Weak ZBar reads
+#: (a handful of scan lines) of another code are common noise beside a good read and do
+#: not dissent; a zxing-cpp read or a ZBar read of this many lines does.
+_DISSENT_ZBAR_QUALITY = 10
 
 
-def _right_half(sym: str, text: str) -> str | None:
-    gtin = gtin_for_scan(sym, text)
-    return gtin[-6:] if gtin is not None and sym in ("EAN13", "UPCA") else None
+def _quality(raw: Raw) -> int:
+    if raw.backend == "zxing" or raw.symbology not in _LINEAR:
+        return ZXING_QUALITY
+    return raw.quality
 
 
-def _conflicts(found: dict[tuple[str, str], _Evidence]) -> bool:
-    """Two different EAN-13/UPC-A reads with the same right half are two readings of one
-    symbol (a misread left half): at most one of them is true."""
-    halves = [h for h in (_right_half(sym, text) for sym, text in found) if h is not None]
-    return len(halves) != len(set(halves))
+def _code(raw: Raw) -> str:
+    gtin = gtin_for_scan(raw.symbology, raw.text)
+    return gtin if gtin is not None else raw.text
 
 
-def _resolve(found: dict[tuple[str, str], _Evidence]) -> dict[tuple[str, str], _Evidence]:
-    """Keep, in each conflicting group, the read most passes agree on; drop ties.
+def _right_half(raw: Raw) -> str | None:
+    """The right-half digits of an EAN-13/UPC-A (R-coded, parity free): two reads of one
+    symbol that differ only on the left (a misread left half) share it."""
+    if raw.symbology not in ("EAN13", "UPCA"):
+        return None
+    gtin = gtin_for_scan(raw.symbology, raw.text)
+    return gtin[-6:] if gtin is not None else None
 
-    Also drop a ZBar-only UPC-E read when the frame holds an EAN-13/UPC-A read.
+
+def _judge(views: dict[tuple[str, str], list[Raw]]) -> tuple[str, str, set[str]] | None:
+    """(symbology, text, decoders) of the one code the views agree on, or None when there
+    is none or it is ambiguous.
+
+    Votes: each (view, decoder) that read a code is one vote for it. The code with most
+    votes (then: read by more decoders) wins, but only if
+
+    - no read of the same symbol with a different left half (same right half) has as many
+      votes (a tie between two readings of one symbol: neither is sure);
+    - no other code has two votes, or as many as the winner (several tags in view:
+      "hold one tag up" — the kiosk never guesses which one the shopper meant);
+    - no view *dissents*: read another code strongly and not the winner (the same symbol
+      reads as different codes at different scales or thresholds: a damaged or badly
+      printed tag, where the majority may well be the misread).
     """
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for key in found:
-        half = _right_half(*key)
-        if half is not None:
-            groups.setdefault(half, []).append(key)
-    out = dict(found)
-    for keys in groups.values():
-        if len(keys) < 2:
+    votes: dict[str, set[tuple[str, str]]] = {}
+    reads: dict[str, dict[tuple[str, str], int]] = {}
+    halves: dict[str, str | None] = {}
+    for view, found in views.items():
+        for raw in found:
+            code = _code(raw)
+            votes.setdefault(code, set()).add(view)
+            printed = reads.setdefault(code, {})
+            printed[(raw.symbology, raw.text)] = printed.get((raw.symbology, raw.text), 0) + 1
+            halves.setdefault(code, _right_half(raw))
+    if not votes:
+        return None
+    ranked = sorted(
+        votes, key=lambda c: (len(votes[c]), len({b for _, b in votes[c]})), reverse=True
+    )
+    best = ranked[0]
+    n_best = len(votes[best])
+    half = halves[best]
+    same = {c for c in votes if c == best or (half is not None and halves[c] == half)}
+    for code in ranked[1:]:
+        n = len(votes[code])
+        if code in same and n == n_best:
+            return None
+        if code not in same and (n >= 2 or n == n_best):
+            return None
+    for found in views.values():
+        codes = {_code(r) for r in found}
+        if codes & same:
             continue
-        ranked = sorted(keys, key=lambda k: len(found[k].passes), reverse=True)
-        drop = (
-            ranked if len(found[ranked[0]].passes) == len(found[ranked[1]].passes) else ranked[1:]
-        )
-        for key in drop:
-            del out[key]
-    # A ZBar-only UPC-E beside a full-size EAN-13/UPC-A is usually a fragment of it.
-    if any(sym in ("EAN13", "UPCA") for sym, _ in out):
-        for key in [k for k in out if k[0] == "UPCE" and "zxing" not in out[k].backends]:
-            del out[key]
-    return out
+        if any(
+            _code(r) not in same and (r.backend == "zxing" or _quality(r) >= _DISSENT_ZBAR_QUALITY)
+            for r in found
+        ):
+            return None
+    (symbology, text), _ = max(reads[best].items(), key=lambda kv: kv[1])
+    return symbology, text, {b for _, b in votes[best]}
 
 
 _ZXING_VARIANTS = frozenset({"up2", "clahe", "sharp"})
 
 
-def _variants(gray: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
-    """Cheap image variants for retries, generated lazily so an exhausted budget costs nothing."""
+def _variant_makers(gray: np.ndarray) -> dict[str, Callable[[], np.ndarray]]:
+    """Cheap image variants for retries, in retry order; each is made only when asked for,
+    so an exhausted budget costs nothing."""
     h, w = gray.shape
+    makers: dict[str, Callable[[], np.ndarray]] = {}
     if max(h, w) <= 1000:
-        yield "up2", cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-    yield "clahe", cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(gray)
-    blur = cv2.GaussianBlur(gray, (0, 0), 2.0)
-    yield "sharp", cv2.addWeighted(gray, 2.0, blur, -1.0, 0)
-    yield (
-        "otsu",
-        cv2.threshold(
-            cv2.GaussianBlur(gray, (3, 3), 0), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU
-        )[1],
+        makers["up2"] = lambda: cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    makers["clahe"] = lambda: cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(gray)
+    makers["sharp"] = lambda: cv2.addWeighted(
+        gray, 2.0, cv2.GaussianBlur(gray, (0, 0), 2.0), -1.0, 0
     )
+    makers["otsu"] = lambda: cv2.threshold(
+        cv2.GaussianBlur(gray, (3, 3), 0), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU
+    )[1]
     if max(h, w) >= 1200:
-        yield "half", cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        makers["half"] = lambda: cv2.resize(
+            gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA
+        )
     for angle in (30, -30, 60, -60):
-        yield f"rot{angle}", _rotate(gray, angle)
+        makers[f"rot{angle}"] = functools.partial(_rotate, gray, angle)
+    return makers
 
 
 def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:

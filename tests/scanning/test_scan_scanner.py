@@ -181,7 +181,9 @@ def test_unchanged_frames_are_not_decoded_and_held_code_is_one_scan(code_frame) 
         loop.process(code_frame)
         clock.t += 1 / 30
     assert out["scans"] == [GTIN]
-    assert decoder.calls == 2  # the first read, then its confirmation; the rest are unchanged
+    # The first read (confirmed at once when both decoders read it, else by the second
+    # decode); the rest are unchanged and not decoded again.
+    assert decoder.calls <= 2
     assert 29 <= len(out["previews"]) <= 31  # capped at 10 per second
 
 
