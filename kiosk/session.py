@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
@@ -185,20 +186,33 @@ class Product:
 
 
 def client_lookup(client: InventoryClient) -> Callable[[str], Product]:
-    """The blocking lookup the session runs on a worker thread, built on the real client."""
+    """The blocking lookup the session runs on a worker thread, built on the real client.
+
+    The picture is fetched on a thread of its own while the size run is asked for (the
+    client is thread-safe), so the shopper waits for the slower of the two, not the sum.
+    """
     from inventory_client import InventoryError
+
+    images = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-image")
+
+    def fetch_image(name: str) -> bytes | None:
+        try:
+            return client.image(name)
+        except InventoryError as exc:  # a missing picture never hides the sizes
+            log.warning("image %s unavailable: %s", name, type(exc).__name__)
+            return None
 
     def lookup(gtin: str) -> Product:
         detail = client.lookup(gtin)
-        run = client.size_run(detail)
+        image = images.submit(fetch_image, detail.style.image)
+        try:
+            run = client.size_run(detail)
+        except BaseException:
+            image.cancel()  # not started yet: never started; else it ends on its own
+            raise
         if run.scanned_gtin is None:
             run = run.model_copy(update={"scanned_gtin": gtin})
-        image = None
-        try:
-            image = client.image(detail.style.image)
-        except InventoryError as exc:  # a missing picture never hides the sizes
-            log.warning("image %s unavailable: %s", detail.style.image, type(exc).__name__)
-        return Product(size_run=run, image=image)
+        return Product(size_run=run, image=image.result())
 
     return lookup
 
