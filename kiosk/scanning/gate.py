@@ -13,7 +13,8 @@ How: on a downscaled copy, per 8x8 block, from the image gradient (gx, gy):
 - *alternation*: ``|mean(g)| / mean(|g|)`` is near 0 when dark-to-light and light-to-dark
   edges alternate (bars), near 1 for a single edge (a shelf, a sleeve).
 
-A frame passes when several neighbouring blocks look like that. The gate errs towards
+A frame passes when enough blocks look like that and line up across the bars (linear
+codes), or cluster (QR). The gate errs towards
 passing: a striped shirt costs a decode; a missed barcode costs a shopper.
 """
 
@@ -65,6 +66,11 @@ _RUN_KERNELS = (
     np.fliplr(np.eye(_RUN, dtype=np.float32)).copy(),  # 135 degrees
 )
 _MIN_RUN = 3
+#: Blocks (8x8 on the analysed copy) that must sit on such runs. The smallest readable
+#: linear code in the corpus covers 25; printed matter that is no code often only a few
+#: (a rule, a frame line, a row of letters). 12 keeps twice the margin below the smallest
+#: code and lets ~1 in 4 still photos of printed matter skip the decoder.
+_MIN_RUN_BLOCKS = 12
 
 
 def _blocks_look_like_code(small: np.ndarray, two_d: bool) -> bool:
@@ -97,7 +103,7 @@ def _blocks_look_like_code(small: np.ndarray, two_d: bool) -> bool:
             mask = (linear & (bins == b)).astype(np.float32)
             if mask.any():
                 runs = cv2.filter2D(mask, -1, kernel, borderType=cv2.BORDER_CONSTANT)
-                if runs.max() >= _MIN_RUN:
+                if int(np.count_nonzero(runs >= _MIN_RUN)) >= _MIN_RUN_BLOCKS:
                     return True
     if two_d and strong.any():
         # QR modules: edges along two perpendicular axes, so the angle modulo 90 degrees
