@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.address_screen.address_submitted.connect(session.submit_address)
         self.review_screen.place_order_requested.connect(session.place_order)
         self.confirmation_screen.done_requested.connect(session.start_over)
+        self.notify_screen.done_requested.connect(session.start_over)
         for screen in self.screens():
             screen.nav.back_requested.connect(session.back)
             screen.nav.start_over_requested.connect(session.start_over)
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
             self.stores_screen.show_size(style_name, chosen)
             self.stack.setCurrentWidget(self.stores_screen)
         elif state is State.NOTIFY and chosen is not None:
-            self.notify_screen.show_size(chosen.variant.size_eu)
+            self.notify_screen.show_size(style_name, chosen.variant.size_eu)
             self.stack.setCurrentWidget(self.notify_screen)
         elif state is State.ADDRESS:
             self._show_order_item()

@@ -278,6 +278,12 @@ def run_tour(out: Path) -> int:
             # languages
             window.set_language("de")
             tour.shoot(window, "22-de-product")
+            session.start_over()
+            window.scan_screen.keypad_button.click()
+            for digit in "4006381333932":  # a mistyped check digit
+                window.scan_screen.keypad.press(digit)
+            tour.shoot(window, "22b-de-scanning-keypad")
+            window.scan_screen.keypad.clear()
             open_product("warehouse_only")
             _tap_size(window, "warehouse")
             form.submit()

@@ -24,9 +24,11 @@ class NotifyScreen(Screen):
     """Signals:
     notify_requested(email, language): "Email me when it's back" with what was typed
         (unchecked; the session checks it) and the shopper's language.
+    done_requested(): "Done" after the request went off (start over).
     """
 
     notify_requested = Signal(str, str)
+    done_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +36,7 @@ class NotifyScreen(Screen):
         self.outer.setSpacing(12)
         self.body.setSpacing(12)
         self._size = ""
+        self._style = ""
         self._phase = NotifyPhase.READY
         self._message = ""
 
@@ -49,8 +52,11 @@ class NotifyScreen(Screen):
         self.button = QPushButton()
         self.button.setObjectName("primary")
         self.status = label("", "notice")
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("primary")
         self.keyboard = TouchKeyboard(self)
         self.keyboard.set_target(self.email)
+        self.keyboard.next_key.setVisible(False)  # one field: the big button sends
 
         field = QVBoxLayout()
         field.setSpacing(4)
@@ -66,11 +72,15 @@ class NotifyScreen(Screen):
         self.body.addWidget(self.explain)
         self.body.addLayout(field)
         self.body.addWidget(self.status)
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.done_button)
+        done_row.addStretch(1)
+        self.body.addLayout(done_row)
         self.body.addStretch(1)
         self.body.addWidget(self.keyboard)
 
         self.button.clicked.connect(self.submit)
-        self.keyboard.next_requested.connect(self.submit)
+        self.done_button.clicked.connect(self.done_requested)
         self.keyboard.typed.connect(self._clear_error)
         self.email.textEdited.connect(self._clear_error)
         self.email.returnPressed.connect(self.submit)
@@ -80,9 +90,10 @@ class NotifyScreen(Screen):
     def phase(self) -> NotifyPhase:
         return self._phase
 
-    def show_size(self, size_eu: str) -> None:
+    def show_size(self, style_name: str, size_eu: str) -> None:
         """A fresh screen for this size: empty field, nothing sent yet."""
         self.clear()
+        self._style = style_name
         self._size = size_eu
         self.retranslate()
 
@@ -100,6 +111,7 @@ class NotifyScreen(Screen):
         self.keyboard.clear()
         self.keyboard.set_target(self.email)
         self._size = ""
+        self._style = ""
         self._phase = NotifyPhase.READY
         self._message = ""
         self.retranslate()
@@ -123,7 +135,9 @@ class NotifyScreen(Screen):
         phase = self._phase
         finished = phase in _FINISHED
         self.heading.setText(
-            translate("NotifyScreen", "EU {size} is sold out everywhere").format(size=self._size)
+            translate("NotifyScreen", "{name} in EU {size} is sold out everywhere").format(
+                name=self._style, size=self._size
+            )
         )
         self.explain.setText(
             translate(
@@ -157,5 +171,8 @@ class NotifyScreen(Screen):
         }.get(phase, "")
         self.status.setText(status)
         self.status.setVisible(bool(status))
-        for widget in (self.field_label, self.email, self.button, self.keyboard):
+        self.done_button.setText(translate("NotifyScreen", "Done"))
+        self.done_button.setAccessibleName(translate("NotifyScreen", "Done, start over"))
+        self.done_button.setVisible(finished)
+        for widget in (self.explain, self.field_label, self.email, self.button, self.keyboard):
             widget.setVisible(not finished)

@@ -351,8 +351,8 @@
     <context>
         <name>NotifyScreen</name>
         <message>
-            <source>EU {size} is sold out everywhere</source>
-            <translation>EU {size} ist überall ausverkauft</translation>
+            <source>{name} in EU {size} is sold out everywhere</source>
+            <translation>{name} in EU {size} ist überall ausverkauft</translation>
         </message>
         <message>
             <source>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</source>
@@ -377,6 +377,14 @@
         <message>
             <source>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</source>
             <translation>Danke – Ihre Anfrage ist auf diesem Terminal gespeichert und erreicht das Geschäft, sobald die Verbindung wieder steht.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>Done, start over</source>
+            <translation>Fertig, neu beginnen</translation>
         </message>
     </context>
     <context>

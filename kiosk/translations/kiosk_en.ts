@@ -351,8 +351,8 @@
     <context>
         <name>NotifyScreen</name>
         <message>
-            <source>EU {size} is sold out everywhere</source>
-            <translation>EU {size} is sold out everywhere</translation>
+            <source>{name} in EU {size} is sold out everywhere</source>
+            <translation>{name} in EU {size} is sold out everywhere</translation>
         </message>
         <message>
             <source>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</source>
@@ -377,6 +377,14 @@
         <message>
             <source>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</source>
             <translation>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Done, start over</source>
+            <translation>Done, start over</translation>
         </message>
     </context>
     <context>

@@ -351,8 +351,8 @@
     <context>
         <name>NotifyScreen</name>
         <message>
-            <source>EU {size} is sold out everywhere</source>
-            <translation>La pointure EU {size} est épuisée partout</translation>
+            <source>{name} in EU {size} is sold out everywhere</source>
+            <translation>{name} en EU {size} est épuisé partout</translation>
         </message>
         <message>
             <source>Leave your email address and the store will write to you when this size is back. We use it for nothing else.</source>
@@ -377,6 +377,14 @@
         <message>
             <source>Thank you — your request is saved on this kiosk and reaches the store as soon as the connection is back.</source>
             <translation>Merci – votre demande est enregistrée sur cette borne et parviendra au magasin dès le retour de la connexion.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Done, start over</source>
+            <translation>Terminé, recommencer</translation>
         </message>
     </context>
     <context>

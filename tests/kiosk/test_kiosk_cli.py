@@ -68,7 +68,7 @@ def test_unknown_command_is_a_usage_error(capsys) -> None:
 def test_tour_writes_every_screen(qapp, tmp_path: Path) -> None:
     assert main(["tour", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(names) == 56  # 28 screens, each at both orientations
+    assert len(names) == 58  # 29 screens, each at both orientations
     for name in (
         "09-warehouse-unreachable-portrait",
         "12-fetch-ticket-landscape",

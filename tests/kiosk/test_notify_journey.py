@@ -58,6 +58,9 @@ def test_sold_out_takes_an_email_and_the_store_gets_it(
     kiosk.window.set_language("de")
     screen, gtin = open_sold_out(qtbot, kiosk, catalogue)
     assert screen.email.isVisible() and screen.keyboard.isVisible()
+    style = kiosk.session.product.size_run.style.name
+    assert screen.heading.text().startswith(f"{style} in EU ")
+    assert screen.heading.text().endswith("ist überall ausverkauft")
     type_email(qtbot, screen, EMAIL)
     assert screen.email.text() == EMAIL
     qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
@@ -83,6 +86,9 @@ def test_sold_out_takes_an_email_and_the_store_gets_it(
     assert notify_events() == [(gtin,)]
     qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)  # hidden: nothing more sent
     assert len(service_rows(fresh_service, "select id from back_in_stock")) == 1
+    assert screen.done_button.isVisible()
+    qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
+    assert kiosk.session.state is State.ATTRACT
 
 
 def test_a_bad_email_is_explained_and_nothing_is_sent(
@@ -95,7 +101,7 @@ def test_a_bad_email_is_explained_and_nothing_is_sent(
     assert screen.error.text() == "Please type your email address."
     type_email(qtbot, screen, "erika@example")
     assert not screen.error.isVisible()  # typing again clears the message
-    qtbot.mouseClick(screen.keyboard.next_key, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
     assert kiosk.session.notify_phase is NotifyPhase.INVALID
     assert screen.error.text().startswith("This email address does not look right")
     kiosk.window.set_language("fr")
