@@ -6,13 +6,20 @@ Pipeline for one frame (all inside a fixed time budget):
    garbage yields no scans, never an exception.
 2. Gate: skip frames with no barcode-like structure (:mod:`kiosk.scanning.gate`).
    This is what makes the common empty camera frame cheap.
-3. Plain pass: zxing-cpp (when installed) and ZBar on the grayscale frame.
-4. Retries while nothing trustworthy was found and budget remains: upscale, CLAHE,
-   binarisation, sharpening, rotations; ZBar on each, zxing-cpp on some.
+3. Plain frame with zxing-cpp (when installed) and ZBar, then the check views: the frame
+   rescaled (for zxing-cpp) and binarised (for both). These always run, so every code is
+   cross-checked against other renderings of the same pixels.
+4. Retries while nothing sure was found and budget remains: upscale, CLAHE, sharpening,
+   rotations; ZBar on each, zxing-cpp on some.
 
-Trust: every retail read must pass its check digit (python-stdnum). A ZBar read of a
-linear code seen on a single scan line (``quality == 1``) is the usual shape of a misread;
-it is reported only when a second, different pass (or zxing-cpp) read the same code.
+Trust (see :func:`_judge`): every retail read must pass its check digit (python-stdnum);
+ZBar linear reads need two agreeing scan lines, ZBar UPC-E reads 16. Each (view, decoder)
+that read a code is a vote for it. A frame gives at most one code, the best-voted one, and
+none when it is ambiguous: another code has support too (several tags in view: "hold one
+tag up"), or some view read a different code strongly and not this one (a damaged or
+badly printed tag that reads differently at another scale or threshold). A misread left
+half of an EAN-13/UPC-A (same right half) is outvoted, and a tie between two such readings
+gives nothing.
 """
 
 from __future__ import annotations
@@ -103,7 +110,8 @@ class Decoder:
         self._two_d = "QRCODE" in syms
 
     def decode(self, frame: np.ndarray) -> list[Scan]:
-        """Return the validated scans in ``frame``; an empty list for garbage input."""
+        """The one sure code in ``frame`` as a one-element list, or ``[]``: nothing found,
+        ambiguous (several codes, or views that disagree), or garbage input."""
         try:
             return self._decode(frame)
         except Exception:  # the camera loop must survive any frame

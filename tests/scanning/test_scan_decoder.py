@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from conftest import noisy, perspective, place, render_linear, render_qr, rotate
 
-from kiosk.scanning.decoder import ALL_SYMBOLOGIES, Decoder, Scan
+from kiosk.scanning.backends import Raw
+from kiosk.scanning.decoder import ALL_SYMBOLOGIES, Decoder, Scan, _judge
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +132,75 @@ def test_empty_scene_gives_nothing() -> None:
     rng = np.random.default_rng(4)
     scene = cv2.GaussianBlur((rng.random((720, 1280)) * 255).astype(np.uint8), (0, 0), 4)
     assert Decoder(ALL_SYMBOLOGIES).decode(scene) == []
+
+
+def _two_tags(left: str, right: str) -> np.ndarray:
+    """Two EAN-13 tags side by side in one camera frame."""
+    a, b = render_linear("ean13", left, 2), render_linear("ean13", right, 2)
+    h = max(a.shape[0], b.shape[0])
+    gap = np.full((h, 80), 255, np.uint8)
+    pad = [np.pad(s, ((0, h - s.shape[0]), (0, 0)), constant_values=255) for s in (a, b)]
+    return place(np.hstack([pad[0], gap, pad[1]]))
+
+
+def test_two_different_tags_in_view_give_nothing() -> None:
+    """Several codes in one frame: the kiosk never guesses which one the shopper meant."""
+    frame = _two_tags("400638133393", "590123412345")
+    assert Decoder().decode(frame) == []
+    # Each tag alone reads.
+    assert [s.gtin for s in Decoder().decode(_two_tags("400638133393", "400638133393"))] == [
+        "4006381333931"
+    ]
+
+
+def _raw(text: str, backend: str = "zxing", quality: int = 100, sym: str = "EAN13") -> Raw:
+    return Raw(sym, text, quality, backend)
+
+
+def test_judge_agreeing_views_give_the_code_and_both_decoders_confirm() -> None:
+    views = {
+        ("plain", "zxing"): [_raw("4006381333931")],
+        ("plain", "zbar"): [_raw("4006381333931", "zbar", 40)],
+        ("otsu", "zbar"): [],
+    }
+    assert _judge(views) == ("EAN13", "4006381333931", {"zxing", "zbar"})
+
+
+def test_judge_a_view_reading_another_code_instead_makes_the_frame_ambiguous() -> None:
+    """upca-4 in the corpus: plain frame reads one code, the rescaled copy another."""
+    views = {
+        ("plain", "zxing"): [_raw("9074932437075")],
+        ("plain", "zbar"): [_raw("9074932437075", "zbar", 18)],
+        ("up2", "zxing"): [_raw("023942431015", sym="UPCA")],
+    }
+    assert _judge(views) is None
+    # A weak ZBar read (few scan lines) of another code does not dissent.
+    views[("up2", "zxing")] = [_raw("023942431015", "zbar", 4, sym="UPCA")]
+    assert _judge(views) == ("EAN13", "9074932437075", {"zxing", "zbar"})
+
+
+def test_judge_misread_left_half_loses_to_the_better_supported_reading() -> None:
+    """upca-2/48: zxing-cpp misreads the left half; ZBar and the rescaled copy do not."""
+    truth, misread = "075720003259", "1077778003259"  # same right half 003259
+    views = {
+        ("plain", "zxing"): [_raw(misread)],
+        ("plain", "zbar"): [_raw(truth, "zbar", 37, sym="UPCA")],
+    }
+    assert _judge(views) is None  # one vote each: a tie within one symbol
+    views[("up2", "zxing")] = [_raw(truth, sym="UPCA")]
+    assert _judge(views) == ("UPCA", truth, {"zxing", "zbar"})
+
+
+def test_judge_several_codes_with_support_give_nothing() -> None:
+    views = {
+        ("plain", "zxing"): [_raw("4006381333931"), _raw("5901234123457")],
+        ("plain", "zbar"): [_raw("4006381333931", "zbar", 30), _raw("5901234123457", "zbar", 9)],
+    }
+    assert _judge(views) is None
+
+
+def test_zbar_upce_needs_many_scan_lines() -> None:
+    decoder = Decoder()
+    assert not decoder._counts(Raw("UPCE", "02212166", 11, "zbar"))
+    assert decoder._counts(Raw("UPCE", "02212166", 28, "zbar"))
+    assert not decoder._counts(Raw("EAN13", "4006381333931", 1, "zbar"))  # one scan line

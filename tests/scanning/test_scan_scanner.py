@@ -230,3 +230,21 @@ def test_frame_to_qimage(qapp, frame: np.ndarray) -> None:
     else:
         assert image is not None
         assert (image.width(), image.height()) == (640, 360)
+
+
+def test_two_tags_in_view_are_never_scanned_one_alone_is(code_frame) -> None:
+    """Two different codes in one frame mean "hold one tag up": no scan, however long."""
+    other = place(render_linear("ean13", "590123412345", 2))
+    both = code_frame.copy()
+    both[:, 60:380] = other[:, 480:800]  # a second tag left of the first, same frame
+    clock = Clock()
+    out: dict = {"scans": [], "previews": []}
+    loop = make_loop(Decoder(), clock, out)
+    for _ in range(10):
+        loop.process(both)
+        clock.t += 1 / 30
+    assert out["scans"] == []
+    for _ in range(10):
+        loop.process(code_frame)
+        clock.t += 1 / 30
+    assert out["scans"] == [GTIN]
