@@ -9,6 +9,13 @@ Everything the kiosk needs is importable from here; the modules behind it are pr
         detail = client.lookup("2000000000017")
         run = client.size_run(detail)
 
+Staff screens ask the same client for its staff calls, made with the store's staff key over
+the same connection, circuit breaker and error handling::
+
+    staff = client.staff()
+    order = staff.order_by_number("EA-4K7Q9M")
+    staff.set_order_status(order.id, OrderStatus.PAID, actor="anna")
+
 The wire models (``VariantDetail``, ``SizeRun``, ``Order``, ...) live in
 ``inventory_client.models``. The errors are drawn in ``inventory_client._errors``.
 
@@ -41,6 +48,7 @@ from inventory_client._errors import (
 )
 from inventory_client._outbox import BacklogEntry, Outbox, OutboxError
 from inventory_client._sender import OutboxSender
+from inventory_client._staff import StaffClient
 
 __all__ = [
     "BacklogEntry",
@@ -55,6 +63,7 @@ __all__ = [
     "OutboxError",
     "OutboxSender",
     "Rejected",
+    "StaffClient",
     "Unauthorized",
     "Unavailable",
     "UnfulfillableOrder",

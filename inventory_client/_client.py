@@ -45,6 +45,7 @@ from inventory_client._errors import (
 )
 from inventory_client._outbox import Notice, Outbox, OutboxEntry, OutboxKind, OutboxStatus
 from inventory_client._sizerun import compose_size_run
+from inventory_client._staff import StaffClient, bearer, ensure_store
 from inventory_client._transport import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_READ_TIMEOUT,
@@ -72,6 +73,7 @@ from inventory_client.models import (
     StockAdjustmentCreate,
     StockReport,
     StockScope,
+    StyleSummary,
     VariantDetail,
 )
 
@@ -135,8 +137,8 @@ class InventoryClient:
         kiosk_id, store_id: Who is asking; sent with orders, fetch requests and demand.
         outbox_path: SQLite file of the durable outbox (created, mode 0600).
         connect_timeout, read_timeout: Seconds, applied to every call.
-        staff_key: The store's staff key, needed by ``adjust_stock`` (kept in memory only,
-            never in the outbox).
+        staff_key: The store's staff key, needed by ``adjust_stock`` and by ``staff()``
+            (kept in memory only, never in the outbox).
         cache_path: SQLite file of the offline read cache; default: beside the outbox,
             ``<outbox stem>-cache.sqlite``.
         breaker: The circuit breaker (tests pass one with a short cool-down or a fake clock).
@@ -211,6 +213,18 @@ class InventoryClient:
         it was cached (UTC). None when it came from the service. Per thread, so worker
         threads do not see each other's answers."""
         return getattr(self._local, "lookup_cached_at", None)
+
+    def staff(self, staff_key: str | None = None) -> StaffClient:
+        """The staff calls of this store (orders, fetch queue, reports, imports, audit).
+
+        They share this client's connection, circuit breaker, timeouts and error handling
+        and end with it (see ``StaffClient``). ``staff_key`` defaults to the one this client
+        was built with; without either, every staff call raises ``Unauthorized`` before
+        sending anything.
+        """
+        return StaffClient(
+            self._transport, store_id=self.store_id, staff_key=staff_key or self._staff_key
+        )
 
     # -- catalogue and stock ------------------------------------------------------------
 
@@ -295,6 +309,19 @@ class InventoryClient:
                 f"GET {path}: asked for {style_id}/{scope}, got {report.style_id}/{report.scope}"
             )
         return report
+
+    def search_catalogue(self, query: str, *, limit: int = 20) -> list[StyleSummary]:
+        """Styles whose name, brand, colour or id hold every word of ``query``, or with a
+        GTIN starting with its digits; each with all its variants, best match first."""
+        query = query.strip()
+        if not query:
+            return []
+        return self._transport.call_list(
+            "GET",
+            "/v1/catalogue/search",
+            StyleSummary,
+            params={"q": query, "limit": str(limit)},
+        )
 
     def image(self, name: str) -> bytes:
         """The bytes of a catalogue image (``Style.image``)."""
@@ -577,6 +604,18 @@ class InventoryClient:
         self.outbox.mark_sent(key, result_id=request.id, result_number=str(request.ticket))
         return request
 
+    def fetch_requests(
+        self, status: FetchStatus | None = None, *, limit: int = 100
+    ) -> list[FetchRequest]:
+        """This store's fetch requests (every kiosk's), oldest first; the staff queue."""
+        what = "GET /v1/fetch-requests"
+        params = {"store_id": self.store_id, "limit": str(limit)}
+        if status is not None:
+            params["status"] = str(status)
+        found = self._transport.call_list("GET", "/v1/fetch-requests", FetchRequest, params=params)
+        ensure_store(what, self.store_id, found)
+        return found
+
     def get_fetch_request(self, request_id: str) -> FetchRequest:
         return self._transport.call(
             "GET", f"/v1/fetch-requests/{quote(request_id, safe='')}", FetchRequest
@@ -660,7 +699,7 @@ class InventoryClient:
         if self._staff_key is None:
             raise Unauthorized("stock adjustment: this client has no staff key")
         self.outbox.begin_attempt(key)
-        headers = {"Idempotency-Key": key, "Authorization": f"Bearer {self._staff_key}"}
+        headers = {"Idempotency-Key": key, **bearer(self._staff_key)}
         try:
             adjustment = self._transport.call(
                 "POST",
@@ -680,14 +719,7 @@ class InventoryClient:
 
     def _sent_adjustment(self, entry: OutboxEntry) -> StockAdjustment | None:
         """An adjustment acknowledged earlier, found in the store's audit trail."""
-        assert self._staff_key is not None
-        found = self._transport.call_list(
-            "GET",
-            "/v1/stock-adjustments",
-            StockAdjustment,
-            params={"location_id": self.store_id, "limit": str(ADJUSTMENT_LOOKBACK)},
-            headers={"Authorization": f"Bearer {self._staff_key}"},
-        )
+        found = self.staff().stock_adjustments(limit=ADJUSTMENT_LOOKBACK)
         return next((a for a in found if a.id == entry.result_id), None)
 
     # -- back in stock ------------------------------------------------------------------

@@ -9,7 +9,9 @@ Every failure the kiosk can meet while talking to the inventory service is one o
     ├── NotFound           the service has no such thing (unknown GTIN, order, fetch request).
     ├── NoLongerAvailable  the stock was there a moment ago but is gone (409
     │                      ``no_longer_available``): someone bought the last pair first.
-    ├── Unauthorized       the kiosk's key is missing, unknown or not allowed (401, 403).
+    ├── Unauthorized       the kiosk's key is missing, unknown or not allowed (401, 403), or
+    │                      a staff call on a client without a staff key (raised before
+    │                      anything is sent).
     ├── Rejected           the service refused the request as it stands: any other 4xx, e.g. 422
     │                      validation, 409 ``idempotency_conflict`` or ``invalid_transition``.
     └── InvalidResponse    the answer did not make sense: not JSON, wrong content type, a body
@@ -109,7 +111,8 @@ class NoLongerAvailable(InventoryError):
 
 
 class Unauthorized(InventoryError):
-    """The kiosk's API key is missing, unknown, or not allowed to do this (401/403)."""
+    """The kiosk's (or the staff) API key is missing, unknown, or not allowed to do this
+    (401/403); also raised before any request by a staff call without a staff key."""
 
     default_user_message = (
         "This kiosk is not set up correctly at the moment. Please ask a member of staff for help."

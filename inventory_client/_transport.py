@@ -69,6 +69,8 @@ RETRY_BACKOFF_MAX = 2.0
 RETRY_BACKOFF_JITTER = 0.1
 RETRY_STATUSES = frozenset({502, 503, 504})
 IDEMPOTENT_POST_PATHS = frozenset({"/v1/orders", "/v1/stock-adjustments"})
+JSON = "application/json"
+"""Content type of every request body unless a call names another (a CSV import)."""
 
 
 def _package_version() -> str:
@@ -238,7 +240,15 @@ def _error_body(response: requests.Response) -> ErrorBody | None:
 
 def _is_json(response: requests.Response) -> bool:
     content_type = response.headers.get("Content-Type", "")
-    return content_type.split(";")[0].strip().lower() == "application/json"
+    return content_type.split(";")[0].strip().lower() == JSON
+
+
+def _require_json(what: str, response: requests.Response) -> None:
+    if not _is_json(response):
+        raise InvalidResponse(
+            f"{what}: expected JSON, got {response.headers.get('Content-Type')!r}",
+            status_code=response.status_code,
+        )
 
 
 class Transport:
@@ -295,18 +305,21 @@ class Transport:
         model: type[M],
         *,
         params: Mapping[str, str] | None = None,
-        body: str | None = None,
+        body: str | bytes | None = None,
+        content_type: str = JSON,
         headers: Mapping[str, str] | None = None,
     ) -> M:
-        """Send one request and parse its JSON answer as ``model``."""
+        """Send one request and parse its JSON answer as ``model``.
+
+        ``body`` is JSON unless ``content_type`` says otherwise (a CSV import sends the
+        file itself); a ``str`` body is sent as UTF-8.
+        """
         what = f"{method} {path}"
         with self._guarded(what):
-            response = self._send(method, path, params=params, body=body, headers=headers)
-            if not _is_json(response):
-                raise InvalidResponse(
-                    f"{what}: expected JSON, got {response.headers.get('Content-Type')!r}",
-                    status_code=response.status_code,
-                )
+            response = self._send(
+                method, path, params=params, body=body, content_type=content_type, headers=headers
+            )
+            _require_json(what, response)
             return model.model_validate_json(response.content)
 
     def call_list(
@@ -322,11 +335,7 @@ class Transport:
         what = f"{method} {path}"
         with self._guarded(what):
             response = self._send(method, path, params=params, headers=headers)
-            if not _is_json(response):
-                raise InvalidResponse(
-                    f"{what}: expected JSON, got {response.headers.get('Content-Type')!r}",
-                    status_code=response.status_code,
-                )
+            _require_json(what, response)
             return pydantic.TypeAdapter(list[model]).validate_json(response.content)  # type: ignore[valid-type]
 
     def call_no_content(
@@ -341,16 +350,29 @@ class Transport:
         with self._guarded(f"{method} {path}"):
             self._send(method, path, body=body, headers=headers)
 
-    def get_bytes(self, path: str, *, content_type_prefix: str) -> bytes:
-        """GET raw bytes (an image), checking the answer's content type."""
+    def get_bytes(
+        self,
+        path: str,
+        *,
+        content_type_prefix: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> bytes:
+        """GET raw bytes (an image, a CSV report), checking the answer's content type.
+
+        ``content_type_prefix`` is a type (``"text/csv"``) or a family (``"image/"``).
+        """
         what = f"GET {path}"
+        accept = (
+            content_type_prefix + "*" if content_type_prefix.endswith("/") else content_type_prefix
+        )
         with self._guarded(what):
-            response = self._send("GET", path, headers={"Accept": f"{content_type_prefix}*"})
+            response = self._send(
+                "GET", path, params=params, headers={"Accept": accept, **(headers or {})}
+            )
             content_type = response.headers.get("Content-Type", "")
             if not content_type.lower().startswith(content_type_prefix):
-                raise InvalidResponse(
-                    f"{what}: expected {content_type_prefix}*, got {content_type!r}"
-                )
+                raise InvalidResponse(f"{what}: expected {accept}, got {content_type!r}")
             return response.content
 
     def _send(
@@ -359,15 +381,16 @@ class Transport:
         path: str,
         *,
         params: Mapping[str, str] | None = None,
-        body: str | None = None,
+        body: str | bytes | None = None,
+        content_type: str = JSON,
         headers: Mapping[str, str] | None = None,
     ) -> requests.Response:
         what = f"{method} {path}"
         all_headers = dict(headers or {})
         data = None
         if body is not None:
-            all_headers["Content-Type"] = "application/json"
-            data = body.encode("utf-8")
+            all_headers["Content-Type"] = content_type
+            data = body.encode("utf-8") if isinstance(body, str) else body
         started = time.monotonic()
         response = self.session.request(
             method,

@@ -2,13 +2,13 @@
 lost demand, CSV import and health (the doctor's checks), with the app version, a
 connectivity indicator, the outbox backlog and "Quit kiosk" (with a confirm step).
 
-Views only present and emit intents; this panel wires them to the client, the staff API
-and the audit trail. Every blocking call (HTTP, SQLite, scrypt) runs through the shared
-``TaskRunner`` on channels named ``admin.*``; results come back on the GUI thread and are
-routed in :meth:`AdminPanel._on_result`. Every action a staff member takes is audited:
-stock, order, fetch and import changes by the service itself (named with ``X-Actor`` or
-the adjustment's ``actor``), device-only events (login, failed PIN, lock, logout, export,
-dry run, retry) through :class:`~kiosk.admin.audit.AuditTrail`.
+Views only present and emit intents; this panel wires them to the client, its staff calls
+(``InventoryClient.staff()``) and the audit trail. Every blocking call (HTTP, SQLite,
+scrypt) runs through the shared ``TaskRunner`` on channels named ``admin.*``; results come
+back on the GUI thread and are routed in :meth:`AdminPanel._on_result`. Every action a
+staff member takes is audited: stock, order, fetch and import changes by the service itself
+(named with ``X-Actor`` or the adjustment's ``actor``), device-only events (login, failed
+PIN, lock, logout, export, dry run, retry) through :class:`~kiosk.admin.audit.AuditTrail`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_client import NotFound, Unavailable
+from inventory_client import InventoryError, NotFound, StaffClient, Unavailable
 from inventory_client.models import AdjustmentKind, FetchStatus, ImportKind, OrderStatus
 from kiosk import app_version
 from kiosk.admin.audit import AuditTrail
@@ -49,7 +49,6 @@ from kiosk.admin.pin_pad import PinPad
 from kiosk.admin.receiving import ReceivedScan, ReceivingTally
 from kiosk.admin.receiving_view import ReceivingView
 from kiosk.admin.rows import fetch_rows, order_rows
-from kiosk.admin.staff_api import StaffApi, describe_error
 from kiosk.admin.stock_view import StockView
 from kiosk.scanning.gtin import normalize_gtin
 
@@ -62,6 +61,8 @@ __all__ = ["AdminPanel", "AdminSettings", "open_admin", "order_number_from_qr"]
 
 log = logging.getLogger(__name__)
 
+SEARCH_LIMIT = 50
+"""Styles shown for one stock search."""
 _ORDER_NUMBER = re.compile(r"\b([A-Z]{2}-[A-Z0-9]{4,16})\b")
 _ACTIVITY_EVENTS = frozenset(
     {
@@ -82,6 +83,13 @@ class AdminSettings:
     import_dir: Path | None = None
     fetch_poll_ms: int = 3000
     status_poll_ms: int = 2000
+
+
+def describe_error(exc: BaseException) -> str:
+    """A calm one-line message for staff; technical detail stays in the log."""
+    if isinstance(exc, InventoryError):
+        return exc.user_message or str(exc)
+    return f"Unexpected error ({type(exc).__name__})"
 
 
 def order_number_from_qr(code: str) -> str:
@@ -112,7 +120,7 @@ class AdminPanel(QWidget):
     def __init__(
         self,
         client: InventoryClient,
-        api: StaffApi,
+        staff: StaffClient,
         gate: PinGate,
         audit: AuditTrail,
         runner: TaskRunner,
@@ -129,7 +137,7 @@ class AdminPanel(QWidget):
         self._on_quit = on_quit
         self._quitting = False
         self.client = client
-        self.api = api
+        self.staff = staff
         self.gate = gate
         self.audit = audit
         self.runner = runner
@@ -336,7 +344,6 @@ class AdminPanel(QWidget):
                     self._release()
 
     def _release(self) -> None:
-        self.api.close()
         self.audit.close()
         self.gate.close()
 
@@ -489,7 +496,7 @@ class AdminPanel(QWidget):
         self.stock.show_status("Searching…")
         self._submit(
             "search",
-            lambda: self.api.search_catalogue(text),
+            lambda: self.client.search_catalogue(text, limit=SEARCH_LIMIT),
             self._view_result(self.stock, self.stock.show_results),
         )
 
@@ -530,7 +537,7 @@ class AdminPanel(QWidget):
             return  # the previous poll is still out; do not pile up
 
         def job() -> Any:
-            return fetch_rows(self.api.fetch_requests(), self._now())
+            return fetch_rows(self.client.fetch_requests(), self._now())
 
         self._submit("fetch", job, self._view_result(self.fetch, self.fetch.show_rows))
 
@@ -538,7 +545,7 @@ class AdminPanel(QWidget):
         actor = self._actor()
 
         def job() -> Any:
-            updated = self.api.update_fetch_request(request_id, status, actor=actor)
+            updated = self.staff.update_fetch_request(request_id, status, actor=actor)
             return updated
 
         def done(ok: bool, result: Any) -> None:
@@ -555,7 +562,7 @@ class AdminPanel(QWidget):
     def refresh_orders(self) -> None:
         def job() -> Any:
             entries = self.client.outbox.entries()
-            return order_rows(self.api.orders(), entries)
+            return order_rows(self.staff.orders(), entries)
 
         self._submit("orders", job, self._view_result(self.orders, self.orders.show_rows))
 
@@ -563,8 +570,8 @@ class AdminPanel(QWidget):
         actor = self._actor()
 
         def job() -> Any:
-            order = self.api.order_by_number(number)
-            paid = self.api.set_order_status(
+            order = self.staff.order_by_number(number)
+            paid = self.staff.set_order_status(
                 order.id, OrderStatus.PAID, "paid at the counter", actor=actor
             )
             return paid
@@ -586,7 +593,9 @@ class AdminPanel(QWidget):
         actor = self._actor()
 
         def job() -> Any:
-            order = self.api.set_order_status(order_id, OrderStatus.CANCELLED, reason, actor=actor)
+            order = self.staff.set_order_status(
+                order_id, OrderStatus.CANCELLED, reason, actor=actor
+            )
             return order
 
         def done(ok: bool, result: Any) -> None:
@@ -624,7 +633,7 @@ class AdminPanel(QWidget):
         self.demand.show_status("Loading…")
         self._submit(
             "demand",
-            lambda: self.api.lost_demand(days, now=self._now()),
+            lambda: self.staff.lost_demand(days, now=self._now()),
             self._view_result(self.demand, self.demand.show_report),
         )
 
@@ -638,9 +647,9 @@ class AdminPanel(QWidget):
         when = self._now()
 
         def job() -> Path:
-            data = self.api.lost_demand_csv(days, now=when)
+            data = self.staff.lost_demand_csv(days, now=when)
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"lost-demand-{self.api.store_id}-{days}d-{when:%Y%m%d-%H%M%S}.csv"
+            path = folder / f"lost-demand-{self.staff.store_id}-{days}d-{when:%Y%m%d-%H%M%S}.csv"
             tmp = path.with_suffix(".part")
             tmp.write_bytes(data)
             tmp.replace(path)
@@ -661,8 +670,8 @@ class AdminPanel(QWidget):
         actor = self._actor()
 
         def job() -> Any:
-            text = Path(path).read_text(encoding="utf-8-sig")
-            report = self.api.import_csv(ImportKind(kind), text, dry_run=dry_run, actor=actor)
+            data = Path(path).read_bytes()  # as it is: the service names lines not in UTF-8
+            report = self.staff.import_csv(ImportKind(kind), data, dry_run=dry_run, actor=actor)
             if dry_run:  # the service audits real imports itself
                 detail = f"{kind} file={Path(path).name} rows={report.rows}"
                 self.audit.record(actor, "import.dry_run", f"{detail} errors={len(report.errors)}")
@@ -804,16 +813,26 @@ def open_admin(
 ) -> AdminPanel:
     """Build the admin screen for one visit; the caller shows it and connects ``closed``.
 
+    ``staff_key`` is the store's staff key for ``client.staff()``; empty: the one the
+    client was built with (stock changes always use that one, through the outbox).
     ``data_dir`` holds the PIN lockout state and the local audit queue (files mode 0600).
     Raises ``ValueError`` for a bad staff list (e.g. a plain PIN in the config).
     """
     staff = parse_staff_list(staff_list)
     data_dir = Path(data_dir)
     gate = PinGate(staff, data_dir / "admin-pin-gate.sqlite", clock=clock)
-    api = StaffApi(client, staff_key)
-    audit = AuditTrail(api, data_dir / "admin-audit.sqlite")
+    staff_client = client.staff(staff_key or None)
+    audit = AuditTrail(staff_client, data_dir / "admin-audit.sqlite")
     panel = AdminPanel(
-        client, api, gate, audit, runner, settings, parent_window, checks=checks, on_quit=on_quit
+        client,
+        staff_client,
+        gate,
+        audit,
+        runner,
+        settings,
+        parent_window,
+        checks=checks,
+        on_quit=on_quit,
     )
     panel.setWindowFlag(Qt.WindowType.Window, parent_window is not None)
     return panel

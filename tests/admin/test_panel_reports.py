@@ -46,7 +46,7 @@ def test_mark_paid_by_scanning_the_order_qr_then_cancel(
     panel.orders.reason.setText("customer changed their mind")
     panel.orders.cancel_button.click()
     qtbot.waitUntil(lambda: "cancelled" in panel.orders.status.text(), timeout=10_000)
-    final = panel.api.order_by_number(order.number)
+    final = panel.staff.order_by_number(order.number)
     assert final.status == OrderStatus.CANCELLED
     assert final.history[-1].note == "customer changed their mind"
     with Api(fresh_service.url, fresh_service.staff_key) as api:
@@ -85,7 +85,7 @@ def test_lost_demand_numbers_chart_and_export(
     row = next(
         r
         for r in range(panel.demand.table.rowCount())
-        if panel.demand.table.item(r, 1).text() and panel.api.lost_demand(7).rows[r].gtin == gtin
+        if panel.demand.table.item(r, 1).text() and panel.staff.lost_demand(7).rows[r].gtin == gtin
     )
     cells = [panel.demand.table.item(row, c).text() for c in range(7)]
     on_hand = int(cells[5])

@@ -14,6 +14,7 @@ EXPECTED = {
     "Unauthorized",
     "InvalidResponse",
     "Rejected",
+    "StaffClient",
     "Outbox",
     "OutboxError",
     "OutboxSender",
