@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import log_in, make_client
 from support.api import Api
 
 from kiosk import app_version
@@ -16,6 +15,8 @@ from kiosk.admin.launcher import AdminLauncher
 from kiosk.app import Kiosk
 from kiosk.doctor import Check, Status
 from kiosk.lockdown import Lockdown
+
+from .conftest import log_in, make_client
 
 
 def _checks(service: Any, client: Any, tmp_path: Path, **overrides: Any) -> KioskChecks:

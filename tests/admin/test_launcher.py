@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from conftest import PIN, STAFF_ID, in_store_gtin, log_in, make_client
 
 from kiosk.admin.launcher import AdminLauncher, load_staff_file
 from kiosk.admin.pin import new_badge_code
 from kiosk.app import Kiosk
 from kiosk.config import ConfigError
+
+from .conftest import PIN, STAFF_ID, in_store_gtin, log_in, make_client
 
 
 def _on_hand(service: Any, gtin: str) -> int:

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import in_store_gtin, log_in, warehouse_gtin
 from support.api import Api
 
 from inventory_client.models import OrderLineRequest, OrderStatus, ShipTo
+
+from .conftest import in_store_gtin, log_in, warehouse_gtin
 
 SHIP_TO = ShipTo(
     name="Test Shopper", street="Musterstraße 1", postcode="10115", city="Berlin", country="DE"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import PIN, in_store_gtin, log_in, make_client
 from support.api import Api
 
 from inventory_client.models import FetchStatus
+
+from .conftest import PIN, in_store_gtin, log_in, make_client
 
 
 def on_hand(service: Any, gtin: str) -> int:

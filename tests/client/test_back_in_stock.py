@@ -6,11 +6,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import make_client
 from support.api import Api
 
 from inventory_client import CircuitBreaker, NotFound, Unavailable
 from inventory_client._outbox import OutboxKind, OutboxStatus
+
+from .conftest import make_client
 
 EMAIL = "sold.out.fan@example.net"
 

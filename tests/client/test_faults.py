@@ -8,7 +8,6 @@ import threading
 
 import pytest
 import requests
-from conftest import SHIP_TO, InterceptingAdapter, ScriptedAdapter, canned, mount
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +20,8 @@ from inventory_client import (
     Unavailable,
 )
 from inventory_client.models import OrderLineRequest
+
+from .conftest import SHIP_TO, InterceptingAdapter, ScriptedAdapter, canned, mount
 
 GTIN = "2400094200009"
 

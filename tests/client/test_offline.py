@@ -12,7 +12,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import SHIP_TO, make_client
 from support.api import Api
 
 from inventory_client import (
@@ -25,6 +24,8 @@ from inventory_client import (
 )
 from inventory_client._outbox import OutboxKind, OutboxStatus, backoff_delay
 from inventory_client.models import AdjustmentKind, DemandKind, OrderLineRequest
+
+from .conftest import SHIP_TO, make_client
 
 
 class Offline:

@@ -6,12 +6,13 @@ import threading
 
 import pytest
 import requests
-from conftest import SHIP_TO, InterceptingAdapter, mount
 from support.api import Api
 
 from inventory_client import NoLongerAvailable, Outbox, Unavailable
 from inventory_client._outbox import OutboxKind, OutboxStatus
 from inventory_client.models import OrderCreate, OrderLineRequest, OrderStatus
+
+from .conftest import SHIP_TO, InterceptingAdapter, mount
 
 
 def warehouse_gtin(catalogue, at_least=2):

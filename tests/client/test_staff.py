@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from conftest import SHIP_TO, ScriptedAdapter, canned, mount
 
 from inventory_client import (
     CircuitBreaker,
@@ -30,6 +29,8 @@ from inventory_client.models import (
     OrderLineRequest,
     OrderStatus,
 )
+
+from .conftest import SHIP_TO, ScriptedAdapter, canned, mount
 
 
 def gtin_at(catalogue: dict[str, Any], kind: str, at_least: int = 2) -> str:

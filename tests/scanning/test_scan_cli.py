@@ -6,9 +6,10 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from conftest import place, render_linear, render_qr
 
 from kiosk.scanning.cli import decode_main
+
+from .conftest import place, render_linear, render_qr
 
 
 def test_decode_lines_and_unreadable_file(tmp_path: Path, capsys) -> None:

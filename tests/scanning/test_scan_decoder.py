@@ -5,10 +5,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from conftest import noisy, perspective, place, render_linear, render_qr, rotate
 
 from kiosk.scanning.backends import Raw
 from kiosk.scanning.decoder import ALL_SYMBOLOGIES, Decoder, Scan, _judge
+
+from .conftest import noisy, perspective, place, render_linear, render_qr, rotate
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from conftest import place, render_linear
 from PySide6.QtGui import QImage
 
 from kiosk.scanning.decoder import Decoder
 from kiosk.scanning.scanner import ScanLoop, Scanner, frame_to_qimage
 from kiosk.scanning.sources import ImageFolderSource, SourceUnavailable
+
+from .conftest import place, render_linear
 
 GTIN = "4006381333931"
 
