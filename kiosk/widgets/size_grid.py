@@ -38,12 +38,12 @@ MAX_COLUMNS = 6
 def _repolish(widget: QWidget) -> None:
     """Apply the style sheet again after a property its selectors use has changed.
 
-    A widget not polished yet is left alone: its first polish reads the new value anyway.
+    ``polish`` alone is enough with a style sheet (it drops the widget's cached rules and
+    palette first) and costs half of ``unpolish`` + ``polish``. A widget not polished yet
+    is left alone: its first polish reads the new value anyway.
     """
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-        style = widget.style()
-        style.unpolish(widget)
-        style.polish(widget)
+        widget.style().polish(widget)
         widget.update()
 
 
@@ -159,7 +159,7 @@ class SizeGrid(QScrollArea):
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._inner)
         self._pool: list[SizeTileButton] = []  # every tile widget ever built, in grid order
-        self._count = 0  # the first ``_count`` tiles of the pool are in use, the rest hidden
+        self._count = 0  # the first ``_count`` tiles of the pool are in use, the rest spare
         self._placed = 0  # tiles of the pool added to the grid layout at ``_columns``
         self._columns = 0
 
@@ -172,11 +172,16 @@ class SizeGrid(QScrollArea):
             button = SizeTileButton(tile, self._inner)
             button.chosen.connect(self.size_chosen)
             pool.append(button)
-        for index, button in enumerate(pool):
-            wanted = index < len(tiles)
-            if button.isHidden() == wanted:
-                button.setVisible(wanted)
+        for button in pool[: len(tiles)]:
+            if button.isHidden():
+                button.show()
         self._count = len(tiles)
+        if self.isVisible():
+            self._hide_spares()
+        # else: when the screen is cleared while not shown (start over), the spare tiles
+        # are hidden in showEvent, before anything is painted, and only if the next
+        # product needs fewer: hiding a tile and showing it again costs a show/hide event
+        # for it and each of its labels.
         self._relayout()
 
     def buttons(self) -> list[SizeTileButton]:
@@ -186,9 +191,18 @@ class SizeGrid(QScrollArea):
     def button_for(self, gtin: str) -> SizeTileButton | None:
         return next((b for b in self.buttons() if b.tile.gtin == gtin), None)
 
+    def showEvent(self, event) -> None:
+        self._hide_spares()  # the tiles were shown before this; none is painted yet
+        super().showEvent(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout()
+
+    def _hide_spares(self) -> None:
+        for button in self._pool[self._count :]:
+            if not button.isHidden():
+                button.hide()
 
     def _relayout(self) -> None:
         """Fit columns to the width, then shrink tiles (within limits) so all rows show."""

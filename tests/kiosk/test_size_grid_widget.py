@@ -144,3 +144,26 @@ def test_a_tap_reports_the_size_the_tile_shows_now(qtbot, themed) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     expected = [t.gtin for t in PRODUCTS[1] if t.action is not SizeAction.NONE]
     assert chosen == expected
+
+
+def test_tiles_changed_while_hidden_show_only_the_new_sizes(qtbot, themed) -> None:
+    """As on start over: the product screen is cleared and filled again while not shown."""
+    grid = shown_grid(qtbot)
+    grid.set_tiles(PRODUCTS[2])
+    settle(qtbot, grid)
+    grid.hide()
+    grid.set_tiles([])
+    assert grid.buttons() == []
+    grid.set_tiles(PRODUCTS[1])
+    grid.show()
+    qtbot.waitExposed(grid)
+    settle(qtbot, grid)
+    inner = grid.widget()
+    visible = [w for w in inner.findChildren(SizeTileButton) if w.isVisibleTo(inner)]
+    assert visible == grid.buttons()
+    assert [b.tile for b in visible] == PRODUCTS[1]
+    fresh = shown_grid(qtbot)
+    fresh.set_tiles(PRODUCTS[1])
+    settle(qtbot, fresh)
+    assert [describe(b) for b in grid.buttons()] == [describe(b) for b in fresh.buttons()]
+    assert grid.grab().toImage() == fresh.grab().toImage()
