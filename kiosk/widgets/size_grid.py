@@ -94,8 +94,8 @@ class SizeTileButton(QPushButton):
         self.clicked.connect(self._on_clicked)
 
     def show_tile(self, tile: SizeTile) -> bool:
-        """Show ``tile`` in this widget. True if the style sheet was applied again (the
-        caller re-applies a fixed height the style sheet's minimum may have replaced)."""
+        """Show ``tile`` in this widget. True if the style sheet was applied again (it may
+        have replaced a fixed height with its own minimum: the grid checks the height)."""
         old, self.tile = self.tile, tile
         restyle = old.status is not tile.status or old.scanned != tile.scanned
         if restyle:
