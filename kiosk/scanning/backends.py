@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from pyzbar import pyzbar
+from pyzbar import pyzbar, wrapper
 from pyzbar.pyzbar import ZBarSymbol
 
 from kiosk.scanning.gtin import compress_upca
@@ -68,24 +68,84 @@ if zxingcpp is not None:
 
 
 def zbar_read(gray: np.ndarray, symbologies: Iterable[str]) -> list[Raw]:
-    """Decode with ZBar, restricted to ``symbologies``."""
+    """Decode with ZBar, restricted to ``symbologies``.
+
+    The calls are pyzbar's ``decode`` minus the symbol outlines, which we never use:
+    pyzbar fetches every outline point of every symbol (one ctypes call each, about a
+    thousand for a linear code read on many scan lines, plus a convex hull in Python).
+    Each ctypes call also gives up and takes back the GIL, so beside a busy GUI thread
+    those calls cost far more than the scan. Same scanner set-up, same reads.
+    """
     symbols = [_ZBAR[s] for s in symbologies if s in _ZBAR]
     if not symbols:
         return []
-    # pyzbar.decode accepts (bytes, width, height) and skips its own conversions.
-    h, w = gray.shape
+    if gray.ndim != 2 or gray.dtype != np.uint8 or gray.size == 0:
+        return []
+    pixels = np.ascontiguousarray(gray)
+    h, w = pixels.shape
     try:
-        found = pyzbar.decode((gray.tobytes(), w, h), symbols=symbols)
+        found = _zbar_scan(pixels, w, h, symbols)
     except (ctypes.ArgumentError, ValueError, pyzbar.PyZbarError):
         return []
     out = []
-    for r in found:
+    for kind, data, quality in found:
         try:
-            text = r.data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = r.data.decode("latin-1")
-        out.append(Raw(r.type, text, int(r.quality), "zbar"))
+            text = data.decode("latin-1")
+        out.append(Raw(kind, text, quality, "zbar"))
     return out
+
+
+_L800 = 808466521  # ZBar's fourcc for 8-bit grey ("Y800"), as pyzbar passes it
+
+
+def _zbar_scan(
+    pixels: np.ndarray, width: int, height: int, symbols: list[ZBarSymbol]
+) -> list[tuple[str, bytes, int]]:
+    """(symbology name, data, quality) of each symbol ZBar finds in ``pixels``.
+
+    ``pixels`` must stay alive (and contiguous) for the call: ZBar reads it in place.
+    """
+    scanner = wrapper.zbar_image_scanner_create()
+    if not scanner:
+        raise pyzbar.PyZbarError("could not create a ZBar image scanner")
+    try:
+        # As pyzbar does: everything else off, then the wanted symbologies on.
+        for symbol in set(ZBarSymbol).difference(symbols):
+            wrapper.zbar_image_scanner_set_config(scanner, symbol, _CFG_ENABLE, 0)
+        for symbol in symbols:
+            wrapper.zbar_image_scanner_set_config(scanner, symbol, _CFG_ENABLE, 1)
+        image = wrapper.zbar_image_create()
+        if not image:
+            raise pyzbar.PyZbarError("could not create a ZBar image")
+        try:
+            wrapper.zbar_image_set_format(image, _L800)
+            wrapper.zbar_image_set_size(image, width, height)
+            wrapper.zbar_image_set_data(image, pixels.ctypes.data, pixels.size, None)
+            if wrapper.zbar_scan_image(scanner, image) < 0:
+                raise pyzbar.PyZbarError("unsupported image format")
+            found = []
+            symbol = wrapper.zbar_image_first_symbol(image)
+            while symbol:
+                data = ctypes.string_at(
+                    wrapper.zbar_symbol_get_data(symbol),
+                    wrapper.zbar_symbol_get_data_length(symbol),
+                )
+                try:
+                    kind = ZBarSymbol(symbol.contents.type).name
+                except ValueError:  # a symbology this pyzbar does not know
+                    kind = f"unknown-{symbol.contents.type}"
+                found.append((kind, data, int(wrapper.zbar_symbol_get_quality(symbol))))
+                symbol = wrapper.zbar_symbol_next(symbol)
+            return found
+        finally:
+            wrapper.zbar_image_destroy(image)
+    finally:
+        wrapper.zbar_image_scanner_destroy(scanner)
+
+
+_CFG_ENABLE = wrapper.ZBarConfig.CFG_ENABLE
 
 
 def zxing_read(gray: np.ndarray, symbologies: Iterable[str], *, thorough: bool = True) -> list[Raw]:

@@ -145,7 +145,10 @@ class ScanLoop:
         if now - self._last_preview >= self._preview_interval - 1e-3:
             self._last_preview = now
             self._on_frame(frame)
-        thumb = _thumbnail(frame)
+        # Grey once: the thumbnail and the decoder both start from it (to_gray hands a
+        # grey frame back as it is).
+        gray = to_gray(frame)
+        thumb = _thumbnail(gray)
         unchanged = (
             thumb is not None
             and self._last_thumb is not None
@@ -155,7 +158,7 @@ class ScanLoop:
         if unchanged and not self._debouncer.pending:
             scans = self._last_scans  # same picture, same codes: keeps them "in view"
         else:
-            scans = self._decoder.decode(frame)
+            scans = self._decoder.decode(gray if gray is not None else frame)
             self.frames_decoded += 1
             self._last_thumb = thumb
             self._last_scans = scans
@@ -173,8 +176,7 @@ class ScanLoop:
             self._on_state(state)
 
 
-def _thumbnail(frame: np.ndarray) -> np.ndarray | None:
-    gray = to_gray(frame)
+def _thumbnail(gray: np.ndarray | None) -> np.ndarray | None:
     if gray is None:
         return None
     return cv2.resize(gray, _THUMB, interpolation=cv2.INTER_AREA)
