@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QInputEvent
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -115,7 +116,11 @@ class IdleWatcher(QObject):
             self.still_there.emit(shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS:
+        # Installed on the application, so this sees every event of every object (paints,
+        # timers, layout requests...). The isinstance test is cheap; event.type() makes a
+        # Python enum member, so it is asked only of input events. Every activity event is
+        # an input event (mouse, touch, key, wheel).
+        if isinstance(event, QInputEvent) and event.type() in ACTIVITY_EVENTS:
             self.poke()
         return False
 

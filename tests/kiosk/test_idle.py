@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.idle import IdleWatcher
 
@@ -64,3 +67,48 @@ def test_disabled_never_fires(qapp) -> None:
     clock.now += 1000
     watcher.check()
     assert events == []
+
+
+def test_input_through_the_application_filter_counts_as_activity(qapp, qtbot) -> None:
+    """Installed on the application as the kiosk does: clicks, touches-as-clicks, keys and
+    the wheel restart the count; mouse moves, paints and other events do not."""
+    watcher, clock, events = make(qapp)
+    button = QPushButton("tap")
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    qapp.installEventFilter(watcher)
+    try:
+        watcher.set_enabled(True)
+        activities = [
+            lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton),
+            lambda: QTest.keyClick(button, Qt.Key.Key_A),
+            lambda: QApplication.sendEvent(
+                button,
+                QWheelEvent(
+                    QPointF(5, 5),
+                    QPointF(5, 5),
+                    QPoint(0, 0),
+                    QPoint(0, 120),
+                    Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier,
+                    Qt.ScrollPhase.NoScrollPhase,
+                    False,
+                ),
+            ),
+        ]
+        for activity in activities:
+            clock.now += 59
+            activity()
+            clock.now += 59
+            watcher.check()
+            assert events == [], "activity did not restart the count"
+        # 59 s since the last activity; these must not restart the count:
+        QTest.mouseMove(button, QPoint(3, 3))
+        QApplication.sendEvent(button, QEvent(QEvent.Type.UpdateRequest))
+        QApplication.sendEvent(button, QEvent(QEvent.Type.User))
+        clock.now += 1
+        watcher.check()
+        assert events == [("ask", 10)], "a non-activity event restarted the count"
+    finally:
+        qapp.removeEventFilter(watcher)
