@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.scanning.backends import Raw
+from kiosk.scanning.backends import _ZBAR, Raw, zbar_read
 from kiosk.scanning.decoder import ALL_SYMBOLOGIES, Decoder, Scan, _judge
 
 from .conftest import noisy, perspective, place, render_linear, render_qr, rotate
@@ -205,3 +205,48 @@ def test_zbar_upce_needs_many_scan_lines() -> None:
     assert not decoder._counts(Raw("UPCE", "02212166", 11, "zbar"))
     assert decoder._counts(Raw("UPCE", "02212166", 28, "zbar"))
     assert not decoder._counts(Raw("EAN13", "4006381333931", 1, "zbar"))  # one scan line
+
+
+def test_helper_thread_changes_no_verdict(ean13_frame: np.ndarray) -> None:
+    """ZBar on the plain frame runs beside the other check views; the verdict (code,
+    confirmation, ambiguity) is the one of reading every view in turn."""
+    frames = {
+        "clean": place(render_linear("ean13", "400638133393")),
+        "camera": ean13_frame,
+        "rotated": rotate(ean13_frame, 30),
+        "noisy": noisy(perspective(ean13_frame), 12),
+        "two tags": _two_tags("400638133393", "590123412345"),
+        "qr": place(render_qr("STAFF-0042")),
+        "grey garbage": GARBAGE["int32"],
+    }
+    parallel, in_turn = Decoder(ALL_SYMBOLOGIES), Decoder(ALL_SYMBOLOGIES, parallel=False)
+    for name, frame in frames.items():
+        a, b = parallel.decode(frame), in_turn.decode(frame)
+        assert a == b, name
+        assert [s.confirmed for s in a] == [s.confirmed for s in b], name
+    sure = parallel.decode(frames["clean"])
+    assert [(s.gtin, s.confirmed) for s in sure] == [("4006381333931", True)]
+    assert parallel.decode(frames["two tags"]) == []
+
+
+def test_zbar_reads_as_pyzbar_does(ean13_frame: np.ndarray) -> None:
+    """Our ZBar call (no outline points) gives pyzbar's symbols, texts and qualities."""
+    from pyzbar import pyzbar
+
+    gray = cv2.cvtColor(ean13_frame, cv2.COLOR_BGR2GRAY)
+    two_tags = _two_tags("400638133393", "590123412345")
+    qr = place(render_qr("STAFF-0042"))
+    images = [gray, rotate(gray, 30)]
+    images += [cv2.cvtColor(f, cv2.COLOR_BGR2GRAY) for f in (two_tags, qr)]
+    for image in images:
+        h, w = image.shape
+        theirs = pyzbar.decode((image.tobytes(), w, h), symbols=list(_ZBAR.values()))
+        ours = zbar_read(image, ALL_SYMBOLOGIES)
+        assert ours, "nothing read"
+        assert sorted((r.symbology, r.text, r.quality) for r in ours) == sorted(
+            (t.type, t.data.decode(), t.quality) for t in theirs
+        )
+    assert zbar_read(gray[:, ::2], ALL_SYMBOLOGIES) == zbar_read(
+        np.ascontiguousarray(gray[:, ::2]), ALL_SYMBOLOGIES
+    )
+    assert zbar_read(gray.astype(np.float32), ALL_SYMBOLOGIES) == []

@@ -249,3 +249,33 @@ def test_two_tags_in_view_are_never_scanned_one_alone_is(code_frame) -> None:
         loop.process(code_frame)
         clock.t += 1 / 30
     assert out["scans"] == [GTIN]
+
+
+def test_code_both_decoders_read_is_reported_on_its_first_frame(code_frame) -> None:
+    """No second frame to wait for when ZBar and zxing-cpp both read the code."""
+    decoder, clock = CountingDecoder(), Clock()
+    out: dict = {"scans": [], "previews": []}
+    loop = make_loop(decoder, clock, out)
+    loop.process(np.full_like(code_frame, 150))
+    clock.t += 1 / 30
+    loop.process(code_frame)
+    assert out["scans"] == [GTIN]
+    assert decoder.calls == 2  # the empty shelf, then the tag: one decode
+
+
+def test_frame_with_two_tags_never_gives_a_scan() -> None:
+    """Ambiguous frames stay silent however long they are held (and however sure each
+    tag alone would be)."""
+    a, b = render_linear("ean13", GTIN[:12], 2), render_linear("ean13", "590123412345", 2)
+    h = max(a.shape[0], b.shape[0])
+    tags = [np.pad(s, ((0, h - s.shape[0]), (0, 40)), constant_values=255) for s in (a, b)]
+    frame = place(np.hstack(tags))
+    decoder, clock = CountingDecoder(), Clock()
+    out: dict = {"scans": [], "previews": []}
+    loop = make_loop(decoder, clock, out)
+    moved = np.roll(frame, 160, axis=1)  # a shaky hand: the tags wander to and fro
+    for i in range(10):
+        loop.process(frame if i % 2 == 0 else moved)
+        clock.t += 1 / 30
+    assert out["scans"] == []
+    assert decoder.calls == 10  # every frame was decoded, none gave a code
