@@ -199,26 +199,22 @@ class Decoder:
         def read(backend: str, img: np.ndarray) -> list[Raw]:
             return zxing_read(img, syms) if backend == "zxing" else zbar_read(img, syms)
 
-        # The views that always run: ZBar on the plain frame (when zxing-cpp checks the
-        # plain frame too, so there is other work meanwhile) on the helper thread, the
-        # rest here; handed on in the order above either way, so votes and ties are the
-        # same as when everything runs here.
-        ahead: Future[list[Raw]] | None = None
-        if self.parallel and len(first) > 1 and first[1][:2] == ("plain", "zbar"):
-            ahead = _helper().submit(read, "zbar", gray)
-        done_reads: list[tuple[tuple[str, str], list[Raw]]] = []
+        # The views that always run. ZBar on the plain frame goes to the helper thread
+        # when there is other work meanwhile (zxing-cpp's views); the reads are handed on
+        # in the order above either way, so votes and ties are those of reading in turn.
+        helper: Future[list[Raw]] | None = None
+        if self.parallel and self.use_zxing:
+            helper = _helper().submit(read, "zbar", gray)
+        results: dict[tuple[str, str], list[Raw]] = {}
         try:
             for name, backend, make in first:
-                if ahead is not None and (name, backend) == ("plain", "zbar"):
-                    done_reads.append(((name, backend), []))  # filled in below
-                else:
-                    done_reads.append(((name, backend), read(backend, image(name, make))))
+                if helper is None or (name, backend) != ("plain", "zbar"):
+                    results[(name, backend)] = read(backend, image(name, make))
         finally:
-            plain_zbar = ahead.result() if ahead is not None else None
-        if plain_zbar is not None:
-            done_reads[1] = (("plain", "zbar"), plain_zbar)
-        for i, (view, reads) in enumerate(done_reads):
-            yield view, reads, i == len(done_reads) - 1
+            if helper is not None:  # also on the way out of an error: never leave it behind
+                results[("plain", "zbar")] = helper.result()
+        for i, (name, backend, _) in enumerate(first):
+            yield (name, backend), results[(name, backend)], i == len(first) - 1
         for name, make in makers.items():
             backends = ["zbar"]
             if self.use_zxing and name in _ZXING_VARIANTS:
