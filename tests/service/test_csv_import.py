@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from support.api import Api, assert_error
 
 from inventory_client.models import ImportReport
@@ -39,12 +38,6 @@ def _dump(db: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
-
-
-@pytest.fixture
-def staff(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.staff_key) as api:
-        yield api
 
 
 def _post(api: Api, kind: str, text: str | bytes, *, dry_run: bool, **headers: str):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from support.api import Api, assert_error, new_key
 
 
@@ -20,18 +19,6 @@ def _not_in_store_gtin(catalogue: dict[str, Any]) -> str:
         s for s in catalogue["styles"] if s["id"] == catalogue["scenarios"]["warehouse_only"]
     )
     return style["variants"][0]["gtin"]
-
-
-@pytest.fixture
-def kiosk(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.kiosk_key) as api:
-        yield api
-
-
-@pytest.fixture
-def staff(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.staff_key) as api:
-        yield api
 
 
 def _create(api: Api, svc, gtin: str, key: str | None = None):

@@ -17,18 +17,6 @@ IN_STORE = "2400103800008"  # urbanek-hofcourt-low 38: 3 in the store
 NOT_IN_CATALOGUE = "2999999999992"
 
 
-@pytest.fixture
-def kiosk(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.kiosk_key) as api:
-        yield api
-
-
-@pytest.fixture
-def staff(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.staff_key) as api:
-        yield api
-
-
 def _event(svc, kind: str, gtin: str, at: datetime) -> dict:
     return {
         "id": new_key(),

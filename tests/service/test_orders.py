@@ -33,18 +33,6 @@ def _warehouse_gtin(catalogue: dict[str, Any], minimum: int = 2) -> str:
     )
 
 
-@pytest.fixture
-def kiosk(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.kiosk_key) as api:
-        yield api
-
-
-@pytest.fixture
-def staff(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.staff_key) as api:
-        yield api
-
-
 def test_order_reserves_and_replays(kiosk, fresh_service, catalogue) -> None:
     gtin = _warehouse_gtin(catalogue)
     before = _warehouse_available(kiosk, catalogue, gtin)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from support.api import Api, assert_error, new_key, order_body
 
 from inventory_service.__main__ import main
@@ -31,12 +30,6 @@ def _body(svc, gtin: str, kind: str, quantity: int, **extra: Any) -> dict[str, A
         "actor": "Anna (staff)",
         **extra,
     }
-
-
-@pytest.fixture
-def staff(fresh_service) -> Api:
-    with Api(fresh_service.url, fresh_service.staff_key) as api:
-        yield api
 
 
 def test_receive_set_count_undo_and_audit(staff, fresh_service, catalogue) -> None:
