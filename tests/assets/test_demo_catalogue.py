@@ -217,8 +217,30 @@ def test_theme_icon_and_scan_sound() -> None:
         assert beep.getnframes() == round(0.060 * 44100)
 
 
+IMAGE_SUFFIXES = {".png", ".jpg"}
+
+
+def _mean_pixel_difference(a: Path, b: Path) -> float:
+    """Mean absolute difference of two images' RGB pixels (0-255); inf if sizes differ."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(a) as first, Image.open(b) as second:
+        if first.size != second.size:
+            return float("inf")
+        pixels_a = np.asarray(first.convert("RGB"), dtype=np.int16)
+        pixels_b = np.asarray(second.convert("RGB"), dtype=np.int16)
+    return float(np.abs(pixels_a - pixels_b).mean())
+
+
 def test_generate_is_deterministic_and_matches_the_committed_files(tmp_path: Path) -> None:
-    """Regenerating into a temp dir gives the committed bytes (same Pillow version)."""
+    """Regenerating into a temp dir gives the committed files.
+
+    Data files must match byte for byte. Images are compared by pixels with a small
+    tolerance: a newer Pillow, zlib or libjpeg may encode or anti-alias a little
+    differently, while a generator that is not deterministic (an unseeded random
+    source, a changed drawing) moves far more than that.
+    """
     subprocess.run(
         [sys.executable, str(DEMO / "generate.py"), "--out", str(tmp_path)],
         check=True,
@@ -230,7 +252,10 @@ def test_generate_is_deterministic_and_matches_the_committed_files(tmp_path: Pat
     for rel in generated:
         committed = ASSETS / rel
         assert committed.exists(), f"{rel} is generated but not committed"
-        assert (tmp_path / rel).read_bytes() == committed.read_bytes(), f"{rel} differs"
+        if rel.suffix in IMAGE_SUFFIXES:
+            assert _mean_pixel_difference(tmp_path / rel, committed) <= 1.5, f"{rel} differs"
+        else:
+            assert (tmp_path / rel).read_bytes() == committed.read_bytes(), f"{rel} differs"
     committed_outputs = [
         *(DEMO / "images").glob("*.png"),
         *_frames(),
