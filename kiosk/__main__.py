@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "doctor":
         return _doctor(args.config)
     if args.command == "tour":
-        from kiosk.tour import run_tour
+        from kiosk.dev.tour import run_tour
 
         return run_tour(args.out)
     raise AssertionError(args.command)  # argparse rejects unknown commands
@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _doctor(config_path: Path) -> int:
     """Print the doctor's table; non-zero exit when any check FAILs."""
-    from kiosk import doctor
+    from kiosk.system import doctor
 
     checks = doctor.run_doctor(lambda: load_config(config_path))
     print(doctor.render_table(checks), end="")
@@ -161,7 +161,7 @@ def _run(config_path: Path) -> int:
         return _fail(problem, EXIT_USAGE)
 
     from inventory_client import InventoryClient
-    from kiosk.logs import configure_logging
+    from kiosk.system.logs import configure_logging
 
     staff: list[dict[str, Any]] = []
     if config.admin.enabled:
@@ -206,8 +206,8 @@ def _demo(args: argparse.Namespace) -> int:
     if problem:
         return _fail(problem, EXIT_USAGE)
     from kiosk.config import parse_config
-    from kiosk.demo import demo_backend
-    from kiosk.logs import configure_logging
+    from kiosk.dev.demo import demo_backend
+    from kiosk.system.logs import configure_logging
 
     configure_logging(kiosk_id="demo", log_dir=None)
     with contextlib.ExitStack() as stack:
@@ -261,9 +261,10 @@ def _open_window(
     """
     from PySide6.QtWidgets import QApplication
 
-    from kiosk import sdnotify, theme
+    from kiosk import theme
     from kiosk.app import WINDOW_TITLE, Kiosk
     from kiosk.scanning.sources import open_source
+    from kiosk.system import sdnotify
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(WINDOW_TITLE)
@@ -303,7 +304,7 @@ def _open_window(
             checks=_kiosk_checks(kiosk, client, config, load_config),
         )
     if locked_down:
-        from kiosk.lockdown import Lockdown, inhibit_screen_blanking
+        from kiosk.system.lockdown import Lockdown, inhibit_screen_blanking
 
         lockdown = Lockdown(kiosk.window, hide_pointer=config.ui.hide_pointer)
         lockdown.install()
@@ -350,7 +351,7 @@ def _kiosk_checks(kiosk: Any, client: Any, config: Config, load_config: Any) -> 
 
 def _heartbeat_reporter(kiosk: Any, client: Any, config: Config) -> Any:
     """The reporter of this kiosk's health, fed by its scanner and USB scanner."""
-    from kiosk.heartbeat import HeartbeatReporter
+    from kiosk.system.heartbeat import HeartbeatReporter
 
     reporter = HeartbeatReporter(
         client,

@@ -281,8 +281,6 @@ class ShopperSession(QObject):
         if poll_timer is None:
             self._poll.setInterval(FETCH_POLL_MS)
         self._poll.timeout.connect(self._poll_fetch)
-        self._runner.succeeded.connect(self._on_succeeded)
-        self._runner.failed.connect(self._on_failed)
 
     # --- read-only view ------------------------------------------------------------
 
@@ -351,7 +349,7 @@ class ShopperSession(QObject):
         self.looking_up.emit(gtin)
         self._move(State.LOOKING_UP)  # before submitting: a fast answer finds us waiting
         lookup = self._lookup
-        self._runner.submit(LOOKUP, lambda: lookup(gtin))
+        self._submit(LOOKUP, lambda: lookup(gtin))
 
     @Slot()
     def retry(self) -> None:
@@ -435,7 +433,7 @@ class ShopperSession(QObject):
             return  # a double tap, or already asked
         backend, gtin, key = self._backend, self._chosen.variant.gtin, self._fetch_key
         self._set_fetch(FetchPhase.REQUESTING)
-        self._runner.submit(FETCH, lambda: backend.create_fetch_request(gtin, idempotency_key=key))
+        self._submit(FETCH, lambda: backend.create_fetch_request(gtin, idempotency_key=key))
 
     @Slot()
     def cancel_fetch(self) -> None:
@@ -448,7 +446,7 @@ class ShopperSession(QObject):
         self._poll.stop()
         self._runner.cancel(FETCH_POLL)
         backend = self._backend
-        self._runner.submit(FETCH_CANCEL, lambda: backend.cancel_fetch_request(fetch.id))
+        self._submit(FETCH_CANCEL, lambda: backend.cancel_fetch_request(fetch.id))
 
     @Slot()
     def _poll_fetch(self) -> None:
@@ -459,7 +457,7 @@ class ShopperSession(QObject):
         if self._runner.is_pending(FETCH_POLL):
             return  # the last poll has not answered yet
         backend = self._backend
-        self._runner.submit(FETCH_POLL, lambda: backend.get_fetch_request(fetch.id))
+        self._submit(FETCH_POLL, lambda: backend.get_fetch_request(fetch.id))
 
     def _fetch_answered(self, request: FetchRequest) -> None:
         self._fetch = request
@@ -514,7 +512,7 @@ class ShopperSession(QObject):
         backend, lines = self._backend, draft.item.lines()
         ship_to, key = draft.ship_to, draft.idempotency_key
         self._set_order(OrderPhase.SENDING)
-        self._runner.submit(ORDER, lambda: backend.place_order(lines, ship_to, idempotency_key=key))
+        self._submit(ORDER, lambda: backend.place_order(lines, ship_to, idempotency_key=key))
 
     def _order_answered(self, order: Order) -> None:
         draft = self._draft
@@ -582,7 +580,7 @@ class ShopperSession(QObject):
         if self._notify_phase is not NotifyPhase.FAILED:
             self._demand(DemandKind.NOTIFY_ME, gtin)
         self._set_notify(NotifyPhase.SENDING)
-        self._runner.submit(
+        self._submit(
             NOTIFY,
             lambda: backend.request_back_in_stock(gtin, address, language, request_id=key),
         )
@@ -623,6 +621,14 @@ class ShopperSession(QObject):
         self._drop_draft()
 
     # --- results -------------------------------------------------------------------
+
+    def _submit(self, channel: str, fn: Callable[[], object]) -> None:
+        self._runner.submit(
+            channel,
+            fn,
+            lambda res: self._on_succeeded(channel, 0, res),
+            lambda exc: self._on_failed(channel, 0, exc),
+        )
 
     @Slot(str, int, object)
     def _on_succeeded(self, channel: str, _request_id: int, result: object) -> None:

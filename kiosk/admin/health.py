@@ -2,7 +2,7 @@
 
 ``python -m kiosk doctor`` opens the camera itself; a running kiosk already holds it, so here
 the camera check reads the scanner's last ``camera_state`` instead. Everything else is the
-same check function from :mod:`kiosk.doctor`, fed with what the kiosk has (service URL and
+same check function from :mod:`kiosk.system.doctor`, fed with what the kiosk has (service URL and
 key, data directory, the client's outbox). :meth:`KioskChecks.run` blocks (HTTP, SQLite,
 a test decode): call it on a worker, never on the GUI thread.
 """
@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from kiosk import doctor
-from kiosk.doctor import Check, Status
+from kiosk.system import doctor
+from kiosk.system.doctor import Check, Status
 
 __all__ = ["KioskChecks", "camera_check", "summary"]
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.admin._table import fill_row, make_table
 from kiosk.admin.health import summary
-from kiosk.doctor import Check, Status
+from kiosk.system.doctor import Check, Status
 
 __all__ = ["HealthView"]
 

@@ -231,8 +231,6 @@ class AdminPanel(QWidget):
             self.pin_pad.show_locked(remaining)
 
     def _connect_signals(self) -> None:
-        self.runner.succeeded.connect(lambda ch, _id, res: self._on_result(ch, True, res))
-        self.runner.failed.connect(lambda ch, _id, exc: self._on_result(ch, False, exc))
         self.pin_pad.submitted.connect(self._check_pin)
         self.pin_pad.cancelled.connect(self.close_admin)
         self.exit_button.clicked.connect(self.close_admin)
@@ -775,7 +773,12 @@ class AdminPanel(QWidget):
     ) -> None:
         full = f"admin.{channel}"
         self._handlers[full] = handler
-        self.runner.submit(full, fn)
+        self.runner.submit(
+            full,
+            fn,
+            lambda res: self._on_result(full, True, res),
+            lambda exc: self._on_result(full, False, exc),
+        )
 
     def _audit_async(self, actor: str, action: str, detail: str) -> None:
         self.runner.run_detached(lambda: self.audit.record(actor, action, detail))

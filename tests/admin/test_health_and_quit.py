@@ -13,8 +13,8 @@ from kiosk import app_version
 from kiosk.admin.health import KioskChecks, camera_check, summary
 from kiosk.admin.launcher import AdminLauncher
 from kiosk.app import Kiosk
-from kiosk.doctor import Check, Status
-from kiosk.lockdown import Lockdown
+from kiosk.system.doctor import Check, Status
+from kiosk.system.lockdown import Lockdown
 
 from .conftest import log_in, make_client
 
@@ -60,7 +60,7 @@ def test_health_section_runs_the_doctor_off_the_gui_thread(
     threads: list[threading.Thread] = []
 
     def decode(image: Any) -> list[str]:
-        from kiosk.doctor import _default_decode
+        from kiosk.system.doctor import _default_decode
 
         threads.append(threading.current_thread())
         return list(_default_decode(image))

@@ -1,4 +1,4 @@
-"""kiosk.doctor: every check with good and bad inputs, against the real service and files.
+"""kiosk.system.doctor: every check with good and bad inputs, against the real service and files.
 
 Only the camera is faked (a source replaying frames); the missing camera is a real OpenCV
 capture of /dev/video99 and the missing zbar library is simulated by the library finder.
@@ -19,11 +19,11 @@ from stdnum import ean
 
 from inventory_client import Outbox
 from inventory_client._outbox import OutboxKind
-from kiosk import doctor
 from kiosk.config import ConfigError, load_config, parse_config
-from kiosk.doctor import Check, Status
 from kiosk.scanning.decoder import Decoder
 from kiosk.scanning.sources import CameraSource
+from kiosk.system import doctor
+from kiosk.system.doctor import Check, Status
 
 Usage = namedtuple("Usage", "total used free")
 

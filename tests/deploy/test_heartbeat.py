@@ -16,7 +16,7 @@ import requests
 from inventory_client import InventoryClient
 from inventory_client.models import DemandKind, KioskHealth, KioskStatus
 from kiosk import app_version
-from kiosk.heartbeat import HeartbeatReporter
+from kiosk.system.heartbeat import HeartbeatReporter
 from kiosk.workers import TaskRunner
 
 SCANNED_AT = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
@@ -127,11 +127,11 @@ def test_failures_are_logged_once_per_change_and_never_raised(
         reporter = HeartbeatReporter(client, runner, kiosk_id=fresh_service.kiosk_id)
         failures: list[str] = []
         reporter.failed.connect(failures.append)
-        with caplog.at_level(logging.INFO, logger="kiosk.heartbeat"):
+        with caplog.at_level(logging.INFO, logger="kiosk.system.heartbeat"):
             for expected in (1, 2, 3):
                 reporter.send_now()
                 qtbot.waitUntil(lambda n=expected: len(failures) >= n, timeout=10_000)
-        warnings = [r for r in caplog.records if r.name == "kiosk.heartbeat"]
+        warnings = [r for r in caplog.records if r.name == "kiosk.system.heartbeat"]
         assert len(warnings) == 1
         assert warnings[0].levelno == logging.WARNING
         assert "heartbeat not sent" in warnings[0].getMessage()

@@ -1,4 +1,4 @@
-"""kiosk.lockdown with real widgets (offscreen): keys swallowed, close refused, pointer hidden."""
+"""kiosk.system.lockdown with real widgets (offscreen): keys swallowed, close refused."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from kiosk import lockdown
+from kiosk.system import lockdown
 
 K = Qt.Key
 M = Qt.KeyboardModifier

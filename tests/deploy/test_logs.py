@@ -1,4 +1,4 @@
-"""kiosk.logs: JSON lines with the kiosk id, rotation, journald priorities, redaction."""
+"""kiosk.system.logs: JSON lines with the kiosk id, rotation, journald priorities, redaction."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import logs
+from kiosk.system import logs
 
 
 @pytest.fixture(autouse=True)

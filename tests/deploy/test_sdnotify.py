@@ -1,4 +1,4 @@
-"""kiosk.sdnotify against a real AF_UNIX datagram socket standing in for systemd."""
+"""kiosk.system.sdnotify against a real AF_UNIX datagram socket standing in for systemd."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import sdnotify
+from kiosk.system import sdnotify
 
 
 class FakeSystemd:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from inventory_client import NotFound, Unavailable
 from inventory_client.models import DemandKind, SizeAvailability, SizeRun, Style, Variant
@@ -20,25 +20,28 @@ GTIN_WAREHOUSE = "2000000000022"
 
 
 class ImmediateRunner(QObject):
-    """Runs each job at once on the calling thread; same signals as TaskRunner."""
-
-    succeeded = Signal(str, int, object)
-    failed = Signal(str, int, object)
+    """Runs each job at once on the calling thread; same callbacks as TaskRunner."""
 
     def __init__(self) -> None:
         super().__init__()
         self.detached: list[Callable[[], Any]] = []
         self.cancelled: list[str] = []
         self.hold = False
-        self.held: list[tuple[str, int, Callable[[], Any]]] = []
+        self.held: list[tuple[Callable[[], Any], Callable[[Any], None], Any]] = []
         self._next = 0
 
-    def submit(self, channel: str, fn: Callable[[], Any]) -> int:
+    def submit(
+        self,
+        channel: str,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None] | None = None,
+    ) -> int:
         self._next += 1
         if self.hold:
-            self.held.append((channel, self._next, fn))
+            self.held.append((fn, on_success, on_failure))
         else:
-            self._run(channel, self._next, fn)
+            self._run(fn, on_success, on_failure)
         return self._next
 
     def release(self) -> None:
@@ -46,13 +49,19 @@ class ImmediateRunner(QObject):
         for job in held:
             self._run(*job)
 
-    def _run(self, channel: str, request_id: int, fn: Callable[[], Any]) -> None:
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None] | None,
+    ) -> None:
         try:
             result = fn()
         except Exception as exc:
-            self.failed.emit(channel, request_id, exc)
+            if on_failure is not None:
+                on_failure(exc)
         else:
-            self.succeeded.emit(channel, request_id, result)
+            on_success(result)
 
     def run_detached(self, fn: Callable[[], Any]) -> None:
         self.detached.append(fn)

@@ -14,30 +14,43 @@ def test_result_arrives_on_the_gui_thread_from_a_worker(qtbot) -> None:
     runner = TaskRunner()
     gui = threading.get_ident()
     ran_on: list[int] = []
-    delivered_on: list[int] = []
-    runner.succeeded.connect(lambda *_: delivered_on.append(threading.get_ident()))
+    delivered: list[tuple[int, str]] = []
 
     def job() -> str:
         ran_on.append(threading.get_ident())
         return "ok"
 
-    with qtbot.waitSignal(runner.succeeded, timeout=5000) as blocker:
-        request_id = runner.submit("lookup", job)
-    assert blocker.args == ["lookup", request_id, "ok"]
+    runner.submit("lookup", job, lambda value: delivered.append((threading.get_ident(), value)))
+    qtbot.waitUntil(lambda: bool(delivered), timeout=5000)
+    assert delivered == [(gui, "ok")]
     assert ran_on and ran_on[0] != gui
-    assert delivered_on == [gui]
     assert runner.shutdown()
 
 
 def test_errors_are_delivered_not_raised(qtbot) -> None:
     runner = TaskRunner()
+    successes: list[object] = []
+    failures: list[Exception] = []
 
     def job() -> None:
         raise ValueError("boom")
 
-    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
-        runner.submit("lookup", job)
-    assert isinstance(blocker.args[2], ValueError)
+    runner.submit("lookup", job, successes.append, failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert isinstance(failures[0], ValueError)
+    assert successes == []
+    runner.shutdown()
+
+
+def test_a_failure_without_a_handler_is_logged_not_raised(qtbot, caplog) -> None:
+    runner = TaskRunner()
+
+    def job() -> None:
+        raise ValueError("boom")
+
+    with caplog.at_level("WARNING", logger="kiosk.workers"):
+        runner.submit("lookup", job, lambda _value: None)
+        qtbot.waitUntil(lambda: "lookup failed: ValueError" in caplog.text, timeout=5000)
     runner.shutdown()
 
 
@@ -45,15 +58,14 @@ def test_an_older_result_arriving_late_is_dropped(qtbot) -> None:
     runner = TaskRunner()
     release_old = threading.Event()
     results: list[str] = []
-    runner.succeeded.connect(lambda _c, _i, value: results.append(value))
 
     def old() -> str:
         release_old.wait(5)
         return "old"
 
-    runner.submit("lookup", old)
-    with qtbot.waitSignal(runner.succeeded, timeout=5000):
-        runner.submit("lookup", lambda: "new")
+    runner.submit("lookup", old, results.append)
+    runner.submit("lookup", lambda: "new", results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
     release_old.set()
     assert runner.shutdown()
     qtbot.wait(50)  # let a (wrongly) queued delivery of "old" arrive, if there were one
@@ -64,8 +76,7 @@ def test_cancel_drops_the_pending_result(qtbot) -> None:
     runner = TaskRunner()
     release = threading.Event()
     results: list[object] = []
-    runner.succeeded.connect(lambda *args: results.append(args))
-    runner.submit("lookup", lambda: release.wait(5))
+    runner.submit("lookup", lambda: release.wait(5), results.append)
     runner.cancel("lookup")
     assert not runner.is_pending("lookup")
     release.set()

@@ -158,7 +158,7 @@ def run_tour(out: Path) -> int:
     from inventory_service.catalogue import DEMO_CATALOGUE
     from kiosk import i18n, theme
     from kiosk.app import Kiosk
-    from kiosk.demo import demo_backend
+    from kiosk.dev.demo import demo_backend
     from kiosk.scanning.sources import demo_frames_dir
     from kiosk.session import FetchPhase, NotifyPhase, State
 

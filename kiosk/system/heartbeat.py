@@ -78,8 +78,6 @@ class HeartbeatReporter(QObject):
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.send_now)
-        self._runner.succeeded.connect(self._on_succeeded)
-        self._runner.failed.connect(self._on_failed)
 
     # --- inputs ------------------------------------------------------------------------
 
@@ -134,7 +132,12 @@ class HeartbeatReporter(QObject):
             return client.send_heartbeat(beat)
 
         try:
-            self._runner.submit(CHANNEL, job)
+            self._runner.submit(
+                CHANNEL,
+                job,
+                lambda res: self._on_succeeded(CHANNEL, 0, res),
+                lambda exc: self._on_failed(CHANNEL, 0, exc),
+            )
         except RuntimeError:  # the runner is shut down: the kiosk is closing
             self._timer.stop()
 

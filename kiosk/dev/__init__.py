@@ -1,0 +1,1 @@
+"""Developer tools: the demo store and the screen tour."""

@@ -1,0 +1,1 @@
+"""Operations: health checks (doctor), heartbeats, lockdown, logging, systemd notify."""
