@@ -368,6 +368,24 @@ SCHEMA: tuple[Setting, ...] = (
         check=_non_empty,
         allowed_text="a directory path",
     ),
+    Setting(
+        "display",
+        "screen",
+        str,
+        "",
+        "The screen the kiosk fills, by output name (as xrandr or the compositor names it, "
+        'e.g. "HDMI-1") or by index ("0"). Empty: the primary screen.',
+        allowed_text="an output name, an index, or empty",
+    ),
+    Setting(
+        "display",
+        "rotation",
+        int,
+        0,
+        "Degrees clockwise to turn the picture (a portrait panel mounted sideways). Applied "
+        "at start with xrandr on X and wlr-randr on Wayland.",
+        allowed=(0, 90, 180, 270),
+    ),
 )
 
 SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(s.section for s in SCHEMA))
@@ -442,6 +460,12 @@ class PathsSection:
 
 
 @dataclass(frozen=True)
+class DisplaySection:
+    screen: str
+    rotation: int
+
+
+@dataclass(frozen=True)
 class Config:
     kiosk: KioskSection
     service: ServiceSection
@@ -450,6 +474,7 @@ class Config:
     admin: AdminSection
     logging: LoggingSection
     paths: PathsSection
+    display: DisplaySection
 
 
 SECTION_CLASSES: dict[str, type] = {
@@ -460,6 +485,7 @@ SECTION_CLASSES: dict[str, type] = {
     "admin": AdminSection,
     "logging": LoggingSection,
     "paths": PathsSection,
+    "display": DisplaySection,
 }
 
 
