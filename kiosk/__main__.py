@@ -309,7 +309,7 @@ def _open_window(
         lockdown = Lockdown(kiosk.window, hide_pointer=config.ui.hide_pointer)
         lockdown.install()
         inhibit_screen_blanking()
-    kiosk.start(fullscreen=config.ui.fullscreen)
+    kiosk.start(fullscreen=config.ui.fullscreen, display=config.display)
     reporter = _heartbeat_reporter(kiosk, client, config)
     reporter.start()
     watchdog = sdnotify.Watchdog()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.display import WindowPlacer
 from kiosk.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.idle import IdleWatcher
 from kiosk.journey.address import parse_countries
@@ -53,7 +54,7 @@ from kiosk.workers import TaskRunner
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient
-    from kiosk.config import UiSection
+    from kiosk.config import DisplaySection, UiSection
     from kiosk.scanning.scanner import Scanner
     from kiosk.scanning.sources import FrameSource
     from kiosk.scanning.wedge import WedgeFilter
@@ -475,18 +476,22 @@ class Kiosk:
         )
         # Called on the sender's thread; RefusedOrders queues it to the GUI thread.
         client.notify_unfulfillable(self.refused_orders.deliver)
+        self.placer: WindowPlacer | None = None
         self._started = False
 
-    def start(self, *, fullscreen: bool = False) -> None:
+    def start(self, *, fullscreen: bool = False, display: DisplaySection | None = None) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.wedge)
             app.installEventFilter(self.idle)
-        if fullscreen:
-            self.window.showFullScreen()
-        else:
-            self.window.resize(1920, 1080)
-            self.window.show()
+        if self.placer is None:  # fills its screen (or fits it) and follows screen changes
+            self.placer = WindowPlacer(
+                self.window,
+                fullscreen=fullscreen,
+                screen_pin=display.screen if display is not None else "",
+                rotation=display.rotation if display is not None else 0,
+            )
+        self.placer.show()
         if self.scanner is not None:
             self.scanner.start()
         if not self._sender_started:  # a thread starts once
