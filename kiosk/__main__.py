@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     tour = commands.add_parser("tour", help="walk every screen offscreen and save PNGs")
     tour.add_argument("--out", type=Path, required=True, help="directory for the PNGs")
+    tour.add_argument(
+        "--sizes",
+        help="display sizes, e.g. 800x480,1080x1920,3840x2160@2 (pixels, @device pixel "
+        "ratio); default: 1920x1080 and 1080x1920 named landscape and portrait",
+    )
 
     commands.add_parser("config-example", help="print the documented example config")
 
@@ -112,9 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "doctor":
         return _doctor(args.config)
     if args.command == "tour":
-        from kiosk.dev.tour import run_tour
+        from kiosk.dev.tour import parse_sizes, run_tour
 
-        return run_tour(args.out)
+        try:
+            sizes = parse_sizes(args.sizes) if args.sizes else None
+        except ValueError as exc:
+            print(f"kiosk tour: {exc}", file=sys.stderr)
+            return 2
+        return run_tour(args.out, sizes)
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

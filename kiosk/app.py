@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import theme
 from kiosk.display import WindowPlacer
 from kiosk.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.idle import IdleWatcher
@@ -389,6 +390,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        theme.fit(self)  # sizes follow the window and its screen (kiosk/theme.py)
         self.still_there.setGeometry(self.rect())
         self.admin_corner.raise_()
 

@@ -2,7 +2,9 @@
 
 Everything is real: the reference service with the demo data, the inventory client, the
 session, the widgets. Screens are reached the way a shopper reaches them (a scan, a keypad,
-a tap), and each is saved at 1920x1080 (landscape) and 1080x1920 (portrait).
+a tap), and each is saved at 1920x1080 (landscape) and 1080x1920 (portrait), or at the
+display sizes ``--sizes`` names (``800x480,3840x2160@2``: pixels, then the device pixel
+ratio). The layout test walks the same tour with a callback instead of saving pictures.
 
 "Warehouse unreachable" and "service unreachable" are produced honestly too: a second
 client talks to the same service through a small loopback proxy that drops the connection
@@ -18,8 +20,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,65 @@ from typing import Any
 import requests
 
 ORIENTATIONS: dict[str, tuple[int, int]] = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+# Pixel density of the panels stores buy at each size (physical dots per inch), so the
+# theme sizes touch targets for the glass they will be on: 7" 800x480 and 1024x600 panels,
+# a 10.1" 1280x800, an 8" 720x1280 portrait tablet, 21.5" full-HD kiosks, 27" QHD and 4K.
+PANEL_DPI: dict[tuple[int, int], float] = {
+    (800, 480): 133.0,
+    (1024, 600): 170.0,
+    (1280, 800): 149.0,
+    (720, 1280): 184.0,
+    (1080, 1920): 102.0,
+    (1920, 1080): 102.0,
+    (2560, 1440): 109.0,
+    (3840, 2160): 163.0,
+}
+EVERY_SIZE = "800x480,1024x600,1280x800,720x1280,1080x1920,1920x1080,2560x1440@2,3840x2160@2"
+
+
+@dataclass(frozen=True)
+class DisplaySize:
+    """A display: its pixels, device pixel ratio and physical density."""
+
+    width: int
+    height: int
+    dpr: float = 1.0
+    dpi: float = 96.0
+    name: str = ""
+
+    @classmethod
+    def parse(cls, spec: str) -> DisplaySize:
+        """``"800x480"`` or ``"3840x2160@2"``; raises ValueError with a clear message."""
+        text = spec.strip().lower()
+        pixels, _, ratio = text.partition("@")
+        width, sep, height = pixels.partition("x")
+        try:
+            size = cls(int(width), int(height), float(ratio or 1))
+        except ValueError:
+            raise ValueError(f"display size {spec!r}: expected WIDTHxHEIGHT[@RATIO]") from None
+        if not sep or size.width < 200 or size.height < 200 or not 1 <= size.dpr <= 4:
+            raise ValueError(f"display size {spec!r}: expected WIDTHxHEIGHT[@RATIO]")
+        dpi = PANEL_DPI.get((size.width, size.height), 96.0 * size.dpr)
+        return cls(size.width, size.height, size.dpr, dpi, text)
+
+    @property
+    def logical(self) -> tuple[int, int]:
+        return round(self.width / self.dpr), round(self.height / self.dpr)
+
+
+def parse_sizes(specs: str) -> list[DisplaySize]:
+    return [DisplaySize.parse(spec) for spec in specs.split(",") if spec.strip()]
+
+
+def default_sizes() -> list[DisplaySize]:
+    """The two pictures the README uses: full HD landscape and portrait."""
+    return [
+        DisplaySize(w, h, 1.0, PANEL_DPI[(w, h)], orientation)
+        for orientation, (w, h) in ORIENTATIONS.items()
+    ]
+
+
+ShotHook = Callable[[str, Any, DisplaySize], None]
 SCENARIOS = ("in_store", "warehouse_only", "other_store_only", "sold_out", "mixed")
 UNKNOWN_GTIN = "2999999999991"  # valid check digit, restricted range, not in the catalogue
 STEP_TIMEOUT_S = 20.0
@@ -91,9 +153,20 @@ def faulty_proxy(upstream: str, drop: Callable[[str], bool]) -> Iterator[str]:
 class Tour:
     """Drives one kiosk window and saves what it shows."""
 
-    def __init__(self, app: Any, out: Path) -> None:
+    def __init__(
+        self,
+        app: Any,
+        out: Path | None,
+        sizes: Sequence[DisplaySize] | None = None,
+        *,
+        languages: Sequence[str] = (),
+        on_shot: ShotHook | None = None,
+    ) -> None:
         self.app = app
         self.out = out
+        self.sizes = list(sizes) if sizes else default_sizes()
+        self.languages = tuple(languages)
+        self.on_shot = on_shot
         self.saved: list[Path] = []
 
     def wait_until(self, condition: Callable[[], bool], what: str) -> None:
@@ -114,13 +187,39 @@ class Tour:
             self.app.processEvents()
 
     def shoot(self, window: Any, name: str) -> None:
-        for orientation, (width, height) in ORIENTATIONS.items():
-            window.resize(width, height)
+        """Show ``window`` at every size (and, for a check, in every language)."""
+        from kiosk import theme
+
+        for size in self.sizes:
+            theme.set_display(window, physical_dpi=size.dpi, dpr=size.dpr)
+            window.resize(*size.logical)
             self.settle()
-            path = self.out / f"{name}-{orientation}.png"
-            if not window.grab().save(str(path)):
-                raise RuntimeError(f"tour: could not write {path}")
-            self.saved.append(path)
+            if self.out is not None:
+                self._save(window, f"{name}-{size.name}", size)
+            if self.on_shot is None:
+                continue
+            if not self.languages:
+                self.on_shot(name, window, size)
+                continue
+            current = window.language
+            for language in self.languages:
+                window.set_language(language)
+                self.settle()
+                self.on_shot(f"{name} [{language}]", window, size)
+            window.set_language(current)
+            self.settle()
+
+    def _save(self, window: Any, stem: str, size: DisplaySize) -> None:
+        from PySide6.QtGui import QPixmap
+
+        assert self.out is not None
+        picture = QPixmap(size.width, size.height)
+        picture.setDevicePixelRatio(size.dpr)
+        window.render(picture)
+        path = self.out / f"{stem}.png"
+        if not picture.save(str(path)):
+            raise RuntimeError(f"tour: could not write {path}")
+        self.saved.append(path)
 
 
 def _style_gtin(catalogue: dict, style_id: str) -> str:
@@ -149,7 +248,14 @@ def _fill_address(form: Any) -> None:
     form.clear_errors()  # typing clears a field's message as the shopper types
 
 
-def run_tour(out: Path) -> int:
+def run_tour(
+    out: Path | None,
+    sizes: Sequence[DisplaySize] | None = None,
+    *,
+    languages: Sequence[str] = (),
+    on_shot: ShotHook | None = None,
+) -> int:
+    """Walk every screen; save PNGs to ``out`` and/or call ``on_shot`` at each size."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
@@ -162,11 +268,12 @@ def run_tour(out: Path) -> int:
     from kiosk.scanning.sources import demo_frames_dir
     from kiosk.session import FetchPhase, NotifyPhase, State
 
-    out.mkdir(parents=True, exist_ok=True)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     theme.apply(app)
     catalogue = json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8"))
-    tour = Tour(app, out)
+    tour = Tour(app, out, sizes, languages=languages, on_shot=on_shot)
     preview = QImage(str(sorted(demo_frames_dir().glob("01-*"))[0]))
 
     def gtin(scenario: str) -> str:

@@ -25,6 +25,7 @@ class CornerPress(QWidget):
     def __init__(self, parent: QWidget, *, hold_ms: int = HOLD_MS, size: int = SIZE_PX) -> None:
         super().__init__(parent)
         self.setObjectName("cornerPress")
+        self.setProperty("layoutOverlay", True)  # floats over the screens on purpose
         self.setAccessibleName("Staff access (hold for three seconds)")
         self.setFixedSize(size, size)
         self.move(0, 0)

@@ -20,6 +20,7 @@ class StillThereOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("overlay")
+        self.setProperty("layoutOverlay", True)  # floats over the screens on purpose
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._seconds = 0
         self.card = QFrame(self)
