@@ -1,150 +1,361 @@
 """USB keyboard-wedge scanners: keystroke bursts ending in Enter become scans.
 
-A wedge scanner "types" its code, typically 2-15 ms per character, and ends with Enter.
-People type 80+ ms per key. :class:`WedgeFilter` is installed on the application, holds
-back printable keystrokes for a moment and decides:
+A wedge scanner is a keyboard that types its code a few milliseconds per key, pressing
+and releasing Shift around capitals (AltGr or Ctrl for some characters; Ctrl+] sends GS,
+GS1's FNC1) and ending with Enter (or Tab). People type 65+ ms per key even in a fast
+burst. :class:`WedgeFilter` is installed on the application and holds back every key
+event from the first key of a possible burst — presses, releases, modifiers — and decides:
 
-- the keys arrived fast (every gap <= ``max_gap_s``), at least ``min_length`` of them, and
-  Enter (CR, or LF as Ctrl+J) followed fast: a **scan**. ``scanned`` is emitted and none of
-  the keys, nor the Enter, reach the focused widget;
-- otherwise: **typing**. The held keys are re-sent, in order, to the widget they were
-  meant for (a person sees their key appear ``max_gap_s`` later, which is not noticeable).
+- the character keys came fast (each gap <= ``max_gap_s`` and on average <=
+  ``max_mean_gap_s``), at least ``min_length`` of them, and a terminator followed fast:
+  a **scan**. ``scanned`` is emitted; none of its key events reach any widget (not the
+  Enter, not the releases that arrive after it);
+- otherwise: **typing**. The held events are re-sent, in order, to the widget they were
+  meant for (a person sees the key ``max_gap_s`` later, which is not noticeable).
 
-The scanned text is cleaned by :func:`clean_wedge_text`: an AIM symbology identifier
-(``]E0``, ``]C1``...) is stripped, as are CR/LF; a GS1 element string (GS-separated, AI 01
-first) yields its GTIN; other control characters are removed.
+Gaps are measured with the events' own timestamps (X server time) when they carry one,
+so a busy GUI thread that delivers a scanner's keys late does not split the burst; a
+flush the timer wants is deferred one event-loop turn so keys already queued come first.
+
+Each key is read twice — the text the OS layout typed and the US-keyboard character of
+the physical key (:mod:`kiosk.scanning.keymap`) — and :mod:`kiosk.scanning.wedge_text`
+picks the reading and extracts the code, so a scanner in US mode on a German or French
+layout still yields the right code.
 """
 
 from __future__ import annotations
 
-import re
 import time
 import weakref
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from typing import Literal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.scanning.gtin import normalize_gtin
+from kiosk.scanning.keymap import EVDEV_RIGHT_ALT, native_offset_for_platform, us_character
+from kiosk.scanning.wedge_text import (
+    GS,
+    ReadingSource,
+    ScannerKeyboard,
+    WedgeScan,
+    choose_reading,
+    clean_wedge_text,
+    parse_wedge_text,
+)
 
-__all__ = ["WedgeFilter", "clean_wedge_text"]
+__all__ = ["DEFAULT_TERMINATORS", "WedgeFilter", "WedgeScan", "clean_wedge_text"]
 
-_AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
-_GS = "\x1d"
-_TERMINATORS = {"\r", "\n"}
-_ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+K = Qt.Key
 _KEY_PRESS = QEvent.Type.KeyPress
+_KEY_RELEASE = QEvent.Type.KeyRelease
+DEFAULT_TERMINATORS: frozenset[Qt.Key] = frozenset({K.Key_Return, K.Key_Enter})
+_MODIFIER_KEYS = frozenset(
+    {K.Key_Shift, K.Key_Control, K.Key_Alt, K.Key_AltGr, K.Key_CapsLock, K.Key_NumLock}
+)
+_TERMINATOR_TEXT = ("\r", "\n")
 
 
-def clean_wedge_text(raw: str) -> str:
-    """Turn what a wedge scanner typed into the code the kiosk looks up.
+@dataclass(frozen=True)
+class _HeldEvent:
+    """A key event held back, with everything needed to re-send it unchanged."""
 
-    Retail codes come back as their GTIN-13 (like camera scans); GS1 element strings
-    starting with AI 01 yield that GTIN; anything else is the text without control characters.
-    """
-    text = _AIM.sub("", raw.strip("\r\n"))
-    if text.startswith(_GS):  # FNC1 in first position
-        text = text[1:]
-    if text.startswith("01") and len(text) >= 16 and text[2:16].isdigit():
-        gtin = normalize_gtin(text[2:16])
-        if gtin is not None:
-            return gtin
-    text = "".join(ch for ch in text if ch.isprintable()).strip()
-    gtin = normalize_gtin(text)
-    return gtin if gtin is not None else text
-
-
-@dataclass
-class _Held:
-    target: weakref.ref[QObject]
+    target: weakref.ref[QWidget]
+    kind: QEvent.Type
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    scan_code: int
+    virtual_key: int
+    native_modifiers: int
+    timestamp: int
+
+    @classmethod
+    def of(cls, target: QWidget, event: QKeyEvent) -> _HeldEvent:
+        return cls(
+            weakref.ref(target), event.type(), event.key(), event.modifiers(), event.text(),
+            event.nativeScanCode(), event.nativeVirtualKey(), event.nativeModifiers(),
+            event.timestamp(),
+        )  # fmt: skip
+
+    def replay(self) -> None:
+        target = self.target()
+        if target is None:
+            return
+        event = QKeyEvent(
+            self.kind, self.key, self.modifiers, self.scan_code, self.virtual_key,
+            self.native_modifiers, self.text,
+        )  # fmt: skip
+        event.setTimestamp(self.timestamp)
+        QApplication.sendEvent(target, event)
+
+
+@dataclass
+class _Burst:
+    """The keys of a possible scan, read both ways."""
+
+    events: list[_HeldEvent] = field(default_factory=list)
+    typed: list[str] = field(default_factory=list)
+    us: list[str] | None = field(default_factory=list)  # None: a key had no native code
+    press_times: list[float] = field(default_factory=list)
+    altgr_used: bool = False
+    layout_mismatch: bool = False
+
+    def down_keys(self) -> set[int]:
+        """Keys pressed in the burst and not yet released (their releases come later)."""
+        down: set[int] = set()
+        for held in self.events:
+            ident = _key_identity(held.scan_code, held.key)
+            if held.kind == _KEY_PRESS:
+                down.add(ident)
+            else:
+                down.discard(ident)
+        return down
+
+
+def _key_identity(scan_code: int, key: int) -> int:
+    return scan_code if scan_code else -key
 
 
 class WedgeFilter(QObject):
     """Application-wide event filter telling wedge-scanner bursts from typing.
 
+    ``terminators`` are the keys that end a scan (add ``Qt.Key.Key_Tab`` for scanners
+    set to send Tab); ``keyboard`` says which keyboard the scanner types for
+    (:class:`~kiosk.scanning.wedge_text.ScannerKeyboard`; ``auto`` decides per burst);
+    ``native_offset`` is how far the platform's native scan codes sit above Linux evdev
+    codes (``"auto"``: from the Qt platform; None: no key-based reading).
+
     Signals:
-        scanned(str): the cleaned code of a burst (see :func:`clean_wedge_text`).
+        scanned(str): the code of a burst (GTIN-13 for retail codes, else its text).
+        scan_read(object): the same scan as a :class:`WedgeScan` (with its AIM symbology).
     """
 
     scanned = Signal(str)
+    scan_read = Signal(object)
 
     def __init__(
         self,
         parent: QObject | None = None,
         *,
-        max_gap_s: float = 0.035,
+        max_gap_s: float = 0.050,
+        max_mean_gap_s: float = 0.030,
         min_length: int = 6,
+        terminators: Collection[Qt.Key] = DEFAULT_TERMINATORS,
+        keyboard: ScannerKeyboard = ScannerKeyboard.AUTO,
+        native_offset: int | Literal["auto"] | None = "auto",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.max_gap_s = max_gap_s
+        self.max_mean_gap_s = max_mean_gap_s
         self.min_length = min_length
+        self.terminators = frozenset(terminators)
+        self.keyboard = keyboard
+        if native_offset == "auto":
+            native_offset = native_offset_for_platform(QGuiApplication.platformName())
+        self._native_offset = native_offset
         self._clock = clock
-        self._held: list[_Held] = []
-        self._last_key_at = float("-inf")
+        self._burst = _Burst()
+        self._last_press_at = float("-inf")
+        self._swallow_releases: set[int] = set()  # keys of a scan still held down
+        self._last_decisive = ReadingSource.US  # scanners leave the factory in US mode
         self._replaying = False
+        self._passed: tuple[tuple[object, ...], weakref.ref[QWidget]] | None = None
+        self._generation = 0  # bumped by every held key; a deferred flush checks it
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(max(1, round(max_gap_s * 1000)))
-        self._flush_timer.timeout.connect(self._flush_as_typing)
+        self._flush_timer.timeout.connect(self._on_flush_timeout)
+
+    # --- the event filter ---------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        # Every event of the application passes here (~2,000 per shopper journey): leave
-        # at once unless it is a key event. PySide hands key events over as QKeyEvent, and
-        # isinstance is several times cheaper than event.type(), which builds an enum.
-        if (
-            not isinstance(event, QKeyEvent)
-            or self._replaying
-            or event.type() != _KEY_PRESS
-            or not isinstance(obj, QWidget)
-        ):
+        # Every event of the application passes here: leave at once unless it is a key
+        # event. isinstance is several times cheaper than event.type(), which builds an enum.
+        if not isinstance(event, QKeyEvent) or self._replaying or not isinstance(obj, QWidget):
             return False
-        now = self._clock()
-        gap = now - self._last_key_at
-        if self._held and gap > self.max_gap_s:
+        kind = event.type()
+        if kind == _KEY_PRESS:
+            handled = self._on_press(obj, event)
+        elif kind == _KEY_RELEASE:
+            handled = self._on_release(obj, event)
+        else:
+            return False
+        if not handled:
+            self._passed = (self._signature(event), weakref.ref(obj))
+        return handled
+
+    def _on_press(self, obj: QWidget, event: QKeyEvent) -> bool:
+        if self._is_propagation(obj, event):
+            return False
+        now = self._event_time(event)
+        key = event.key()
+        if event.isAutoRepeat():  # a key held down: a person
             self._flush_as_typing()
-        key = Qt.Key(event.key())
-        text = event.text()
-        if key in _ENTER_KEYS or (text in _TERMINATORS and text):
-            return self._on_enter(gap)
-        if not text or not (text.isprintable() or text == _GS):
-            self._flush_as_typing()  # arrows, backspace, shortcuts: never part of a burst
             return False
-        self._held.append(_Held(weakref.ref(obj), event.key(), event.modifiers(), text))
-        self._last_key_at = now
-        self._flush_timer.start()
+        if self._burst.press_times and now - self._last_press_at > self.max_gap_s:
+            self._flush_as_typing()  # too slow for a scanner: what came before was typing
+        if key in _MODIFIER_KEYS:
+            if key == K.Key_AltGr or self._evdev_code(event) == EVDEV_RIGHT_ALT:
+                self._burst.altgr_used = True
+            self._hold(obj, event)
+            return True
+        typed, us = self._readings(event)
+        if key in self.terminators or (typed or us or "") in _TERMINATOR_TEXT:
+            return self._on_terminator(obj, event, now)
+        if typed is None and us is None:  # arrows, Backspace, Escape: never in a burst
+            self._flush_as_typing()
+            self._swallow_releases.discard(_key_identity(event.nativeScanCode(), key))
+            return False
+        burst = self._burst
+        burst.typed.append(typed or "")
+        if burst.us is not None:
+            if us is None:
+                burst.us = None
+            else:
+                burst.us.append(us)
+        burst.press_times.append(now)
+        self._last_press_at = now
+        self._hold(obj, event)
         return True
 
-    def _on_enter(self, gap: float) -> bool:
-        self._flush_timer.stop()
-        if len(self._held) >= self.min_length and gap <= self.max_gap_s:
-            raw = "".join(h.text for h in self._held)
-            self._held.clear()
-            self._last_key_at = float("-inf")
-            code = clean_wedge_text(raw)
-            if code:
-                self.scanned.emit(code)
-                return True
-            return True  # a burst of control characters only: swallow it
-        self._flush_as_typing()
+    def _on_release(self, obj: QWidget, event: QKeyEvent) -> bool:
+        if self._is_propagation(obj, event):
+            return False
+        ident = _key_identity(event.nativeScanCode(), event.key())
+        if self._burst.events:
+            self._hold(obj, event, restart_timer=False)
+            return True
+        if ident in self._swallow_releases:
+            self._swallow_releases.discard(ident)
+            return True
         return False
 
-    def _flush_as_typing(self) -> None:
-        """Deliver held keys to their widgets as ordinary typing."""
+    def _on_terminator(self, obj: QWidget, event: QKeyEvent, now: float) -> bool:
+        burst = self._burst
+        if not self._is_scan(now):
+            self._flush_as_typing()
+            return False
         self._flush_timer.stop()
-        held, self._held = self._held, []
+        self._burst = _Burst()
+        self._swallow_releases = burst.down_keys()
+        self._swallow_releases.add(_key_identity(event.nativeScanCode(), event.key()))
+        reading = choose_reading(
+            "".join(burst.typed),
+            None if burst.us is None else "".join(burst.us),
+            altgr_used=burst.altgr_used,
+            layout_mismatch=burst.layout_mismatch,
+            mode=self.keyboard,
+            fallback=self._last_decisive,
+        )
+        if reading.decisive:
+            self._last_decisive = reading.source
+        scan = parse_wedge_text(reading.text)
+        if scan.code:  # a burst of control characters only is swallowed silently
+            self.scan_read.emit(scan)
+            self.scanned.emit(scan.code)
+        return True
+
+    def _is_scan(self, now: float) -> bool:
+        times = self._burst.press_times
+        if len(times) < self.min_length:
+            return False
+        gaps = [b - a for a, b in zip(times, [*times[1:], now], strict=True)]
+        if any(gap < 0 or gap > self.max_gap_s for gap in gaps):
+            return False
+        return sum(gaps) / len(gaps) <= self.max_mean_gap_s
+
+    # --- reading one key ----------------------------------------------------------------
+
+    def _evdev_code(self, event: QKeyEvent) -> int | None:
+        scan_code = event.nativeScanCode()
+        if self._native_offset is None or scan_code <= self._native_offset:
+            return None
+        return scan_code - self._native_offset
+
+    def _readings(self, event: QKeyEvent) -> tuple[str | None, str | None]:
+        """(what the OS layout typed, what the key types on a US keyboard); None: nothing.
+
+        Notes on the burst when the typed text cannot be what a US-mode scanner meant."""
+        modifiers = event.modifiers()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        evdev = self._evdev_code(event)
+        us = None if evdev is None else us_character(evdev, shift=shift, ctrl=ctrl)
+        text = event.text()
+        typed: str | None = None
+        if len(text) == 1 and (text.isprintable() or text == GS or (ctrl and ord(text) < 0x20)):
+            typed = text
+        elif text in _TERMINATOR_TEXT:
+            typed = text  # Enter as text, or Ctrl+M / Ctrl+J
+        if ctrl and typed is not None and typed.isprintable():
+            typed = None  # Ctrl with a layout's printable key: not the control character meant
+        if typed is None and us is not None:
+            self._burst.layout_mismatch = True  # a dead key, or Ctrl on another layout's key
+        return typed, us
+
+    # --- holding and letting go ---------------------------------------------------------
+
+    def _hold(self, obj: QWidget, event: QKeyEvent, *, restart_timer: bool = True) -> None:
+        self._burst.events.append(_HeldEvent.of(obj, event))
+        if event.type() == _KEY_PRESS:
+            self._swallow_releases.discard(_key_identity(event.nativeScanCode(), event.key()))
+        self._generation += 1
+        if restart_timer:
+            self._flush_timer.start()
+
+    @Slot()
+    def _on_flush_timeout(self) -> None:
+        # Keys a busy GUI thread has not delivered yet may be queued behind this timer:
+        # flush only after one more turn of the event loop, if no key came meanwhile.
+        generation = self._generation
+        QTimer.singleShot(0, self, lambda: self._flush_if_idle_since(generation))
+
+    def _flush_if_idle_since(self, generation: int) -> None:
+        if generation == self._generation:
+            self._flush_as_typing()
+
+    def _flush_as_typing(self) -> None:
+        """Deliver the held events to their widgets as ordinary typing."""
+        self._flush_timer.stop()
+        burst, self._burst = self._burst, _Burst()
+        self._last_press_at = float("-inf")
+        if not burst.events:
+            return
         self._replaying = True
         try:
-            for h in held:
-                target = h.target()
-                if target is None:
-                    continue
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(target, QKeyEvent(kind, h.key, h.modifiers, h.text))
+            for held in burst.events:
+                held.replay()
         finally:
             self._replaying = False
+
+    # --- event bookkeeping --------------------------------------------------------------
+
+    def _event_time(self, event: QKeyEvent) -> float:
+        """Seconds: the event's own timestamp (ms, X server time) when it has one."""
+        stamp = event.timestamp()
+        return stamp / 1000.0 if stamp else self._clock()
+
+    @staticmethod
+    def _signature(event: QKeyEvent) -> tuple[object, ...]:
+        return (
+            event.type(), event.key(), event.nativeScanCode(), event.timestamp(),
+            event.text(), event.modifiers(),
+        )  # fmt: skip
+
+    def _is_propagation(self, obj: QWidget, event: QKeyEvent) -> bool:
+        """True when Qt hands an event we let through on to ``obj``, a parent of the
+        widget that ignored it: it was filtered once already."""
+        if self._passed is None:
+            return False
+        signature, receiver_ref = self._passed
+        receiver = receiver_ref()
+        return (
+            receiver is not None
+            and receiver is not obj
+            and obj.isAncestorOf(receiver)
+            and signature == self._signature(event)
+        )
