@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.journey.messages import CONTEXT as MESSAGES
+from kiosk.journey.phases import FetchPhase
 from kiosk.screens._base import Screen, label, translate
-from kiosk.session import FetchPhase
 
 
 def phase_text(phase: FetchPhase) -> tuple[str, str]:

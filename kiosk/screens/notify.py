@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 from kiosk.journey.back_in_stock import CONTEXT, MAX_EMAIL
 from kiosk.journey.messages import CONTEXT as MESSAGES
+from kiosk.journey.phases import NotifyPhase
 from kiosk.screens._base import Screen, label, translate
-from kiosk.session import NotifyPhase
+from kiosk.theme import Metrics
 from kiosk.widgets.touch_keyboard import TouchKeyboard
 
 _FINISHED = (NotifyPhase.DONE, NotifyPhase.QUEUED)
@@ -32,9 +33,6 @@ class NotifyScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.outer.setContentsMargins(32, 24, 32, 24)
-        self.outer.setSpacing(12)
-        self.body.setSpacing(12)
         self._size = ""
         self._style = ""
         self._phase = NotifyPhase.READY
@@ -130,6 +128,14 @@ class NotifyScreen(Screen):
     def set_language(self, language: str) -> None:
         super().set_language(language)
         self.keyboard.set_language(language)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        margin = metrics.px(32, 8)
+        self.outer.setContentsMargins(margin, metrics.px(24, 6), margin, metrics.px(24, 6))
+        self.outer.setSpacing(metrics.px(12, 4))
+        self.body.setSpacing(metrics.px(12, 4))
+        self.heading.setVisible(not metrics.compact)  # the explanation names the shoe too
 
     def retranslate(self) -> None:
         phase = self._phase

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.journey.product import Product
 from kiosk.screens._base import Screen, follow_orientation, label, translate
-from kiosk.session import Product
 from kiosk.size_grid_model import availability_notice, size_tiles
+from kiosk.theme import Metrics
 from kiosk.widgets.size_grid import SizeGrid
 
 
@@ -108,6 +109,12 @@ class ProductScreen(Screen):
         self.grid.size_chosen.connect(self.size_chosen)
         self.retranslate()
 
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        self.image.setMinimumSize(metrics.px(320, 96), metrics.px(420, 96))
+        self.split.setSpacing(metrics.px(40, 10))
+        self._stretch()
+
     @property
     def product(self) -> Product | None:
         return self._product
@@ -165,5 +172,9 @@ class ProductScreen(Screen):
         follow_orientation(self.split, self)
         # Landscape: picture column beside the sizes. Portrait: picture band on top, sized
         # to its content, and the sizes take the rest.
-        self.split.setStretch(0, 2)
-        self.split.setStretch(1, 3)
+        self._stretch()
+
+    def _stretch(self) -> None:
+        # Compact: the sizes get two thirds of the width (they are what the shopper came for).
+        self.split.setStretch(0, 1 if self.metrics.compact else 2)
+        self.split.setStretch(1, 2 if self.metrics.compact else 3)

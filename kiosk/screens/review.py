@@ -15,9 +15,9 @@ from inventory_client.models import ShipTo
 from kiosk.journey.address import country_name
 from kiosk.journey.messages import CONTEXT as MESSAGES
 from kiosk.journey.order import OrderItem, delivery_estimate
+from kiosk.journey.phases import OrderPhase
 from kiosk.screens._base import Screen, label, translate
 from kiosk.screens.product import format_price
-from kiosk.session import OrderPhase
 
 
 class ReviewScreen(Screen):
