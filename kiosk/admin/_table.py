@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QScroller,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
+from kiosk.theme import TOUCH_MIN_PX
 
-def make_table(headers: list[str], parent: QWidget | None = None) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+
+def make_table(columns: int, parent: QWidget | None = None) -> QTableWidget:
+    """Rows a finger can hit and scroll (headers: :func:`set_headers`, in the language)."""
+    table = QTableWidget(0, columns, parent)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(56)
+    table.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return table
+
+
+def set_headers(table: QTableWidget, headers: Sequence[str]) -> None:
+    table.setHorizontalHeaderLabels(list(headers))
 
 
 def fill_row(table: QTableWidget, row: int, values: list[object]) -> None:

@@ -20,11 +20,17 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[tuple[str, int]] = []
+        self._empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_bars(self, bars: list[tuple[str, int]]) -> None:
         self._bars = [(label, max(0, int(value))) for label, value in bars]
         self.updateGeometry()
+        self.update()
+
+    def set_empty_text(self, text: str) -> None:
+        """What the chart says when there are no bars (in the staff member's language)."""
+        self._empty_text = text
         self.update()
 
     def bars(self) -> list[tuple[str, int]]:
@@ -39,7 +45,7 @@ class BarChart(QWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             if not self._bars:
                 painter.setPen(_INK)
-                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing missed")
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty_text)
                 return
             top = max(value for _, value in self._bars) or 1
             label_w = self.width() * _LABEL_SHARE

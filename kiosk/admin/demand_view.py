@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inventory_client.models import LostDemandReport
-from kiosk.admin._table import fill_row, make_table
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.bar_chart import BarChart
+from kiosk.admin.reflow import ReflowGrid
+from kiosk.admin.text import Msg
 
 __all__ = ["PERIODS", "DemandView", "chart_bars"]
 
@@ -21,7 +24,7 @@ def chart_bars(report: LostDemandReport, limit: int = CHART_BARS) -> list[tuple[
     return [(f"{r.style_name} {r.size_eu}", r.not_in_store) for r in rows[:limit] if r.not_in_store]
 
 
-class DemandView(QWidget):
+class DemandView(Retranslating):
     """Signals:
     period_chosen(int): show the report of the last N days.
     export_requested(int): write the report of the last N days as CSV.
@@ -32,38 +35,42 @@ class DemandView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._report: LostDemandReport | None = None
+        self._status: Msg | None = None
         self.period_buttons: dict[int, QPushButton] = {}
         group = QButtonGroup(self)
-        periods = QHBoxLayout()
+        self.periods = ReflowGrid(parent=self)
         for days in PERIODS:
-            button = QPushButton(f"{days} days", self)
+            button = QPushButton()
+            button.setObjectName("choice")  # the theme's checked look
             button.setCheckable(True)
-            button.setMinimumHeight(64)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, d=days: self.period_chosen.emit(d))
             group.addButton(button)
             self.period_buttons[days] = button
-            periods.addWidget(button)
+            self.periods.add(button)
         self.period_buttons[PERIODS[0]].setChecked(True)
-        self.export_button = QPushButton("Export CSV", self)
-        self.export_button.setMinimumHeight(64)
-        periods.addWidget(self.export_button)
+        self.export_button = QPushButton()
+        self.periods.add(self.export_button)
         self.chart = BarChart(self)
-        self.table = make_table(
-            ["Style", "Size", "Missed", "Scanned", "Orders", "On hand", "Restock"], self
-        )
+        self.table = make_table(7, self)
         self.status = QLabel("", self)
+        self.status.setWordWrap(True)
         box = QVBoxLayout(self)
-        box.addLayout(periods)
+        box.addWidget(self.periods)
         box.addWidget(self.chart, 1)
         box.addWidget(self.table, 1)
         box.addWidget(self.status)
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.days))
+        self.retranslate()
 
     @property
     def days(self) -> int:
         return next(d for d, b in self.period_buttons.items() if b.isChecked())
 
     def show_report(self, report: LostDemandReport) -> None:
+        self._report = report
+        self._status = None
         self.chart.set_bars(chart_bars(report))
         self.table.setRowCount(len(report.rows))
         for index, r in enumerate(report.rows):
@@ -80,7 +87,39 @@ class DemandView(QWidget):
                     r.suggested_restock,
                 ],
             )
-        self.status.setText(f"{len(report.rows)} sizes, since {report.since:%Y-%m-%d}")
+        self._show_summary()
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_status(self, message: Msg) -> None:
+        self._status = message
+        self.status.setText(message.text())
+
+    def retranslate(self) -> None:
+        for days, button in self.period_buttons.items():
+            button.setText(translate("DemandView", "{count} days").format(count=days))
+        self.export_button.setText(translate("DemandView", "Export CSV"))
+        self.periods.reflow()
+        set_headers(
+            self.table,
+            [
+                translate("DemandView", "Style"),
+                translate("DemandView", "Size"),
+                translate("DemandView", "Missed"),
+                translate("DemandView", "Scanned"),
+                translate("DemandView", "Orders"),
+                translate("DemandView", "On hand"),
+                translate("DemandView", "Restock"),
+            ],
+        )
+        self.chart.set_empty_text(translate("DemandView", "Nothing missed"))
+        if self._status is not None:
+            self.status.setText(self._status.text())
+        else:
+            self._show_summary()
+
+    def _show_summary(self) -> None:
+        report = self._report
+        if report is not None:
+            text = translate("DemandView", "{count} sizes, since {date}")
+            self.status.setText(
+                text.format(count=len(report.rows), date=f"{report.since:%Y-%m-%d}")
+            )

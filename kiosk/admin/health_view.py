@@ -8,8 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.admin._table import fill_row, make_table
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.health import summary
+from kiosk.admin.text import Msg
 from kiosk.system.doctor import Check, Status
 
 __all__ = ["HealthView"]
@@ -22,7 +24,7 @@ _STATUS_COLOURS = {
 }
 
 
-class HealthView(QWidget):
+class HealthView(Retranslating):
     """Signals:
     run_requested(): check again.
     """
@@ -31,12 +33,13 @@ class HealthView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = make_table(["Check", "Status", "Detail", "Fix"], self)
+        self._status: Msg | None = None
+        self._running = False
+        self.table = make_table(4, self)
         self.status = QLabel("", self)
         self.status.setObjectName("healthSummary")
-        self.run_button = QPushButton("Check again", self)
+        self.run_button = QPushButton(self)
         self.run_button.setObjectName("healthRun")
-        self.run_button.setMinimumSize(220, 80)
         self.run_button.clicked.connect(self.run_requested)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -45,10 +48,12 @@ class HealthView(QWidget):
         box.addLayout(top)
         box.addWidget(self.table, 1)
         self.checks: list[Check] = []
+        self.retranslate()
 
     def show_running(self) -> None:
         self.run_button.setEnabled(False)
-        self.status.setText("Checking…")
+        self._running = True
+        self.status.setText(translate("HealthView", "Checking…"))
 
     def show_checks(self, checks: Sequence[Check]) -> None:
         self.checks = list(checks)
@@ -61,8 +66,28 @@ class HealthView(QWidget):
                 item.setForeground(_STATUS_COLOURS[check.status])
         self.table.resizeRowsToContents()
         self.run_button.setEnabled(True)
+        self._running = False
+        self._status = None
         self.status.setText(summary(self.checks))
 
-    def show_status(self, text: str) -> None:
+    def show_status(self, message: Msg) -> None:
         self.run_button.setEnabled(True)
-        self.status.setText(text)
+        self._running = False
+        self._status = message
+        self.status.setText(message.text())
+
+    def retranslate(self) -> None:
+        set_headers(
+            self.table,
+            [
+                translate("HealthView", "Check"),
+                translate("HealthView", "Status"),
+                translate("HealthView", "Detail"),
+                translate("HealthView", "Fix"),
+            ],
+        )
+        self.run_button.setText(translate("HealthView", "Check again"))
+        if self._running:
+            self.status.setText(translate("HealthView", "Checking…"))
+        elif self._status is not None:
+            self.status.setText(self._status.text())

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -17,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_client.models import ImportKind, ImportReport
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin.reflow import ReflowGrid
+from kiosk.admin.text import Msg
 
 __all__ = ["ImportView", "csv_files", "describe_report"]
 
@@ -31,21 +33,38 @@ def csv_files(folder: Path | None) -> list[Path]:
 def describe_report(report: ImportReport) -> str:
     """Every bad line with its number and reason, or what would be / was written."""
     if report.errors:
-        lines = [f"{len(report.errors) + report.errors_omitted} problems — nothing was written:"]
+        count = len(report.errors) + report.errors_omitted
+        lines = [
+            translate("ImportView", "{count} problems — nothing was written:").format(count=count)
+        ]
         for error in report.errors:
             column = f" ({error.column})" if error.column else ""
-            lines.append(f"line {error.line}{column}: {error.message}")
+            line = translate("ImportView", "line {number}{column}: {message}")
+            lines.append(line.format(number=error.line, column=column, message=error.message))
         if report.errors_omitted:
-            lines.append(f"… and {report.errors_omitted} more")
+            more = translate("ImportView", "… and {count} more")
+            lines.append(more.format(count=report.errors_omitted))
         return "\n".join(lines)
-    verb = "Imported" if report.applied else "Dry run OK — would import"
-    return (
-        f"{verb} {report.rows} rows: {report.created} new, {report.updated} changed, "
-        f"{report.unchanged} unchanged"
+    if report.applied:
+        done = translate(
+            "ImportView",
+            "Imported {rows} rows: {created} new, {updated} changed, {unchanged} unchanged",
+        )
+    else:
+        done = translate(
+            "ImportView",
+            "Dry run OK — would import {rows} rows: {created} new, {updated} changed, "
+            "{unchanged} unchanged",
+        )
+    return done.format(
+        rows=report.rows,
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
     )
 
 
-class ImportView(QWidget):
+class ImportView(Retranslating):
     """Signals:
     dry_run_requested(str, str): file path and import kind.
     import_requested(str, str): file path and import kind (after a clean dry run).
@@ -58,29 +77,28 @@ class ImportView(QWidget):
         super().__init__(parent)
         self.folder = folder
         self._checked: tuple[str, str] | None = None
+        self._shown: Msg | ImportReport | None = None
         self.files = QListWidget(self)
         self.kind = QComboBox(self)
         for kind in ImportKind:
             self.kind.addItem(str(kind))
-        self.dry_run_button = QPushButton("Check (dry run)", self)
-        self.import_button = QPushButton("Import", self)
-        self.refresh_button = QPushButton("Refresh list", self)
-        for button in (self.dry_run_button, self.import_button, self.refresh_button):
-            button.setMinimumHeight(64)
+        self.dry_run_button = QPushButton()
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("primary")
+        self.refresh_button = QPushButton()
+        self.actions = ReflowGrid(
+            [self.kind, self.dry_run_button, self.import_button, self.refresh_button], self
+        )
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        where = str(folder) if folder else "(no import folder configured)"
-        self.where = QLabel(f"Files in {where}", self)
-        actions = QHBoxLayout()
-        actions.addWidget(self.kind)
-        actions.addWidget(self.dry_run_button)
-        actions.addWidget(self.import_button)
-        actions.addWidget(self.refresh_button)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.where)
         box.addWidget(self.files, 1)
-        box.addLayout(actions)
+        box.addWidget(self.actions)
         box.addWidget(self.report, 1)
+        self.retranslate()
         self._connect_signals()
         self.refresh()
 
@@ -105,13 +123,31 @@ class ImportView(QWidget):
         self.kind.setCurrentText(str(kind))
 
     def show_report(self, path: str, kind: str, report: ImportReport) -> None:
+        self._shown = report
         self.report.setPlainText(describe_report(report))
         clean = report.dry_run and not report.errors
         self._checked = (path, kind) if clean else None
         self.import_button.setEnabled(clean)
 
-    def show_status(self, text: str) -> None:
-        self.report.setPlainText(text)
+    def show_status(self, message: Msg) -> None:
+        self._shown = message
+        self.report.setPlainText(message.text())
+
+    def retranslate(self) -> None:
+        if self.folder is None:
+            self.where.setText(translate("ImportView", "No import folder is configured"))
+        else:
+            self.where.setText(
+                translate("ImportView", "Files in {folder}").format(folder=self.folder)
+            )
+        self.dry_run_button.setText(translate("ImportView", "Check (dry run)"))
+        self.import_button.setText(translate("ImportView", "Import"))
+        self.refresh_button.setText(translate("ImportView", "Refresh list"))
+        self.actions.reflow()
+        if isinstance(self._shown, Msg):
+            self.report.setPlainText(self._shown.text())
+        elif self._shown is not None:
+            self.report.setPlainText(describe_report(self._shown))
 
     def _selection(self) -> tuple[str, str] | None:
         item = self.files.currentItem()

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.admin._table import fill_row, make_table
-from kiosk.admin.rows import OrderRow
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin._table import fill_row, make_table, set_headers
+from kiosk.admin.reflow import ReflowGrid
+from kiosk.admin.rows import FAILED, QUEUED_ON_KIOSK, OrderRow
+from kiosk.admin.text import Msg
 
-__all__ = ["OrdersView"]
+__all__ = ["OrdersView", "order_status_text"]
 
 
-class OrdersView(QWidget):
+def order_status_text(status: str) -> str:
+    """An order's status in the staff member's language."""
+    texts = {
+        "reserved": translate("OrdersView", "reserved"),
+        "paid": translate("OrdersView", "paid"),
+        "shipped": translate("OrdersView", "shipped"),
+        "cancelled": translate("OrdersView", "cancelled"),
+        QUEUED_ON_KIOSK: translate("OrdersView", "queued on the kiosk"),
+        FAILED: translate("OrdersView", "failed"),
+    }
+    return texts.get(status, status)
+
+
+class OrdersView(Retranslating):
     """Scan an order's QR to mark it paid; select a row to cancel (with a reason) or retry.
 
     Signals:
@@ -27,28 +43,28 @@ class OrdersView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[OrderRow] = []
-        self.hint = QLabel("Scan the QR code on the shopper's phone to mark the order paid", self)
-        self.table = make_table(["Order", "Status", "Items", "Created"], self)
+        self._status: Msg | None = None
+        self.hint = QLabel(self)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.table = make_table(4, self)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("Reason for cancelling")
-        self.reason.setMinimumHeight(64)
-        self.cancel_button = QPushButton("Cancel order", self)
-        self.retry_button = QPushButton("Retry queued orders", self)
-        self.refresh_button = QPushButton("Refresh", self)
-        for button in (self.cancel_button, self.retry_button, self.refresh_button):
-            button.setMinimumHeight(64)
+        self.cancel_button = QPushButton()
+        self.retry_button = QPushButton()
+        self.refresh_button = QPushButton()
+        self.actions = ReflowGrid(
+            [self.cancel_button, self.retry_button, self.refresh_button], self
+        )
         self.status = QLabel("", self)
-        actions = QHBoxLayout()
-        actions.addWidget(self.reason, 2)
-        actions.addWidget(self.cancel_button, 1)
-        actions.addWidget(self.retry_button, 1)
-        actions.addWidget(self.refresh_button, 1)
+        self.status.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.hint)
         box.addWidget(self.table, 1)
-        box.addLayout(actions)
+        box.addWidget(self.reason)
+        box.addWidget(self.actions)
         box.addWidget(self.status)
         self._connect_signals()
+        self.retranslate()
         self._update_buttons()
 
     def _connect_signals(self) -> None:
@@ -60,18 +76,50 @@ class OrdersView(QWidget):
 
     def show_rows(self, rows: list[OrderRow]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            created = row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
-            fill_row(self.table, index, [row.number, row.status, row.items, created])
+        self._fill()
         self.retry_button.setEnabled(any(r.can_retry for r in rows))
         self._update_buttons()
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_status(self, message: Msg) -> None:
+        self._status = message
+        self.status.setText(message.text())
 
     def select_row(self, index: int) -> None:
         self.table.selectRow(index)
+
+    def retranslate(self) -> None:
+        self.hint.setText(
+            translate(
+                "OrdersView", "Scan the QR code on the shopper's phone to mark the order paid"
+            )
+        )
+        set_headers(
+            self.table,
+            [
+                translate("OrdersView", "Order"),
+                translate("OrdersView", "Status"),
+                translate("OrdersView", "Items"),
+                translate("OrdersView", "Created"),
+            ],
+        )
+        self.reason.setPlaceholderText(translate("OrdersView", "Reason for cancelling"))
+        self.cancel_button.setText(translate("OrdersView", "Cancel order"))
+        self.retry_button.setText(translate("OrdersView", "Retry queued orders"))
+        self.refresh_button.setText(translate("OrdersView", "Refresh"))
+        self.actions.reflow()
+        if self._status is not None:
+            self.status.setText(self._status.text())
+        self._fill()
+
+    def _fill(self) -> None:
+        selected = self.table.currentRow()
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            created = row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
+            status = order_status_text(row.status)
+            fill_row(self.table, index, [row.number, status, row.items, created])
+        if 0 <= selected < len(self.rows):
+            self.table.selectRow(selected)
 
     def _selected(self) -> OrderRow | None:
         indexes = self.table.selectionModel().selectedRows()

@@ -1,699 +1,279 @@
-"""``AdminPanel``: the staff screen — PIN entry, then receiving, stock, fetch queue, orders,
-lost demand, CSV import and health (the doctor's checks), with the app version, a
-connectivity indicator, the outbox backlog and "Quit kiosk" (with a confirm step).
+"""``AdminPanel``: the staff screen's layout — PIN pad, then a header (who, version,
+connectivity, backlog, language, Quit, Exit), the section buttons and the section views.
 
-Views only present and emit intents; this panel wires them to the client, its staff calls
-(``InventoryClient.staff()``) and the audit trail. Every blocking call (HTTP, SQLite,
-scrypt) runs through the shared ``TaskRunner`` on channels named ``admin.*``; results come
-back on the GUI thread and are routed in :meth:`AdminPanel._on_result`. Every action a
-staff member takes is audited: stock, order, fetch and import changes by the service itself
-(named with ``X-Actor`` or the adjustment's ``actor``), device-only events (login, failed
-PIN, lock, logout, export, dry run, retry) through :class:`~kiosk.admin.audit.AuditTrail`.
+The panel only presents and wires: the PIN and idle logout live in
+:class:`~kiosk.admin.admin_session.AdminSession`, the staff actions in
+:class:`~kiosk.admin.controller.AdminController` (no widgets). :func:`open_admin` builds
+the three for one staff visit.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import threading
-import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
-    QListWidget,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from inventory_client import InventoryError, NotFound, StaffClient, Unavailable
-from inventory_client.models import AdjustmentKind, FetchStatus, ImportKind, OrderStatus
 from kiosk import app_version
+from kiosk.admin import messages as m
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin.admin_session import AdminSession
 from kiosk.admin.audit import AuditTrail
+from kiosk.admin.controller import AdminController, ScanAction, Section, route_scan
 from kiosk.admin.demand_view import DemandView
 from kiosk.admin.fetch_view import FetchView
 from kiosk.admin.health_view import HealthView
 from kiosk.admin.import_view import ImportView
 from kiosk.admin.orders_view import OrdersView
-from kiosk.admin.pin import PinGate, PinResult, badge_staff_id, parse_staff_list
+from kiosk.admin.pin import PinGate, parse_staff_list
 from kiosk.admin.pin_pad import PinPad
-from kiosk.admin.receiving import ReceivedScan, ReceivingTally
+from kiosk.admin.quit_confirm import QuitConfirm
+from kiosk.admin.receiving import ReceivingTally
 from kiosk.admin.receiving_view import ReceivingView
-from kiosk.admin.rows import fetch_rows, order_rows
+from kiosk.admin.section_bar import SectionBar
+from kiosk.admin.settings import AdminSettings
 from kiosk.admin.stock_view import StockView
-from kiosk.scanning.gtin import normalize_gtin
+from kiosk.admin.text import Msg, msg
+from kiosk.widgets.language_picker import LanguagePicker
 
 if TYPE_CHECKING:
-    from inventory_client import InventoryClient
+    from inventory_client import InventoryClient, StaffClient
     from kiosk.admin.health import KioskChecks
     from kiosk.workers import TaskRunner
 
-__all__ = ["AdminPanel", "AdminSettings", "open_admin", "order_number_from_qr"]
+__all__ = ["AdminPanel", "AdminSettings", "open_admin"]
 
 log = logging.getLogger(__name__)
 
-SEARCH_LIMIT = 50
-"""Styles shown for one stock search."""
-_ORDER_NUMBER = re.compile(r"\b([A-Z]{2}-[A-Z0-9]{4,16})\b")
-_ACTIVITY_EVENTS = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.KeyPress,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.Wheel,
-    }
-)
+WIDE_HEADER_MIN_PX = 1200
+"""Narrower than this, the header's labels and its buttons take a row each."""
 
 
-@dataclass(frozen=True)
-class AdminSettings:
-    """Admin behaviour the lead maps from the kiosk config."""
+class AdminPanel(Retranslating):
+    """The staff screen.
 
-    idle_timeout_s: float = 120.0
-    export_dir: Path | None = None
-    import_dir: Path | None = None
-    fetch_poll_ms: int = 3000
-    status_poll_ms: int = 2000
+    Signals:
+        closed(): the visit ended (Exit, idle, Back or Quit).
+        language_chosen(str): staff picked a language ("en", "de", "fr").
 
-
-def describe_error(exc: BaseException) -> str:
-    """A calm one-line message for staff; technical detail stays in the log."""
-    if isinstance(exc, InventoryError):
-        return exc.user_message or str(exc)
-    return f"Unexpected error ({type(exc).__name__})"
-
-
-def order_number_from_qr(code: str) -> str:
-    """The order number in a scanned order QR (plain ``EA-4K7Q9M`` or inside a URL/text)."""
-    match = _ORDER_NUMBER.search(code.upper())
-    return match.group(1) if match else code.strip()
-
-
-class AdminPanel(QWidget):
-    """The staff screen. Signals: closed() — the session ended (Exit, idle, Back or Quit).
-
-    ``checks`` lets the Health section run the doctor's checks (hidden without it);
-    ``on_quit`` is called after a confirmed "Quit kiosk" (the button is hidden without it).
+    ``on_quit`` is called after a confirmed "Quit kiosk" (the button is hidden without it);
+    the Health section is hidden when the controller has no checks.
     """
 
     closed = Signal()
-
-    SECTIONS = (
-        "Receiving",
-        "Stock",
-        "Fetch requests",
-        "Orders",
-        "Lost demand",
-        "Import",
-        "Health",
-    )
+    language_chosen = Signal(str)
 
     def __init__(
         self,
-        client: InventoryClient,
-        staff: StaffClient,
-        gate: PinGate,
-        audit: AuditTrail,
-        runner: TaskRunner,
-        settings: AdminSettings | None = None,
-        parent: QWidget | None = None,
+        session: AdminSession,
+        controller: AdminController,
         *,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
-        checks: KioskChecks | None = None,
+        import_dir: Path | None = None,
         on_quit: Callable[[], None] | None = None,
+        language: str = "en",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("adminPanel")
-        self._checks = checks
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.session = session
+        self.controller = controller
         self._on_quit = on_quit
-        self._quitting = False
-        self.client = client
-        self.staff = staff
-        self.gate = gate
-        self.audit = audit
-        self.runner = runner
-        self.settings = settings or AdminSettings()
-        self._now = now
-        self.staff_id: str | None = None
-        self.staff_name = ""
-        self.tally = ReceivingTally()
-        self._seq = 0
-        self._handlers: dict[str, Callable[[bool, Any], None]] = {}
-        self._closed = False
-        self._teardown = threading.Lock()
-        self._logout_recorded = False
-        self._release_requested = False
+        self._status: tuple[Msg, Msg] = (msg(m.STATUS_UNKNOWN), Msg(""))
 
-        self.pin_pad = PinPad(gate.staff, self)
+        self.pin_pad = PinPad(session.gate.staff, self)
         self.receiving = ReceivingView(self)
         self.stock = StockView(self)
         self.fetch = FetchView(self)
         self.orders = OrdersView(self)
         self.demand = DemandView(self)
-        self.imports = ImportView(self.settings.import_dir, self)
+        self.imports = ImportView(import_dir, self)
         self.health = HealthView(self)
-        self.who = QLabel("", self)
+        self.views: dict[Section, QWidget] = {
+            Section.RECEIVING: self.receiving,
+            Section.STOCK: self.stock,
+            Section.FETCH: self.fetch,
+            Section.ORDERS: self.orders,
+            Section.DEMAND: self.demand,
+            Section.IMPORT: self.imports,
+            Section.HEALTH: self.health,
+        }
+        self.who = QLabel(self)
+        self.who.setObjectName("adminWho")
         self.version = QLabel(f"Endless Aisle {app_version()}", self)
         self.version.setObjectName("adminVersion")
-        self.connectivity = QLabel("…", self)
+        self.connectivity = QLabel(self)
         self.connectivity.setObjectName("adminConnectivity")
-        self.backlog = QLabel("", self)
-        self.exit_button = QPushButton("Exit admin", self)
+        self.connectivity.setWordWrap(True)
+        self.backlog = QLabel(self)
+        self.backlog.setWordWrap(True)
+        self.languages = LanguagePicker(self, current=language)
+        self.exit_button = QPushButton(self)
         self.exit_button.setObjectName("adminExit")
-        self.exit_button.setMinimumSize(220, 80)
-        self.quit_button = QPushButton("Quit kiosk", self)
+        self.quit_button = QPushButton(self)
         self.quit_button.setObjectName("adminQuit")
-        self.quit_button.setMinimumSize(220, 80)
         self.quit_button.setVisible(on_quit is not None)
-        self.quit_confirm = _QuitConfirm(self)
+        self.quit_confirm = QuitConfirm(self)
         self.quit_confirm.hide()
-        self.nav = QListWidget(self)
-        self.nav.addItems(list(self.SECTIONS))
-        self.nav.setFixedWidth(260)
-        self.nav.item(self.SECTIONS.index("Health")).setHidden(checks is None)
+        self.section_bar = SectionBar(self)
+        self.section_bar.set_available(Section.HEALTH, controller.has_health)
         self.sections = QStackedWidget(self)
-        for view in (
-            self.receiving,
-            self.stock,
-            self.fetch,
-            self.orders,
-            self.demand,
-            self.imports,
-            self.health,
-        ):
+        for view in self.views.values():
             self.sections.addWidget(view)
-        header = QHBoxLayout()
-        header.addWidget(self.who, 2)
-        header.addWidget(self.version, 1)
-        header.addWidget(self.connectivity, 1)
-        header.addWidget(self.backlog, 1)
-        header.addWidget(self.quit_button)
-        header.addWidget(self.exit_button)
-        body = QHBoxLayout()
-        body.addWidget(self.nav)
-        body.addWidget(self.sections, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.sections)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._header = QGridLayout()
+        self._wide_header: bool | None = None
         main = QWidget(self)
         main_box = QVBoxLayout(main)
-        main_box.addLayout(header)
+        main_box.addLayout(self._header)
         main_box.addWidget(self.quit_confirm)
-        main_box.addLayout(body, 1)
+        main_box.addWidget(self.section_bar)
+        main_box.addWidget(self.scroll, 1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.pin_pad)
         self.pages.addWidget(main)
         box = QVBoxLayout(self)
         box.addWidget(self.pages)
+        self._arrange_header(wide=True)
 
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.setInterval(int(self.settings.idle_timeout_s * 1000))
         self._fetch_poll = QTimer(self)
-        self._fetch_poll.setInterval(self.settings.fetch_poll_ms)
+        self._fetch_poll.setInterval(controller.settings.fetch_poll_ms)
         self._status_poll = QTimer(self)
-        self._status_poll.setInterval(self.settings.status_poll_ms)
+        self._status_poll.setInterval(controller.settings.status_poll_ms)
         self._connect_signals()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        self._idle.start()
+        self.retranslate()
+        session.start()
         self._status_poll.start()
-        self._poll_status()
-        remaining = gate.locked_for()
+        controller.stock.poll_status()
+        remaining = session.locked_for()
         if remaining > 0:
             self.pin_pad.show_locked(remaining)
 
     def _connect_signals(self) -> None:
+        session, actions = self.session, self.controller
+        stock, store, reports = actions.stock, actions.store, actions.reports
+        # the visit
         self.pin_pad.submitted.connect(self._check_pin)
-        self.pin_pad.cancelled.connect(self.close_admin)
-        self.exit_button.clicked.connect(self.close_admin)
-        self.nav.currentRowChanged.connect(self._show_section)
-        self._idle.timeout.connect(self._idle_logout)
-        self._fetch_poll.timeout.connect(self.refresh_fetch_queue)
-        self._status_poll.timeout.connect(self._poll_status)
-        self.receiving.undo_requested.connect(self.undo_last_receive)
-        self.receiving.count_submitted.connect(self.set_count)
-        self.stock.search_requested.connect(self.search)
-        self.stock.style_chosen.connect(self.show_style)
-        self.stock.adjust_requested.connect(self.step_stock)
-        self.fetch.claim_requested.connect(lambda i: self.update_fetch(i, FetchStatus.CLAIMED))
-        self.fetch.done_requested.connect(lambda i: self.update_fetch(i, FetchStatus.DONE))
-        self.orders.cancel_requested.connect(self.cancel_order)
-        self.orders.retry_requested.connect(self.retry_orders)
-        self.orders.refresh_requested.connect(self.refresh_orders)
-        self.demand.period_chosen.connect(self.load_demand)
-        self.demand.export_requested.connect(self.export_demand)
-        self.imports.dry_run_requested.connect(lambda p, k: self.run_import(p, k, dry_run=True))
-        self.imports.import_requested.connect(lambda p, k: self.run_import(p, k, dry_run=False))
-        self.health.run_requested.connect(self.run_health_checks)
+        self.pin_pad.cancelled.connect(session.end)
+        session.signed_in.connect(self._signed_in)
+        session.pin_wrong.connect(self.pin_pad.show_wrong)
+        session.pin_locked.connect(self.pin_pad.show_locked)
+        session.pin_unchecked.connect(self._pin_unchecked)
+        session.ended.connect(self._ended)
+        self.exit_button.clicked.connect(session.end)
         self.quit_button.clicked.connect(self.ask_quit)
         self.quit_confirm.confirmed.connect(self.quit_kiosk)
         self.quit_confirm.cancelled.connect(self.quit_confirm.hide)
+        self.languages.language_chosen.connect(self.language_chosen)
+        self.section_bar.section_chosen.connect(self._show_section)
+        actions.section_wanted.connect(self._show_section)
+        self._fetch_poll.timeout.connect(store.refresh_fetch_queue)
+        self._status_poll.timeout.connect(stock.poll_status)
+        # receiving and stock
+        self.receiving.undo_requested.connect(stock.undo_last_receive)
+        self.receiving.count_submitted.connect(stock.set_count)
+        stock.receiving_message.connect(self.receiving.show_message)
+        stock.tally_changed.connect(self.receiving.show_tally)
+        stock.count_asked.connect(self.receiving.ask_count)
+        self.stock.search_requested.connect(stock.search)
+        self.stock.style_chosen.connect(stock.show_style)
+        self.stock.adjust_requested.connect(stock.step_stock)
+        stock.stock_found.connect(self.stock.show_results)
+        stock.size_run_ready.connect(self.stock.show_size_run)
+        stock.stock_message.connect(self.stock.show_status)
+        stock.status_ready.connect(self._show_status)
+        stock.status_failed.connect(self._status_unknown)
+        # fetch queue and orders
+        self.fetch.claim_requested.connect(store.claim_fetch)
+        self.fetch.done_requested.connect(store.finish_fetch)
+        store.fetch_rows_ready.connect(self.fetch.show_rows)
+        store.fetch_message.connect(self.fetch.show_status)
+        self.orders.cancel_requested.connect(store.cancel_order)
+        self.orders.retry_requested.connect(store.retry_orders)
+        self.orders.refresh_requested.connect(store.refresh_orders)
+        store.order_rows_ready.connect(self.orders.show_rows)
+        store.orders_message.connect(self.orders.show_status)
+        # reports
+        self.demand.period_chosen.connect(reports.load_demand)
+        self.demand.export_requested.connect(reports.export_demand)
+        reports.demand_ready.connect(self.demand.show_report)
+        reports.demand_message.connect(self.demand.show_status)
+        self.imports.dry_run_requested.connect(reports.dry_run_import)
+        self.imports.import_requested.connect(reports.apply_import)
+        reports.import_done.connect(self.imports.show_report)
+        reports.import_message.connect(self.imports.show_status)
+        self.health.run_requested.connect(self._run_health_checks)
+        reports.health_ready.connect(self.health.show_checks)
+        reports.health_message.connect(self.health.show_status)
 
-    # -- session --------------------------------------------------------------------------
+    # -- what the launcher and tests use ------------------------------------------------
 
     @property
     def logged_in(self) -> bool:
-        return self.staff_id is not None
+        return self.session.logged_in
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY_EVENTS:
-            self._idle.start()
-        return False
+    @property
+    def tally(self) -> ReceivingTally:
+        return self.controller.stock.tally
 
-    @Slot(str, str)
-    def _check_pin(self, staff_id: str, pin: str) -> None:
-        self.pin_pad.set_busy(True)
-        self._submit("login", lambda: self.gate.check(staff_id, pin), self._pin_checked)
+    @property
+    def staff(self) -> StaffClient:
+        return self.controller.store.staff
 
-    def _pin_checked(self, ok: bool, outcome: Any) -> None:
-        if not ok:
-            self.pin_pad.reset()
-            self.pin_pad.message.setText("Could not check the PIN right now")
-            return
-        if outcome.result == PinResult.LOCKED:
-            self.pin_pad.show_locked(outcome.locked_for_s)
-            self._audit_async("anonymous", "admin.locked", f"for {outcome.locked_for_s:.0f} s")
-        elif outcome.result == PinResult.WRONG:
-            self.pin_pad.show_wrong(outcome.failures_left)
-            self._audit_async("anonymous", "admin.login_failed", "wrong PIN or unknown staff")
-        else:
-            self.staff_id = outcome.staff.staff_id
-            self.staff_name = outcome.staff.name
-            self.who.setText(f"Signed in: {self.staff_name}")
-            self.pin_pad.reset()
-            self.pages.setCurrentIndex(1)
-            self.nav.setCurrentRow(0)
-            self._audit_async(self.staff_id, "admin.login", "")
-            self._fetch_poll.start()
-
-    @Slot()
-    def close_admin(self) -> None:
-        """End the admin session and tell the window (Exit button, Back, idle)."""
-        if self._closed:
-            return
-        self._closed = True
-        actor = self.staff_id
-        quitting = self._quitting
-        self.runner.run_detached(lambda: self._record_logout(actor, quitting=quitting))
-        self.staff_id = None
-        for timer in (self._idle, self._fetch_poll, self._status_poll):
-            timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        self.closed.emit()
-
-    @Slot()
-    def _idle_logout(self) -> None:
-        log.info("admin session ended after %.0f s without input", self.settings.idle_timeout_s)
-        self.close_admin()
-
-    def shutdown(self) -> None:
-        """Release files and sockets after ``closed`` (the lead calls this when it drops us).
-
-        The logout event is still being sent on a worker; whichever of the two finishes
-        last releases the files, so the event is never lost to a closed database.
-        """
-        self.close_admin()
-        with self._teardown:
-            self._release_requested = True
-            if self._logout_recorded:
-                self._release()
-
-    def _record_logout(self, actor: str | None, *, quitting: bool = False) -> None:
-        """Worker: audit the logout (and a quit), then release if ``shutdown`` asked for it."""
-        try:
-            if actor and quitting:
-                self.audit.record(actor, "kiosk.quit", "from the admin screen")
-            if actor:
-                self.audit.record(actor, "admin.logout", "")
-        finally:
-            with self._teardown:
-                self._logout_recorded = True
-                if self._release_requested:
-                    self._release()
-
-    def _release(self) -> None:
-        self.audit.close()
-        self.gate.close()
-
-    # -- scans ----------------------------------------------------------------------------
+    @property
+    def audit(self) -> AuditTrail:
+        return self.session.audit
 
     def handle_scan(self, code: str) -> None:
         """A code from the camera or the USB scanner while the admin screen is open."""
-        self._idle.start()
-        staff_id = badge_staff_id(code)
-        if not self.logged_in:
-            if staff_id is not None:
-                self.pin_pad.select_staff(staff_id)
-            return
-        if staff_id is not None:
-            return
-        section = self.SECTIONS[self.sections.currentIndex()]
-        if section == "Orders":
-            self.mark_paid(order_number_from_qr(code))
-            return
-        gtin = normalize_gtin(code)
-        if gtin is None:
-            self.receiving.show_message(f"Not a shoe barcode: {code[:40]}")
-            return
-        if section == "Stock":
-            self.stock.query.setText(gtin)
-            self.show_style(gtin)
-            return
-        self.nav.setCurrentRow(0)
-        if self.receiving.counting:
-            self._ask_count(gtin)
+        self.session.poke()
+        route = route_scan(
+            code,
+            logged_in=self.logged_in,
+            section=self.section_bar.current() or Section.RECEIVING,
+            counting=self.receiving.counting,
+        )
+        if route.action is ScanAction.SELECT_STAFF:
+            self.pin_pad.select_staff(route.value)
+        elif route.action is ScanAction.SHOW_STYLE:
+            self.stock.query.setText(route.value)
+            self.controller.handle_scan(route)
         else:
-            self.receive(gtin)
+            self.controller.handle_scan(route)
 
-    # -- receiving and counting ---------------------------------------------------------
+    def show_section(self, section: Section | str) -> None:
+        self._show_section(section if isinstance(section, Section) else Section(section))
 
-    def receive(self, gtin: str) -> None:
-        """Add one pair of ``gtin`` to this store (receive +1 under a fresh key)."""
-        actor = self._actor()
-
-        def job() -> tuple[ReceivedScan, bool]:
-            product, size = self._describe_gtin(gtin)
-            scan = ReceivedScan(gtin, product, size)
-            result = self.client.adjust_stock(
-                gtin,
-                AdjustmentKind.RECEIVE,
-                1,
-                actor=actor,
-                reason="receiving",
-                idempotency_key=scan.idempotency_key,
-            )
-            return scan, result is None
-
-        self.receiving.show_message(f"Adding {gtin}…")
-        self._submit(f"receive.{self._next()}", job, self._received)
-
-    def _received(self, ok: bool, result: Any) -> None:
-        if not ok:
-            self.receiving.show_message(f"Not added: {describe_error(result)}")
-            return
-        scan, queued = result
-        line = self.tally.add(scan)
-        note = " (queued: will be sent when the service is back)" if queued else ""
-        self.receiving.show_tally(
-            self.tally.lines(),
-            self.tally.total,
-            f"+1  {line.product}  size {line.size}  →  {line.count}{note}",
-        )
-        self._poll_status()
+    def set_language(self, language: str) -> None:
+        """Mark the current language in the header's picker (the launcher tells us)."""
+        self.languages.set_current(language)
 
     @Slot()
-    def undo_last_receive(self) -> None:
-        scan = self.tally.undo_last()
-        if scan is None:
-            return
-        actor = self._actor()
+    def close_admin(self) -> None:
+        """End the admin visit (as Exit does)."""
+        self.session.end()
 
-        def job() -> ReceivedScan:
-            self.client.adjust_stock(
-                scan.gtin, AdjustmentKind.RECEIVE, -1, actor=actor, reason="undo receiving"
-            )
-            return scan
-
-        self.receiving.show_tally(
-            self.tally.lines(), self.tally.total, f"Undoing {scan.product} {scan.size}…"
-        )
-        self._submit(f"undo.{self._next()}", job, self._undone)
-
-    def _undone(self, ok: bool, result: Any) -> None:
-        if not ok:
-            self.receiving.show_message(f"Undo failed: {describe_error(result)}")
-            return
-        self.receiving.show_tally(
-            self.tally.lines(), self.tally.total, f"Undone: {result.product} {result.size}"
-        )
-
-    def _ask_count(self, gtin: str) -> None:
-        def job() -> tuple[str, str, int | None]:
-            product, size = self._describe_gtin(gtin)
-            current = None
-            try:
-                run = self.client.size_run(self.client.lookup(gtin))
-                current = next((s.in_store for s in run.sizes if s.variant.gtin == gtin), None)
-            except Unavailable:
-                pass
-            return gtin, f"{product} size {size}", current
-
-        self._submit(
-            "count.ask",
-            job,
-            lambda ok, r: (
-                self.receiving.ask_count(*r)
-                if ok
-                else self.receiving.show_message(describe_error(r))
-            ),
-        )
-
-    @Slot(str, int)
-    def set_count(self, gtin: str, quantity: int) -> None:
-        actor = self._actor()
-
-        def job() -> bool:
-            result = self.client.adjust_stock(
-                gtin, AdjustmentKind.SET_COUNT, quantity, actor=actor, reason="counting"
-            )
-            return result is None
-
-        def done(ok: bool, result: Any) -> None:
-            if not ok:
-                self.receiving.show_message(f"Count not saved: {describe_error(result)}")
-            else:
-                queued = " (queued)" if result else ""
-                self.receiving.show_message(f"Count saved: {gtin} = {quantity}{queued}")
-
-        self._submit(f"count.{self._next()}", job, done)
-
-    def _describe_gtin(self, gtin: str) -> tuple[str, str]:
-        """Product and size for the tally; the GTIN itself when the catalogue is out of reach.
-
-        Runs on a worker. An unknown GTIN raises ``NotFound`` (never added to stock)."""
-        try:
-            detail = self.client.lookup(gtin)
-        except Unavailable:
-            return gtin, "?"
-        return f"{detail.style.brand} {detail.style.name}", detail.variant.size_eu
-
-    # -- stock view ---------------------------------------------------------------------
-
-    @Slot(str)
-    def search(self, text: str) -> None:
-        self.stock.show_status("Searching…")
-        self._submit(
-            "search",
-            lambda: self.client.search_catalogue(text, limit=SEARCH_LIMIT),
-            self._view_result(self.stock, self.stock.show_results),
-        )
-
-    @Slot(str)
-    def show_style(self, gtin: str) -> None:
-        def job() -> Any:
-            return self.client.size_run(self.client.lookup(gtin))
-
-        self._current_style_gtin = gtin
-        self._submit("style", job, self._view_result(self.stock, self.stock.show_size_run))
-
-    @Slot(str, int)
-    def step_stock(self, gtin: str, delta: int) -> None:
-        actor = self._actor()
-
-        def job() -> Any:
-            result = self.client.adjust_stock(
-                gtin, AdjustmentKind.RECEIVE, delta, actor=actor, reason="stock view"
-            )
-            return result
-
-        def done(ok: bool, result: Any) -> None:
-            if not ok:
-                self.stock.show_status(f"Not changed: {describe_error(result)}")
-                return
-            self.stock.show_status(
-                f"{gtin}: {delta:+d} queued" if result is None else f"{gtin}: now {result.on_hand}"
-            )
-            self.show_style(getattr(self, "_current_style_gtin", gtin))
-
-        self._submit(f"step.{self._next()}", job, done)
-
-    # -- fetch queue --------------------------------------------------------------------
-
-    @Slot()
-    def refresh_fetch_queue(self) -> None:
-        if self.runner.is_pending("admin.fetch"):
-            return  # the previous poll is still out; do not pile up
-
-        def job() -> Any:
-            return fetch_rows(self.client.fetch_requests(), self._now())
-
-        self._submit("fetch", job, self._view_result(self.fetch, self.fetch.show_rows))
-
-    def update_fetch(self, request_id: str, status: FetchStatus) -> None:
-        actor = self._actor()
-
-        def job() -> Any:
-            updated = self.staff.update_fetch_request(request_id, status, actor=actor)
-            return updated
-
-        def done(ok: bool, result: Any) -> None:
-            if not ok:
-                self.fetch.show_status(f"Not changed: {describe_error(result)}")
-            self.runner.cancel("admin.fetch")
-            self.refresh_fetch_queue()
-
-        self._submit(f"fetch.update.{self._next()}", job, done)
-
-    # -- orders -------------------------------------------------------------------------
-
-    @Slot()
-    def refresh_orders(self) -> None:
-        def job() -> Any:
-            entries = self.client.outbox.entries()
-            return order_rows(self.staff.orders(), entries)
-
-        self._submit("orders", job, self._view_result(self.orders, self.orders.show_rows))
-
-    def mark_paid(self, number: str) -> None:
-        actor = self._actor()
-
-        def job() -> Any:
-            order = self.staff.order_by_number(number)
-            paid = self.staff.set_order_status(
-                order.id, OrderStatus.PAID, "paid at the counter", actor=actor
-            )
-            return paid
-
-        def done(ok: bool, result: Any) -> None:
-            if ok:
-                self.orders.show_status(f"Order {result.number} is paid")
-            elif isinstance(result, NotFound):
-                self.orders.show_status(f"No order {number} in this store")
-            else:
-                self.orders.show_status(f"Not marked paid: {describe_error(result)}")
-            self.refresh_orders()
-
-        self.orders.show_status(f"Marking {number} paid…")
-        self._submit(f"order.paid.{self._next()}", job, done)
-
-    @Slot(str, str)
-    def cancel_order(self, order_id: str, reason: str) -> None:
-        actor = self._actor()
-
-        def job() -> Any:
-            order = self.staff.set_order_status(
-                order_id, OrderStatus.CANCELLED, reason, actor=actor
-            )
-            return order
-
-        def done(ok: bool, result: Any) -> None:
-            self.orders.show_status(
-                f"Order {result.number} cancelled; its pairs are released"
-                if ok
-                else f"Not cancelled: {describe_error(result)}"
-            )
-            self.refresh_orders()
-
-        self._submit(f"order.cancel.{self._next()}", job, done)
-
-    @Slot()
-    def retry_orders(self) -> None:
-        actor = self._actor()
-
-        def job() -> int:
-            sent = self.client.flush_outbox()
-            self.audit.record(actor, "outbox.retry", f"acknowledged={sent}")
-            return sent
-
-        def done(ok: bool, result: Any) -> None:
-            self.orders.show_status(
-                f"{result} sent" if ok else f"Still not sent: {describe_error(result)}"
-            )
-            self.refresh_orders()
-            self._poll_status()
-
-        self._submit("order.retry", job, done)
-
-    # -- lost demand --------------------------------------------------------------------
-
-    @Slot(int)
-    def load_demand(self, days: int) -> None:
-        self.demand.show_status("Loading…")
-        self._submit(
-            "demand",
-            lambda: self.staff.lost_demand(days, now=self._now()),
-            self._view_result(self.demand, self.demand.show_report),
-        )
-
-    @Slot(int)
-    def export_demand(self, days: int) -> None:
-        folder = self.settings.export_dir
-        if folder is None:
-            self.demand.show_status("No export folder is configured")
-            return
-        actor = self._actor()
-        when = self._now()
-
-        def job() -> Path:
-            data = self.staff.lost_demand_csv(days, now=when)
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"lost-demand-{self.staff.store_id}-{days}d-{when:%Y%m%d-%H%M%S}.csv"
-            tmp = path.with_suffix(".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-            self.audit.record(actor, "report.export", f"lost-demand days={days}")
-            return path
-
-        self._submit(
-            "demand.export",
-            job,
-            lambda ok, r: self.demand.show_status(
-                f"Saved: {r}" if ok else f"Not saved: {describe_error(r)}"
-            ),
-        )
-
-    # -- import -------------------------------------------------------------------------
-
-    def run_import(self, path: str, kind: str, *, dry_run: bool) -> None:
-        actor = self._actor()
-
-        def job() -> Any:
-            data = Path(path).read_bytes()  # as it is: the service names lines not in UTF-8
-            report = self.staff.import_csv(ImportKind(kind), data, dry_run=dry_run, actor=actor)
-            if dry_run:  # the service audits real imports itself
-                detail = f"{kind} file={Path(path).name} rows={report.rows}"
-                self.audit.record(actor, "import.dry_run", f"{detail} errors={len(report.errors)}")
-            return report
-
-        def done(ok: bool, result: Any) -> None:
-            if ok:
-                self.imports.show_report(path, kind, result)
-            else:
-                self.imports.show_status(f"Import failed: {describe_error(result)}")
-
-        self.imports.show_status("Checking…" if dry_run else "Importing…")
-        self._submit("import", job, done)
-
-    # -- health and quitting ------------------------------------------------------------
-
-    @Slot()
-    def run_health_checks(self) -> None:
-        """Run the doctor's checks on a worker; the table fills in when they are done."""
-        checks = self._checks
-        if checks is None or self.runner.is_pending("admin.health"):
-            return
-        self.health.show_running()
-        self._submit("health", checks.run, self._view_result(self.health, self.health.show_checks))
+    def shutdown(self) -> None:
+        """Release files and sockets after ``closed`` (the owner calls this when it drops us)."""
+        self.session.shutdown()
 
     @Slot()
     def ask_quit(self) -> None:
@@ -703,171 +283,161 @@ class AdminPanel(QWidget):
 
     @Slot()
     def quit_kiosk(self) -> None:
-        """Confirmed: end the admin session (audited), then hand over to ``on_quit``."""
+        """Confirmed: end the visit (audited as a quit), then hand over to ``on_quit``."""
         if not self.logged_in or self._on_quit is None:
             return
         log.info("kiosk quit from the admin screen")
-        self._quitting = True
         on_quit = self._on_quit
-        self.close_admin()
+        self.session.end_for_quit()
         on_quit()
 
-    # -- status ---------------------------------------------------------------------------
+    # -- slots --------------------------------------------------------------------------
+
+    @Slot(str, str)
+    def _check_pin(self, staff_id: str, pin: str) -> None:
+        self.pin_pad.set_busy(True)
+        self.session.check_pin(staff_id, pin)
 
     @Slot()
-    def _poll_status(self) -> None:
-        if self.runner.is_pending("admin.status"):
-            return
+    def _pin_unchecked(self) -> None:
+        self.pin_pad.reset()
+        self.pin_pad.show_message(msg(m.PIN_CHECK_FAILED))
 
-        def job() -> tuple[str, int, int]:
-            state = getattr(self.client, "connectivity", None)
-            return (
-                str(state) if state is not None else "unknown",
-                self.client.outbox.count(),
-                self.audit.pending_count(),
-            )
+    @Slot(str)
+    def _signed_in(self, name: str) -> None:
+        self.who.setText(msg(m.SIGNED_IN, name=name).text())
+        self.pin_pad.reset()
+        self.pages.setCurrentIndex(1)
+        self._show_section(Section.RECEIVING)
+        self._fetch_poll.start()
 
-        self._submit("status", job, self._show_status)
+    @Slot()
+    def _ended(self) -> None:
+        for timer in (self._fetch_poll, self._status_poll):
+            timer.stop()
+        self.closed.emit()
 
-    def _show_status(self, ok: bool, result: Any) -> None:
-        if not ok:
-            self.connectivity.setText("status unknown")
-            return
-        state, backlog, audit_backlog = result
-        self.connectivity.setText(f"Service: {state}")
+    @Slot(object)
+    def _show_section(self, section: Section) -> None:
+        self.section_bar.set_current(section)
+        self.sections.setCurrentWidget(self.views[section])
+        self.scroll.ensureVisible(0, 0)
+        if section is Section.DEMAND:
+            self.controller.reports.load_demand(self.demand.days)
+        elif section is Section.HEALTH:
+            self._run_health_checks()
+        else:
+            self.controller.refresh(section)
+
+    @Slot()
+    def _run_health_checks(self) -> None:
+        if self.controller.reports.run_health_checks():
+            self.health.show_running()
+
+    @Slot(str, int, int)
+    def _show_status(self, state: str, backlog: int, audit_backlog: int) -> None:
         self.connectivity.setProperty("state", state)
-        text = f"{backlog} waiting to send" if backlog else "nothing waiting"
+        waiting = msg(m.WAITING, count=backlog) if backlog else msg(m.NOTHING_WAITING)
         if audit_backlog:
-            text += f" · {audit_backlog} audit events not yet at the service"
-        self.backlog.setText(text)
+            waiting = msg(m.AUDIT_WAITING, backlog=waiting, count=audit_backlog)
+        self._status = (msg(m.SERVICE_STATE, state=state), waiting)
+        self._show_status_texts()
 
-    # -- plumbing -------------------------------------------------------------------------
+    @Slot()
+    def _status_unknown(self) -> None:
+        self._status = (msg(m.STATUS_UNKNOWN), self._status[1])
+        self._show_status_texts()
 
-    @Slot(int)
-    def _show_section(self, index: int) -> None:
-        if index < 0:
-            return
-        self.sections.setCurrentIndex(index)
-        name = self.SECTIONS[index]
-        if name == "Fetch requests":
-            self.refresh_fetch_queue()
-        elif name == "Orders":
-            self.refresh_orders()
-        elif name == "Lost demand":
-            self.load_demand(self.demand.days)
-        elif name == "Health":
-            self.run_health_checks()
+    def _show_status_texts(self) -> None:
+        self.connectivity.setText(self._status[0].text())
+        self.backlog.setText(self._status[1].text())
 
-    def show_section(self, name: str) -> None:
-        self.nav.setCurrentRow(self.SECTIONS.index(name))
+    # -- texts and layout ---------------------------------------------------------------
 
-    def _actor(self) -> str:
-        return self.staff_id or "anonymous"
+    def retranslate(self) -> None:
+        self.exit_button.setText(translate("AdminPanel", "Exit admin"))
+        self.quit_button.setText(translate("AdminPanel", "Quit kiosk"))
+        if self.session.staff_name:
+            self.who.setText(msg(m.SIGNED_IN, name=self.session.staff_name).text())
+        self._show_status_texts()
 
-    def _next(self) -> int:
-        self._seq += 1
-        return self._seq
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= WIDE_HEADER_MIN_PX
+        if wide != self._wide_header:
+            self._arrange_header(wide=wide)
 
-    def _submit(
-        self, channel: str, fn: Callable[[], Any], handler: Callable[[bool, Any], None]
-    ) -> None:
-        full = f"admin.{channel}"
-        self._handlers[full] = handler
-        self.runner.submit(
-            full,
-            fn,
-            lambda res: self._on_result(full, True, res),
-            lambda exc: self._on_result(full, False, exc),
-        )
-
-    def _audit_async(self, actor: str, action: str, detail: str) -> None:
-        self.runner.run_detached(lambda: self.audit.record(actor, action, detail))
-
-    def _view_result(self, view: Any, show: Callable[[Any], None]) -> Callable[[bool, Any], None]:
-        def handle(ok: bool, result: Any) -> None:
-            if ok:
-                show(result)
-            else:
-                view.show_status(describe_error(result))
-
-        return handle
-
-    def _on_result(self, channel: str, ok: bool, result: Any) -> None:
-        handler = self._handlers.pop(channel, None)
-        if handler is None:
-            return  # not ours (the shopper side shares the runner)
-        if not ok:
-            log.info("admin %s failed: %s", channel, type(result).__name__)
-        handler(ok, result)
+    def _arrange_header(self, *, wide: bool) -> None:
+        """One row on wide screens; labels above buttons on narrow ones."""
+        self._wide_header = wide
+        header = self._header
+        labels = (self.who, self.version, self.connectivity, self.backlog)
+        buttons = (self.languages, self.quit_button, self.exit_button)
+        for widget in (*labels, *buttons):
+            header.removeWidget(widget)
+        for column in range(header.columnCount()):
+            header.setColumnStretch(column, 0)
+        for column, label in enumerate(labels):
+            header.addWidget(label, 0, column)
+            header.setColumnStretch(column, 1)
+        row, first = (0, len(labels)) if wide else (1, 0)
+        for offset, widget in enumerate(buttons):
+            header.addWidget(widget, row, first + offset)
+        self.quit_confirm.set_stacked(not wide)
 
 
 def open_admin(
     parent_window: QWidget | None,
     client: InventoryClient,
     staff_key: str,
-    staff_list: Iterable[Mapping[str, Any]],
+    staff_list: Iterable[Mapping[str, object]],
     *,
     data_dir: Path,
     runner: TaskRunner,
     settings: AdminSettings | None = None,
-    clock: Callable[[], float] = time.time,
+    clock: Callable[[], float] | None = None,
     checks: KioskChecks | None = None,
     on_quit: Callable[[], None] | None = None,
+    language: str = "en",
 ) -> AdminPanel:
     """Build the admin screen for one visit; the caller shows it and connects ``closed``.
 
     ``staff_key`` is the store's staff key for ``client.staff()``; empty: the one the
     client was built with (stock changes always use that one, through the outbox).
     ``data_dir`` holds the PIN lockout state and the local audit queue (files mode 0600).
-    Raises ``ValueError`` for a bad staff list (e.g. a plain PIN in the config).
+    ``settings``: None takes the config schema's defaults. ``clock``: wall-clock seconds
+    for the PIN lockout. Raises ``ValueError`` for a bad staff list (e.g. a plain PIN).
     """
+    settings = settings or AdminSettings.defaults()
     staff = parse_staff_list(staff_list)
     data_dir = Path(data_dir)
-    gate = PinGate(staff, data_dir / "admin-pin-gate.sqlite", clock=clock)
+    gate = (
+        PinGate(staff, data_dir / "admin-pin-gate.sqlite")
+        if clock is None
+        else PinGate(staff, data_dir / "admin-pin-gate.sqlite", clock=clock)
+    )
     staff_client = client.staff(staff_key or None)
     audit = AuditTrail(staff_client, data_dir / "admin-audit.sqlite")
-    panel = AdminPanel(
+    session = AdminSession(gate, audit, runner, idle_timeout_s=settings.idle_timeout_s)
+    controller = AdminController(
         client,
         staff_client,
-        gate,
         audit,
         runner,
         settings,
-        parent_window,
+        actor=session.actor,
+        now=lambda: datetime.now(UTC),
         checks=checks,
-        on_quit=on_quit,
     )
+    panel = AdminPanel(
+        session,
+        controller,
+        import_dir=settings.import_dir,
+        on_quit=on_quit,
+        language=language,
+        parent=parent_window,
+    )
+    session.setParent(panel)
+    controller.setParent(panel)
     panel.setWindowFlag(Qt.WindowType.Window, parent_window is not None)
     return panel
-
-
-class _QuitConfirm(QWidget):
-    """The confirm step of "Quit kiosk", shown inside the panel.
-
-    Signals: confirmed(), cancelled().
-    """
-
-    confirmed = Signal()
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("adminQuitConfirm")
-        self.message = QLabel(
-            "Quit the kiosk? It stays off, and shoppers cannot use it, until it is "
-            "started again (restart the machine, or: systemctl start endless-aisle-kiosk).",
-            self,
-        )
-        self.message.setWordWrap(True)
-        self.confirm_button = QPushButton("Quit now", self)
-        self.confirm_button.setObjectName("adminQuitNow")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setObjectName("adminQuitCancel")
-        for button in (self.confirm_button, self.cancel_button):
-            button.setMinimumSize(220, 80)
-        box = QHBoxLayout(self)
-        box.addWidget(self.message, 1)
-        box.addWidget(self.cancel_button)
-        box.addWidget(self.confirm_button)
-        self.confirm_button.clicked.connect(self.confirmed)
-        self.cancel_button.clicked.connect(self.cancelled)

@@ -1,8 +1,9 @@
-"""The staff PIN pad: pick who you are (or scan your badge), type the PIN, big keys.
+"""The staff PIN pad: a heading, who you are (or scan your badge), large dots, big keys.
 
 Presentation only: it shows masked dots, a message and a lock countdown, and emits
-``submitted(staff_id, pin)``. Checking the PIN (slow scrypt) is the panel's job, on a
-worker thread.
+``submitted(staff_id, pin)``. Checking the PIN (slow scrypt) is the admin session's job,
+on a worker thread. Keys as on a phone's keypad: Clear bottom-left, ⌫ bottom-right;
+"Back" (leave without signing in) and "Sign in" below.
 """
 
 from __future__ import annotations
@@ -22,22 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.pin import StaffMember
 from kiosk.admin.rows import format_countdown
+from kiosk.admin.text import Msg
 
 __all__ = ["PinPad"]
 
 MAX_PIN_DIGITS = 12
 MIN_PIN_DIGITS = 4
-_KEY_MIN_PX = 88
+_DOT = "●"
+_EMPTY_DOT = "○"
 
 
-class PinPad(QWidget):
+class PinPad(Retranslating):
     """Staff chooser + masked PIN entry + lock countdown.
 
     Signals:
-        submitted(str, str): staff id and PIN, when OK is tapped.
-        cancelled(): the "Back" key (leave without logging in).
+        submitted(str, str): staff id and PIN, when Sign in is tapped.
+        cancelled(): "Back" (leave without signing in).
     """
 
     submitted = Signal(str, str)
@@ -51,18 +55,24 @@ class PinPad(QWidget):
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("pinPad")
         self._monotonic = monotonic
         self._digits = ""
         self._locked_until = 0.0
         self._busy = False
+        self._message: Callable[[], str] = self._prompt
+        self.heading = QLabel(self)
+        self.heading.setObjectName("title")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.staff_buttons: dict[str, QPushButton] = {}
         self._staff_group = QButtonGroup(self)
         self._staff_group.setExclusive(True)
         staff_row = QHBoxLayout()
         for member in staff:
             button = QPushButton(member.name, self)
+            button.setObjectName("choice")
             button.setCheckable(True)
-            button.setMinimumHeight(_KEY_MIN_PX)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("staff_id", member.staff_id)
             self._staff_group.addButton(button)
             self.staff_buttons[member.staff_id] = button
@@ -72,29 +82,40 @@ class PinPad(QWidget):
         self.dots = QLabel(self)
         self.dots.setObjectName("pinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel("Choose your name (or scan your badge), then type your PIN", self)
+        self.message = QLabel(self)
+        self.message.setObjectName("hint")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(12)
-        layout = [("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("back", "0", "del")]
-        labels = {"back": "Back", "del": "⌫"}
+        layout = [("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "del")]
         for r, row in enumerate(layout):
             for c, key in enumerate(row):
-                grid.addWidget(self._make_key(key, labels.get(key, key)), r, c)
-        self.ok_button = self._make_key("ok", "OK")
-        grid.addWidget(self.ok_button, len(layout), 0, 1, 3)
+                grid.addWidget(self._make_key(key), r, c)
+        self.back_button = self._make_key("back")
+        self.ok_button = self._make_key("ok")
+        self.ok_button.setObjectName("primary")
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_button, 1)
+        actions.addWidget(self.ok_button, 2)
+        keypad = QVBoxLayout()
+        keypad.addLayout(grid, 1)
+        keypad.addLayout(actions)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(keypad, 4)
+        centred.addStretch(1)
         box = QVBoxLayout(self)
+        box.addWidget(self.heading)
         box.addLayout(staff_row)
         box.addWidget(self.dots)
         box.addWidget(self.message)
-        box.addLayout(grid)
+        box.addLayout(centred, 1)
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self._refresh)
         self._staff_group.buttonClicked.connect(lambda _b: self._refresh())
-        self._refresh()
+        self.retranslate()
 
     # -- shown state --------------------------------------------------------------------
 
@@ -115,28 +136,30 @@ class PinPad(QWidget):
         """Preselect a staff member (a badge scan); False if the id is not on the list."""
         button = self.staff_buttons.get(staff_id)
         if button is None:
-            self.message.setText("This badge is not on this kiosk's staff list")
+            self._say(lambda: translate("PinPad", "This badge is not on this kiosk's staff list"))
             return False
         button.setChecked(True)
-        self.message.setText(f"Hello {button.text()} — type your PIN")
-        self._refresh()
+        name = button.text()
+        self._say(lambda: translate("PinPad", "Hello {name} — type your PIN").format(name=name))
         return True
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         if busy:
-            self.message.setText("Checking…")
+            self._say(lambda: translate("PinPad", "Checking…"))
         self._refresh()
 
     def show_wrong(self, failures_left: int) -> None:
         self._digits = ""
         self._busy = False
-        self.message.setText(
-            f"Wrong PIN — {failures_left} more tries before entry locks"
-            if failures_left > 1
-            else "Wrong PIN — one more wrong PIN locks entry"
-        )
-        self._refresh()
+        if failures_left > 1:
+            self._say(
+                lambda: translate(
+                    "PinPad", "Wrong PIN — {count} more tries before entry locks"
+                ).format(count=failures_left)
+            )
+        else:
+            self._say(lambda: translate("PinPad", "Wrong PIN — one more wrong PIN locks entry"))
 
     def show_locked(self, seconds: float) -> None:
         self._digits = ""
@@ -144,6 +167,9 @@ class PinPad(QWidget):
         self._locked_until = self._monotonic() + seconds
         self._ticker.start()
         self._refresh()
+
+    def show_message(self, message: Msg) -> None:
+        self._say(message.text)
 
     def reset(self) -> None:
         self._digits = ""
@@ -153,15 +179,36 @@ class PinPad(QWidget):
     def locked_text(self) -> str:
         return self.message.text() if self._locked_for() > 0 else ""
 
+    def retranslate(self) -> None:
+        self.heading.setText(translate("PinPad", "Staff sign-in"))
+        labels = {
+            "clear": translate("PinPad", "Clear"),
+            "del": "⌫",
+            "back": translate("PinPad", "Back"),
+            "ok": translate("PinPad", "Sign in"),
+        }
+        for key, button in self.keys.items():
+            button.setText(labels.get(key, key))
+        self.keys["del"].setAccessibleName(translate("PinPad", "Delete last digit"))
+        self.dots.setAccessibleName(translate("PinPad", "Digits typed"))
+        self._refresh()
+
     # -- internals ----------------------------------------------------------------------
+
+    def _prompt(self) -> str:
+        return translate("PinPad", "Choose your name (or scan your badge), then type your PIN")
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """Show a message now and again after a language switch."""
+        self._message = text
+        self._refresh()
 
     def _locked_for(self) -> float:
         return max(0.0, self._locked_until - self._monotonic())
 
-    def _make_key(self, key: str, label: str) -> QPushButton:
-        button = QPushButton(label, self)
+    def _make_key(self, key: str) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(f"pinKey_{key}")
-        button.setMinimumSize(_KEY_MIN_PX, _KEY_MIN_PX)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _=False, k=key: self._press(k))
@@ -173,6 +220,8 @@ class PinPad(QWidget):
         if key == "back":
             self._digits = ""
             self.cancelled.emit()
+        elif key == "clear":
+            self._digits = ""
         elif key == "del":
             self._digits = self._digits[:-1]
         elif key == "ok":
@@ -188,11 +237,21 @@ class PinPad(QWidget):
     def _refresh(self) -> None:
         locked = self._locked_for()
         if locked > 0:
-            self.message.setText(f"Too many wrong PINs — locked for {format_countdown(locked)}")
+            self.message.setText(
+                translate("PinPad", "Too many wrong PINs — locked for {time}").format(
+                    time=format_countdown(locked)
+                )
+            )
         elif self._ticker.isActive():
             self._ticker.stop()
-            self.message.setText("You can try again now")
-        self.dots.setText("●" * len(self._digits) or "—")
+            self._message = lambda: translate("PinPad", "You can try again now")
+            self.message.setText(self._message())
+        else:
+            self.message.setText(self._message())
+        shown = max(len(self._digits), MIN_PIN_DIGITS)
+        self.dots.setText(
+            " ".join(_DOT * len(self._digits) + _EMPTY_DOT * (shown - len(self._digits)))
+        )
         can_type = locked <= 0 and not self._busy
         for key, button in self.keys.items():
             button.setEnabled(can_type or key == "back")

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from kiosk.admin._table import fill_row, make_table
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.receiving import TallyLine
+from kiosk.admin.text import Msg
 
 __all__ = ["ReceivingView"]
 
 
-class ReceivingView(QWidget):
+class ReceivingView(Retranslating):
     """Mode switch (receive / count), last scan in big type, tally, undo, count entry.
 
     Signals:
@@ -32,28 +27,31 @@ class ReceivingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._count_gtin: str | None = None
-        self.receive_button = QPushButton("Receiving: each scan adds one pair", self)
-        self.count_button = QPushButton("Counting: scan a size, type the count", self)
+        self._message: Msg | None = None
+        self._count_what: Msg | None = None
+        self._total = 0
+        self.receive_button = QPushButton(self)
+        self.count_button = QPushButton(self)
         for button in (self.receive_button, self.count_button):
+            button.setObjectName("choice")  # the theme marks a checked choice
             button.setCheckable(True)
             button.setAutoExclusive(True)
-            button.setMinimumHeight(72)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.receive_button.setChecked(True)
-        self.last_scan = QLabel("Scan a box to add it to this store's stock", self)
+        self.last_scan = QLabel(self)
         self.last_scan.setObjectName("adminBigTally")
         self.last_scan.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last_scan.setWordWrap(True)
-        self.total = QLabel("0 pairs received", self)
-        self.table = make_table(["Product", "Size", "Pairs"], self)
-        self.undo_button = QPushButton("Undo last scan", self)
-        self.undo_button.setMinimumHeight(72)
+        self.total = QLabel(self)
+        self.table = make_table(3, self)
+        self.undo_button = QPushButton(self)
         self.undo_button.setEnabled(False)
-        self.count_label = QLabel("", self)
+        self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)
         self.count_input = QSpinBox(self)
         self.count_input.setRange(0, 10_000)
-        self.count_input.setMinimumHeight(72)
-        self.count_save = QPushButton("Save count", self)
-        self.count_save.setMinimumHeight(72)
+        self.count_save = QPushButton(self)
+        self.count_save.setObjectName("primary")
         modes = QHBoxLayout()
         modes.addWidget(self.receive_button)
         modes.addWidget(self.count_button)
@@ -69,6 +67,7 @@ class ReceivingView(QWidget):
         box.addWidget(self.undo_button)
         box.addLayout(count_row)
         self._connect_signals()
+        self.retranslate()
         self._show_count_row()
 
     def _connect_signals(self) -> None:
@@ -84,23 +83,55 @@ class ReceivingView(QWidget):
         (self.count_button if on else self.receive_button).setChecked(True)
         self._show_count_row()
 
-    def show_tally(self, lines: list[TallyLine], total: int, message: str) -> None:
-        self.last_scan.setText(message)
-        self.total.setText(f"{total} pairs received")
+    def show_tally(self, lines: list[TallyLine], total: int, message: Msg) -> None:
+        self._total = total
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             fill_row(self.table, row, [line.product, line.size, line.count])
         self.undo_button.setEnabled(total > 0)
+        self._show_total()
+        self.show_message(message)
 
-    def show_message(self, text: str) -> None:
-        self.last_scan.setText(text)
+    def show_message(self, message: Msg) -> None:
+        self._message = message
+        self.last_scan.setText(message.text())
 
-    def ask_count(self, gtin: str, label: str, current: int | None) -> None:
+    def ask_count(self, gtin: str, what: Msg, current: int | None) -> None:
         """Counting mode: a size was scanned; ask how many are on the shelf."""
         self._count_gtin = gtin
-        self.count_label.setText(f"How many {label}?")
+        self._count_what = what
         self.count_input.setValue(current or 0)
         self._show_count_row()
+
+    def retranslate(self) -> None:
+        self.receive_button.setText(
+            translate("ReceivingView", "Receiving: each scan adds one pair")
+        )
+        self.count_button.setText(
+            translate("ReceivingView", "Counting: scan a size, type the count")
+        )
+        set_headers(
+            self.table,
+            [
+                translate("ReceivingView", "Product"),
+                translate("ReceivingView", "Size"),
+                translate("ReceivingView", "Pairs"),
+            ],
+        )
+        self.undo_button.setText(translate("ReceivingView", "Undo last scan"))
+        self.count_save.setText(translate("ReceivingView", "Save count"))
+        self._show_total()
+        if self._message is None:
+            self.last_scan.setText(
+                translate("ReceivingView", "Scan a box to add it to this store's stock")
+            )
+        else:
+            self.last_scan.setText(self._message.text())
+        self._show_count_row()
+
+    def _show_total(self) -> None:
+        text = translate("ReceivingView", "{count} pairs received")
+        self.total.setText(text.format(count=self._total))
 
     @Slot()
     def _submit_count(self) -> None:
@@ -115,3 +146,10 @@ class ReceivingView(QWidget):
             widget.setEnabled(ready)
         if not self.counting:
             self.count_label.setText("")
+        elif ready and self._count_what is not None:
+            what = self._count_what.text()
+            self.count_label.setText(
+                translate("ReceivingView", "How many {what}?").format(what=what)
+            )
+        else:
+            self.count_label.setText(translate("ReceivingView", "Scan a size to count it"))

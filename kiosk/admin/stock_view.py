@@ -1,29 +1,34 @@
-"""Stock view: search the catalogue, then a size grid with +/- steppers for this store."""
+"""Stock view: search the catalogue, then a size grid with −1 / +1 steppers for this store."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScroller,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from inventory_client.models import SizeRun, StyleSummary
-from kiosk.admin._table import fill_row, make_table
+from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.admin._table import fill_row, make_table, set_headers
+from kiosk.admin.text import Msg
 
 __all__ = ["StockView"]
 
-_GTIN_ROLE = 0x0100  # Qt.UserRole
+_GTIN_ROLE = Qt.ItemDataRole.UserRole
+_STEP_COLUMN = 4
 
 
-class StockView(QWidget):
+class StockView(Retranslating):
     """Signals:
     search_requested(str): find styles by name, brand, GTIN or style id.
     style_chosen(str): show the size grid of the style with this GTIN.
@@ -36,15 +41,21 @@ class StockView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._status: Msg | None = None
+        self._found: int | None = None  # styles of the last search
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Name, brand, GTIN or style")
-        self.query.setMinimumHeight(64)
-        self.search_button = QPushButton("Search", self)
-        self.search_button.setMinimumHeight(64)
+        self.search_button = QPushButton(self)
+        self.search_button.setObjectName("primary")
         self.results = QListWidget(self)
+        QScroller.grabGesture(self.results.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.title = QLabel("", self)
-        self.grid: QTableWidget = make_table(["Size", "GTIN", "This store", "Warehouse", "", ""])
+        self.title.setWordWrap(True)
+        self.grid: QTableWidget = make_table(5, self)
+        # The steppers' column is as wide as its two buttons: they never overlap.
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(_STEP_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel("", self)
+        self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.query, 3)
         row.addWidget(self.search_button, 1)
@@ -55,6 +66,7 @@ class StockView(QWidget):
         box.addWidget(self.grid, 2)
         box.addWidget(self.status)
         self._connect_signals()
+        self.retranslate()
 
     def _connect_signals(self) -> None:
         self.search_button.clicked.connect(self._search)
@@ -70,7 +82,9 @@ class StockView(QWidget):
             item = QListWidgetItem(f"{style.brand} {style.name} — {style.colour} ({style.id})")
             item.setData(_GTIN_ROLE, summary.variants[0].gtin)
             self.results.addItem(item)
-        self.status.setText(f"{self.results.count()} styles found")
+        self._found = self.results.count()
+        self._status = None
+        self._show_found()
 
     def show_size_run(self, run: SizeRun) -> None:
         self.title.setText(f"{run.style.brand} {run.style.name} — {run.style.colour}")
@@ -87,20 +101,53 @@ class StockView(QWidget):
                     "?" if size.warehouse is None else size.warehouse,
                 ],
             )
-            for column, delta in ((4, -1), (5, +1)):
-                button = QPushButton("−1" if delta < 0 else "+1")
-                button.setObjectName(f"step_{gtin}_{'minus' if delta < 0 else 'plus'}")
-                button.clicked.connect(
-                    lambda _=False, g=gtin, d=delta: self.adjust_requested.emit(g, d)
-                )
-                self.grid.setCellWidget(row, column, button)
+            self.grid.setCellWidget(row, _STEP_COLUMN, self._steppers(gtin))
+        self.grid.resizeRowsToContents()
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_status(self, message: Msg) -> None:
+        self._status = message
+        self.status.setText(message.text())
 
     def step_button(self, gtin: str, delta: int) -> QPushButton | None:
         name = f"step_{gtin}_{'minus' if delta < 0 else 'plus'}"
         return self.grid.findChild(QPushButton, name)
+
+    def retranslate(self) -> None:
+        self.query.setPlaceholderText(translate("StockView", "Name, brand, GTIN or style"))
+        self.search_button.setText(translate("StockView", "Search"))
+        set_headers(
+            self.grid,
+            [
+                translate("StockView", "Size"),
+                translate("StockView", "GTIN"),
+                translate("StockView", "This store"),
+                translate("StockView", "Warehouse"),
+                translate("StockView", "Change"),
+            ],
+        )
+        if self._status is not None:
+            self.status.setText(self._status.text())
+        else:
+            self._show_found()
+
+    def _show_found(self) -> None:
+        if self._found is not None:
+            text = translate("StockView", "{count} styles found").format(count=self._found)
+            self.status.setText(text)
+
+    def _steppers(self, gtin: str) -> QWidget:
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(4, 4, 4, 4)
+        for delta in (-1, +1):
+            button = QPushButton("−1" if delta < 0 else "+1", cell)
+            button.setObjectName(f"step_{gtin}_{'minus' if delta < 0 else 'plus'}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(
+                lambda _=False, g=gtin, d=delta: self.adjust_requested.emit(g, d)
+            )
+            row.addWidget(button)
+        return cell
 
     @Slot()
     def _search(self) -> None:

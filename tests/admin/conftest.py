@@ -70,6 +70,7 @@ def panel_factory(
         **settings: Any,
     ) -> AdminPanel:
         options = {
+            "idle_timeout_s": AdminSettings.defaults().idle_timeout_s,
             "export_dir": tmp_path / "exports",
             "import_dir": tmp_path / "imports",
             "fetch_poll_ms": 200,

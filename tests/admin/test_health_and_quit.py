@@ -10,6 +10,7 @@ import pytest
 from support.api import Api
 
 from kiosk import app_version
+from kiosk.admin.controller import Section
 from kiosk.admin.health import KioskChecks, camera_check, summary
 from kiosk.admin.launcher import AdminLauncher
 from kiosk.app import Kiosk
@@ -125,8 +126,7 @@ def test_version_is_in_the_header_and_health_is_hidden_without_checks(
     panel = panel_factory(client)
     assert app_version() in panel.version.text()
     assert app_version() != "unknown"  # the test environment has the package installed
-    health_row = panel.nav.item(panel.SECTIONS.index("Health"))
-    assert health_row.isHidden()
+    assert panel.section_bar.buttons[Section.HEALTH].isHidden()
     assert not panel.quit_button.isVisibleTo(panel)
 
 
@@ -190,7 +190,7 @@ def test_launcher_hands_quit_to_the_kiosk_which_lifts_the_lockdown(
         launcher.open()
         panel = launcher.panel
         log_in(qtbot, panel)
-        assert not panel.nav.item(panel.SECTIONS.index("Health")).isHidden()
+        assert not panel.section_bar.buttons[Section.HEALTH].isHidden()
         panel.quit_button.click()
         panel.quit_confirm.confirm_button.click()
         qtbot.waitUntil(lambda: not launcher.is_open, timeout=5_000)
