@@ -326,6 +326,7 @@ def _open_window(
     watchdog.start()
     sdnotify.ready()
     signal_timer = _quit_on_signals(app)
+    _watch_screen(kiosk.window, Path(config.paths.data_dir))
     try:
         return app.exec()
     finally:
@@ -376,6 +377,14 @@ def _heartbeat_reporter(kiosk: Any, client: Any, config: Config) -> Any:
         kiosk.scanner.scanned.connect(reporter.note_scan)
     kiosk.wedge.scanned.connect(reporter.note_scan)
     return reporter
+
+
+def _watch_screen(window: Any, data_dir: Path) -> None:
+    """Log each screen shown; write the widget map on SIGUSR1 (kiosk/widget_map.py)."""
+    from kiosk.widget_map import WIDGET_MAP_FILE, ScreenLogger, WidgetMapWriter
+
+    ScreenLogger(window)
+    WidgetMapWriter(data_dir / WIDGET_MAP_FILE, window).install()
 
 
 def _quit_on_signals(app: Any) -> Any:
