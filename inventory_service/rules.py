@@ -1,6 +1,8 @@
-"""Pure business rules shared by every storage backend: distances, transitions, codes.
+"""Pure business rules shared by every storage backend: which warehouse ships, how long
+a hold lasts, what a status change does to stock, one currency per order, counts, codes.
 
-Nothing here touches a database or HTTP, so a PostgreSQL backend reuses it unchanged.
+Nothing here touches a database or HTTP: the storage asks these functions and writes what
+they decide, so the SQLite and PostgreSQL backends cannot disagree on a rule.
 """
 
 from __future__ import annotations
@@ -9,10 +11,21 @@ import hashlib
 import json
 import math
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
-from inventory_client.models import FetchStatus, OrderStatus
+from inventory_client.models import (
+    AdjustmentKind,
+    FetchStatus,
+    Location,
+    LocationKind,
+    OrderLine,
+    OrderLineRequest,
+    OrderStatus,
+)
+from inventory_service.errors import InvalidRequest
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -43,6 +56,94 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlambda = math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --- where an order ships from ------------------------------------------------------
+
+
+def warehouses_nearest_first(store: Location, locations: Iterable[Location]) -> list[Location]:
+    """The warehouses among ``locations``, nearest to ``store`` first (ties by id)."""
+
+    def distance(w: Location) -> tuple[float, str]:
+        return haversine_km(store.latitude, store.longitude, w.latitude, w.longitude), w.id
+
+    return sorted((loc for loc in locations if loc.kind == LocationKind.WAREHOUSE), key=distance)
+
+
+def pick_warehouse(
+    quantity: int, available: Mapping[str, int], nearest_first: list[Location]
+) -> str | None:
+    """The nearest warehouse that can ship ``quantity`` pairs on its own, or None."""
+    return next((w.id for w in nearest_first if available.get(w.id, 0) >= quantity), None)
+
+
+def merge_order_lines(lines: Iterable[OrderLineRequest]) -> dict[str, int]:
+    """Pairs wanted per GTIN: two lines of one GTIN reserve two pairs."""
+    wanted: dict[str, int] = {}
+    for line in lines:
+        wanted[line.gtin] = wanted.get(line.gtin, 0) + line.quantity
+    return wanted
+
+
+def one_currency(currency: str | None, line_currency: str) -> str:
+    """The order's currency once this line is added; all lines must share it."""
+    if currency is not None and line_currency != currency:
+        raise InvalidRequest("All lines of one order must share one currency.")
+    return line_currency
+
+
+def order_total(lines: Iterable[OrderLine]) -> Decimal:
+    return sum((ln.unit_price * ln.quantity for ln in lines), Decimal("0"))
+
+
+# --- holds and what a status change does to stock ------------------------------------
+
+#: Only an unpaid order's hold runs out; a paid order keeps its pairs until shipped.
+EXPIRING_STATUS = OrderStatus.RESERVED
+HOLD_EXPIRED_NOTE = "hold expired"
+
+
+def hold_deadline(now: datetime, hold: timedelta) -> datetime:
+    """Until when a new order reserves its pairs."""
+    return now + hold
+
+
+def keeps_hold(status: OrderStatus) -> bool:
+    """Whether an order in ``status`` still has a hold deadline."""
+    return status in (OrderStatus.RESERVED, OrderStatus.PAID)
+
+
+def stock_effect(new: OrderStatus) -> tuple[int, int]:
+    """Per ordered pair, (change of on hand, change of reserved) when an order becomes
+    ``new``: shipping takes the pair off the shelf, cancelling frees it."""
+    if new == OrderStatus.SHIPPED:
+        return -1, -1
+    if new == OrderStatus.CANCELLED:
+        return 0, -1
+    return 0, 0
+
+
+# --- stock counts --------------------------------------------------------------------
+
+
+def on_hand_after(kind: AdjustmentKind, quantity: int, before: int, reserved: int) -> int:
+    """On hand after a staff adjustment; refuses counts below zero or below reservations."""
+    if kind == AdjustmentKind.RECEIVE:
+        after = before + quantity
+    else:
+        if quantity < 0:
+            raise InvalidRequest("A stock count cannot be negative.")
+        after = quantity
+    if after < 0:
+        raise InvalidRequest(f"Only {before} pairs are on hand; cannot remove {-quantity}.")
+    if after < reserved:
+        raise InvalidRequest(
+            f"{reserved} pairs are reserved for orders; on hand cannot go below that."
+        )
+    return after
+
+
+# --- transitions and codes -----------------------------------------------------------
 
 
 def order_transition_allowed(current: OrderStatus, new: OrderStatus) -> bool:

@@ -1,4 +1,4 @@
-"""How times are stored as text in SQLite (shared by the SQLite modules)."""
+"""How times are stored as text (both engines): fixed-width UTC ISO 8601."""
 
 from __future__ import annotations
 
@@ -14,3 +14,8 @@ def iso(value: datetime) -> str:
 
 def parse_dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def parse_at(value: str) -> datetime:
+    """A time column that is never NULL."""
+    return datetime.fromisoformat(value)

@@ -6,18 +6,12 @@ start-up. Add new steps at the end; never edit an applied one.
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlite_utils
-
-try:  # sqlite-utils >= 4 ships migrations; older versions get the tiny equivalent below.
-    from sqlite_utils.migrations import Migrations
-except ImportError:  # pragma: no cover - exercised only with sqlite-utils 3.x
-    from inventory_service.storage._migrations import Migrations  # type: ignore[assignment]
+from sqlite_utils.migrations import Migrations  # sqlite-utils >= 4 (the pyproject floor)
 
 MIGRATION_SET = "inventory_service"
 
-migrations: Any = Migrations(MIGRATION_SET)
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()
