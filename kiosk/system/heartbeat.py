@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -132,28 +132,17 @@ class HeartbeatReporter(QObject):
             return client.send_heartbeat(beat)
 
         try:
-            self._runner.submit(
-                CHANNEL,
-                job,
-                lambda res: self._on_succeeded(CHANNEL, 0, res),
-                lambda exc: self._on_failed(CHANNEL, 0, exc),
-            )
+            self._runner.submit(CHANNEL, job, self._on_sent, self._on_failed)
         except RuntimeError:  # the runner is shut down: the kiosk is closing
             self._timer.stop()
 
-    @Slot(str, int, object)
-    def _on_succeeded(self, channel: str, _request_id: int, result: Any) -> None:
-        if channel != CHANNEL:
-            return
+    def _on_sent(self, result: KioskHealth) -> None:
         if self._failing is not None:
             log.info("heartbeat sent again after failures (%s)", self._failing)
             self._failing = None
         self.sent.emit(result)
 
-    @Slot(str, int, object)
-    def _on_failed(self, channel: str, _request_id: int, error: Any) -> None:
-        if channel != CHANNEL:
-            return
+    def _on_failed(self, error: Exception) -> None:
         kind = type(error).__name__
         if kind != self._failing:
             log.warning("heartbeat not sent: %s: %s", kind, _first_line(error))
@@ -161,6 +150,6 @@ class HeartbeatReporter(QObject):
         self.failed.emit(kind)
 
 
-def _first_line(error: object) -> str:
+def _first_line(error: Exception) -> str:
     lines = str(error).strip().splitlines()
     return lines[0][:200] if lines else ""
