@@ -489,6 +489,18 @@ SECTION_CLASSES: dict[str, type] = {
 }
 
 
+def defaults(section: str) -> Any:
+    """``section``'s dataclass filled with the schema's defaults, for parts built without a
+    config file (tests, tools). The defaults live only in :data:`SCHEMA`; code that needs one
+    asks here instead of repeating the number."""
+    cls = SECTION_CLASSES[section]
+    values = {f.name: _BY_KEY[f"{section}.{f.name}"].default for f in fields(cls)}
+    missing = [name for name, value in values.items() if value is REQUIRED]
+    if missing:
+        raise KeyError(f"[{section}] has no default for {', '.join(missing)}")
+    return cls(**values)
+
+
 # --- parsing -------------------------------------------------------------------------
 
 
