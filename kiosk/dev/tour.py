@@ -263,10 +263,10 @@ def run_tour(
     from inventory_client import InventoryClient
     from inventory_service.catalogue import DEMO_CATALOGUE
     from kiosk import i18n, theme
-    from kiosk.app import Kiosk
+    from kiosk.assembly import Kiosk
     from kiosk.dev.demo import demo_backend
     from kiosk.scanning.sources import demo_frames_dir
-    from kiosk.session import FetchPhase, NotifyPhase, State
+    from kiosk.journey.phases import FetchPhase, NotifyPhase, State
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,7 @@ from inventory_client.models import Health
 
 if TYPE_CHECKING:
     from kiosk.config import Config
+    from kiosk.scanning.layout import KeyboardLayout
 
 __all__ = [
     "DOCTOR_GTIN",
@@ -50,6 +51,7 @@ __all__ = [
     "check_databases",
     "check_decode",
     "check_disk",
+    "check_keyboard_layout",
     "check_outbox",
     "check_service",
     "check_version",
@@ -490,6 +492,22 @@ def check_outbox(backlog: Callable[[], int], *, fail_at: int = 500) -> Check:
     return Check("outbox", Status.FAIL if waiting >= fail_at else Status.WARN, detail, fix)
 
 
+def check_keyboard_layout(detect: Callable[[], KeyboardLayout | None] | None = None) -> Check:
+    """Name the keyboard layout in use: a USB wedge scanner's characters depend on it.
+
+    ``detect`` defaults to :func:`kiosk.scanning.layout.detect_keyboard_layout`."""
+    if detect is None:
+        from kiosk.scanning.layout import detect_keyboard_layout
+
+        detect = detect_keyboard_layout
+    layout = detect()
+    if layout is None:
+        detail = "not found (no X display, no /etc/default/keyboard)"
+        return Check("keyboard", Status.SKIP, detail)
+    detail = f"{layout.describe()}; US-mode scanners are read by key, any layout"
+    return Check("keyboard", Status.OK, detail)
+
+
 # --- composition and output -------------------------------------------------------------
 
 
@@ -540,6 +558,7 @@ def run_doctor(
         checks += [skip, check_decode(decode)]
         needs_config = ("service", "clock", "disk", "databases", "outbox")
         checks += [Check(n, Status.SKIP, "needs a valid config") for n in needs_config]
+        checks.append(check_keyboard_layout())
         return checks
     checks.append(check_camera(lambda: make_source(config)))
     checks.append(check_decode(decode))
@@ -551,6 +570,7 @@ def run_doctor(
     checks.append(check_disk(data_dir))
     checks.append(check_databases(data_dir))
     checks.append(check_outbox(lambda: outbox_backlog(config)))
+    checks.append(check_keyboard_layout())
     return checks
 
 
