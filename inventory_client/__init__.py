@@ -36,7 +36,7 @@ When things break (see ``docs/RELIABILITY.md``):
 """
 
 from inventory_client._breaker import CircuitBreaker, Connectivity
-from inventory_client._client import InventoryClient, UnfulfillableOrder
+from inventory_client._client import InventoryClient
 from inventory_client._errors import (
     InvalidResponse,
     InventoryError,
@@ -46,6 +46,7 @@ from inventory_client._errors import (
     Unauthorized,
     Unavailable,
 )
+from inventory_client._notices import UnfulfillableOrder
 from inventory_client._outbox import BacklogEntry, Outbox, OutboxError
 from inventory_client._sender import OutboxSender
 from inventory_client._staff import StaffClient

@@ -18,10 +18,10 @@ Why a second object rather than more methods on ``InventoryClient``:
   ``InventoryClient.adjust_stock`` already sends it, so there is no second Session to
   close: the staff client lives as long as the kiosk's client, and ``client.close()``
   ends both.
-- **Not queued.** A person reads every answer on the admin screen, so nothing here goes
-  through the outbox; a failure is raised at once. Stock changes are the exception and
-  stay on ``InventoryClient.adjust_stock``, which queues them (they must apply exactly
-  once, in order, also when made offline).
+- **Not queued, but one.** A person reads every answer on the admin screen, so nothing here
+  goes through the outbox and a failure is raised at once; except stock changes
+  (``adjust_stock``), which must apply exactly once, in order, also when made offline:
+  they go through the client's outbox and its one ``Delivery``.
 
 Without a staff key every call raises ``Unauthorized`` before any request is sent.
 
@@ -31,14 +31,25 @@ service's own audit row says who claimed a request or cancelled an order.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import quote
 
-from inventory_client._errors import InvalidResponse, NotFound, Unauthorized
-from inventory_client._transport import Transport
+from inventory_client._delivery import Delivery
+from inventory_client._errors import (
+    InvalidResponse,
+    InventoryError,
+    NotFound,
+    Unauthorized,
+    Unavailable,
+)
+from inventory_client._outbox import OutboxEntry, OutboxKind, OutboxStatus
+from inventory_client._reads import GTIN13
+from inventory_client._transport import Transport, bearer
 from inventory_client.models import (
+    AdjustmentKind,
     AuditEvent,
     AuditEventCreate,
     BackInStockRequest,
@@ -52,21 +63,19 @@ from inventory_client.models import (
     OrderStatus,
     OrderStatusChange,
     StockAdjustment,
+    StockAdjustmentCreate,
 )
 
-__all__ = ["StaffClient", "bearer", "ensure_store"]
+__all__ = ["StaffClient"]
 
 CSV = "text/csv; charset=utf-8"
+ADJUSTMENT_LOOKBACK = 200
+"""How far back in the stock audit a retried adjustment's first answer is looked for."""
 
 
 class _InStore(Protocol):
     @property
     def store_id(self) -> str: ...
-
-
-def bearer(key: str) -> dict[str, str]:
-    """The ``Authorization`` header that makes one request a staff request."""
-    return {"Authorization": f"Bearer {key}"}
 
 
 def ensure_store(what: str, store_id: str, found: Iterable[_InStore]) -> None:
@@ -81,12 +90,21 @@ class StaffClient:
 
     Args:
         transport: The kiosk client's transport (shared, not owned: never closed here).
+        delivery: The kiosk client's outbox delivery, for ``adjust_stock`` (shared too).
         store_id: The store the staff key belongs to.
         staff_key: The store's staff bearer key; None means every call is ``Unauthorized``.
     """
 
-    def __init__(self, transport: Transport, *, store_id: str, staff_key: str | None) -> None:
+    def __init__(
+        self,
+        transport: Transport,
+        delivery: Delivery,
+        *,
+        store_id: str,
+        staff_key: str | None,
+    ) -> None:
         self._transport = transport
+        self._delivery = delivery
         self._staff_key = staff_key or None
         self.store_id = store_id
 
@@ -100,6 +118,20 @@ class StaffClient:
         return headers
 
     # -- fetch requests -----------------------------------------------------------------
+
+    def fetch_requests(
+        self, status: FetchStatus | None = None, *, limit: int = 100
+    ) -> list[FetchRequest]:
+        """This store's fetch requests (every kiosk's), oldest first: the staff queue."""
+        what = "GET /v1/fetch-requests"
+        params = {"store_id": self.store_id, "limit": str(limit)}
+        if status is not None:
+            params["status"] = str(status)
+        found = self._transport.call_list(
+            "GET", "/v1/fetch-requests", FetchRequest, params=params, headers=self._headers(what)
+        )
+        ensure_store(what, self.store_id, found)
+        return found
 
     def update_fetch_request(
         self, request_id: str, status: FetchStatus, *, actor: str | None = None
@@ -232,6 +264,78 @@ class StaffClient:
         return found
 
     # -- stock and back in stock --------------------------------------------------------
+
+    def adjust_stock(
+        self,
+        gtin: str,
+        kind: AdjustmentKind,
+        quantity: int,
+        *,
+        actor: str,
+        reason: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> StockAdjustment | None:
+        """Receive pairs (or undo: a negative ``quantity``) or set the count of one GTIN in
+        this store.
+
+        Written to the outbox first. Adjustments of one GTIN here are sent strictly in the
+        order they were made (an earlier unsent one goes first). Returns the service's
+        ``StockAdjustment``, or **None when it is queued** (service unreachable, or an
+        earlier adjustment of this GTIN still waits): the client's ``flush_outbox`` sends
+        it later, in order, with the staff key the client was built with. Raises
+        ``Rejected`` (e.g. on hand would go below zero) or ``Unauthorized`` (no or a wrong
+        staff key; nothing queued without one) when refused; ``ValueError`` for bad input.
+        """
+        staff_key = self._staff_key
+        if staff_key is None:
+            raise Unauthorized("adjust_stock: this client has no staff key")
+        if not GTIN13.match(gtin):
+            raise NotFound(f"stock adjustment: {gtin!r} is not a GTIN-13")
+        body = StockAdjustmentCreate(
+            location_id=self.store_id,
+            gtin=gtin,
+            kind=kind,
+            quantity=quantity,
+            actor=actor,
+            reason=reason,
+        )
+        key = idempotency_key or uuid.uuid4().hex
+        chain = f"{self.store_id}:{gtin}"
+        outbox, policy = self._delivery.outbox, self._delivery.policies.stock_adjustment
+        mine = outbox.add(
+            OutboxKind.STOCK_ADJUSTMENT, key, body.model_dump_json(), ordering_key=chain
+        )
+        for entry in outbox.pending(OutboxKind.STOCK_ADJUSTMENT):
+            if entry.ordering_key != chain or entry.id > mine.id:
+                continue
+            with self._delivery.claims.claim(entry.idempotency_key, wait=True):
+                current = outbox.get(entry.idempotency_key)
+                if current is None or current.status != OutboxStatus.PENDING:
+                    continue
+                try:
+                    result = self._delivery.send(
+                        policy, current, shopper_present=True, staff_key=staff_key
+                    )
+                except (Unavailable, InvalidResponse):
+                    return None  # queued; this one (or an earlier one) waits for a flush
+                except InventoryError:
+                    if current.idempotency_key == key:
+                        raise
+                    continue  # an earlier one was refused for good: staff see it as failed
+                if current.idempotency_key == key:
+                    return result
+        settled = outbox.get(key)
+        assert settled is not None
+        if settled.status == OutboxStatus.FAILED:
+            raise self._delivery.final_error(settled)
+        if settled.status == OutboxStatus.SENT:
+            return self._sent_adjustment(settled)
+        return None
+
+    def _sent_adjustment(self, entry: OutboxEntry) -> StockAdjustment | None:
+        """An adjustment acknowledged earlier, found in the store's audit trail."""
+        found = self.stock_adjustments(limit=ADJUSTMENT_LOOKBACK)
+        return next((a for a in found if a.id == entry.result_id), None)
 
     def stock_adjustments(self, *, limit: int = 50) -> list[StockAdjustment]:
         """This store's latest stock adjustments (the stock audit), newest first."""

@@ -136,13 +136,18 @@ def make_retry() -> InventoryRetry:
     )
 
 
+def bearer(key: str) -> dict[str, str]:
+    """The ``Authorization`` header that makes one request a staff request."""
+    return {"Authorization": f"Bearer {key}"}
+
+
 def build_session(api_key: str) -> requests.Session:
     """A Session with bearer auth, our User-Agent and the retrying adapter mounted."""
     session = requests.Session()
     session.trust_env = False  # the kiosk talks to its configured URL, never a stray proxy
     session.headers.update(
         {
-            "Authorization": f"Bearer {api_key}",
+            **bearer(api_key),
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }

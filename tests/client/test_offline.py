@@ -143,7 +143,7 @@ def test_stale_fetch_request_is_dropped_not_sent(pair, fresh_service, catalogue)
 def test_stock_adjustments_queued_offline_are_applied_in_order(pair, catalogue):
     online, offline = pair
     gtin = home_gtin(catalogue)
-    first = online.adjust_stock(gtin, AdjustmentKind.SET_COUNT, 5, actor="Sam")
+    first = online.staff().adjust_stock(gtin, AdjustmentKind.SET_COUNT, 5, actor="Sam")
     assert first is not None and first.on_hand == 5
 
     steps = [
@@ -152,7 +152,10 @@ def test_stock_adjustments_queued_offline_are_applied_in_order(pair, catalogue):
         (AdjustmentKind.RECEIVE, 2),
     ]
     for kind, quantity in steps:
-        assert offline.adjust_stock(gtin, kind, quantity, actor="Sam", reason="delivery") is None
+        assert (
+            offline.staff().adjust_stock(gtin, kind, quantity, actor="Sam", reason="delivery")
+            is None
+        )
     assert len(online.outbox.pending(OutboxKind.STOCK_ADJUSTMENT)) == 3
 
     # Only the head of the chain is due; the rest must wait for it, even when due.
@@ -169,7 +172,7 @@ def test_stock_adjustments_queued_offline_are_applied_in_order(pair, catalogue):
     assert online.flush_outbox(due_only=True) == 0
 
     # A new adjustment while three wait: sent after them, so the count ends right.
-    last = online.adjust_stock(gtin, AdjustmentKind.RECEIVE, 1, actor="Sam")
+    last = online.staff().adjust_stock(gtin, AdjustmentKind.RECEIVE, 1, actor="Sam")
     assert last is not None and last.on_hand == 1 + 2 + 1
     assert online.outbox.pending() == []
 
@@ -181,7 +184,7 @@ def test_adjust_stock_without_staff_key_is_refused_before_queueing(
 
     client = client_factory(fresh_service)
     with pytest.raises(Unauthorized):
-        client.adjust_stock(home_gtin(catalogue), AdjustmentKind.RECEIVE, 1, actor="Sam")
+        client.staff().adjust_stock(home_gtin(catalogue), AdjustmentKind.RECEIVE, 1, actor="Sam")
     assert client.outbox.entries() == []
 
 

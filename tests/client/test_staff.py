@@ -75,6 +75,8 @@ STAFF_CALLS: dict[str, Callable[[StaffClient], object]] = {
     "audit": lambda s: s.audit(AUDIT_EVENT),
     "audit_events": lambda s: s.audit_events(),
     "stock_adjustments": lambda s: s.stock_adjustments(),
+    "adjust_stock": lambda s: s.adjust_stock("2000000000017", AdjustmentKind.RECEIVE, 1, actor="a"),
+    "fetch_requests": lambda s: s.fetch_requests(),
     "back_in_stock": lambda s: s.back_in_stock(),
 }
 
@@ -89,6 +91,7 @@ def test_kiosk_key_only_client_is_unauthorized_without_a_request(fresh_client, c
 
     assert "no staff key" in str(caught.value)
     assert adapter.requests == []
+    assert fresh_client.outbox.entries() == []  # nothing queued either
 
 
 def test_wrong_staff_key_is_refused_by_the_service(fresh_service, fresh_client):
@@ -138,13 +141,13 @@ def test_fetch_queue_claim_and_done(staff_client, fresh_service, client_factory,
     request = staff_client.create_fetch_request(gtin)
     kiosk_only = client_factory(fresh_service, outbox="kiosk-only.sqlite")
 
-    queue = kiosk_only.fetch_requests()  # the queue is readable with a kiosk key
-    assert [(r.id, r.status) for r in queue] == [(request.id, FetchStatus.OPEN)]
     staff = staff_client.staff()
+    queue = staff.fetch_requests()
+    assert [(r.id, r.status) for r in queue] == [(request.id, FetchStatus.OPEN)]
     claimed = staff.update_fetch_request(request.id, FetchStatus.CLAIMED, actor="ben")
     assert claimed.status == FetchStatus.CLAIMED
     assert audit_entry(staff, "fetch.claimed").actor == "ben"
-    assert kiosk_only.fetch_requests(FetchStatus.OPEN) == []
+    assert staff.fetch_requests(FetchStatus.OPEN) == []
 
     staff.update_fetch_request(request.id, FetchStatus.DONE)
     assert kiosk_only.get_fetch_request(request.id).status == FetchStatus.DONE
@@ -239,7 +242,7 @@ def test_back_in_stock_list_and_stock_adjustments(staff_client, catalogue):
     gtin = gtin_at(catalogue, "warehouse")
     staff_client.request_back_in_stock(gtin, "kim@example.org", "de")
     home = gtin_at(catalogue, "home")
-    staff_client.adjust_stock(home, AdjustmentKind.RECEIVE, 1, actor="anna")
+    staff_client.staff().adjust_stock(home, AdjustmentKind.RECEIVE, 1, actor="anna")
     staff = staff_client.staff()
 
     waiting = staff.back_in_stock(gtin=gtin)

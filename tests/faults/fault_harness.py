@@ -251,7 +251,7 @@ def run_operation(
             quantity = rng.choice([-1, 1, 2, 3])
             key = client.new_idempotency_key()
             try:
-                result = client.adjust_stock(
+                result = client.staff().adjust_stock(
                     gtin, AdjustmentKind.RECEIVE, quantity, actor="fault-suite", idempotency_key=key
                 )
             except InventoryError:
