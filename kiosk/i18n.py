@@ -106,8 +106,8 @@ def ts_sources(language: str, directory: Path = TRANSLATIONS_DIR) -> set[tuple[s
 
 
 def python_sources(root: Path = SOURCE_DIR) -> list[Path]:
-    """The kiosk's Python files that can hold shopper-visible strings."""
-    return sorted(p for p in root.rglob("*.py") if "admin" not in p.relative_to(root).parts)
+    """The kiosk's Python files that can hold strings shoppers or staff read."""
+    return sorted(root.rglob("*.py"))
 
 
 # --- build and update ----------------------------------------------------------------

@@ -67,3 +67,11 @@ AUDIT_WAITING = QT_TRANSLATE_NOOP(
     "AdminMessages", "{backlog} · {count} audit events not yet at the service"
 )
 SIGNED_IN = QT_TRANSLATE_NOOP("AdminMessages", "Signed in: {name}")
+
+CONNECTIVITY = {
+    "online": QT_TRANSLATE_NOOP("AdminMessages", "online"),
+    "degraded": QT_TRANSLATE_NOOP("AdminMessages", "degraded"),
+    "offline": QT_TRANSLATE_NOOP("AdminMessages", "offline"),
+    "unknown": QT_TRANSLATE_NOOP("AdminMessages", "unknown"),
+}
+"""The client's connectivity states as the header names them."""

@@ -1,5 +1,6 @@
 """``AdminPanel``: the staff screen's layout — PIN pad, then a header (who, version,
-connectivity, backlog, language, Quit, Exit), the section buttons and the section views.
+connectivity, backlog, Quit, Exit), the section buttons and the section views. Staff
+choose their language on the sign-in pad; the panel emits it (the launcher switches).
 
 The panel only presents and wires: the PIN and idle logout live in
 :class:`~kiosk.admin.admin_session.AdminSession`, the staff actions in
@@ -19,16 +20,18 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk import app_version
+from kiosk import app_version, theme
 from kiosk.admin import messages as m
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.admin_session import AdminSession
@@ -48,7 +51,6 @@ from kiosk.admin.section_bar import SectionBar
 from kiosk.admin.settings import AdminSettings
 from kiosk.admin.stock_view import StockView
 from kiosk.admin.text import Msg, msg
-from kiosk.widgets.language_picker import LanguagePicker
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient, StaffClient
@@ -60,7 +62,7 @@ __all__ = ["AdminPanel", "AdminSettings", "open_admin"]
 log = logging.getLogger(__name__)
 
 WIDE_HEADER_MIN_PX = 1200
-"""Narrower than this, the header's labels and its buttons take a row each."""
+"""Narrower than this, the Quit confirmation puts its message above its buttons."""
 
 
 class AdminPanel(Retranslating):
@@ -113,15 +115,12 @@ class AdminPanel(Retranslating):
             Section.HEALTH: self.health,
         }
         self.who = QLabel(self)
-        self.who.setObjectName("adminWho")
         self.version = QLabel(f"Endless Aisle {app_version()}", self)
-        self.version.setObjectName("adminVersion")
         self.connectivity = QLabel(self)
-        self.connectivity.setObjectName("adminConnectivity")
-        self.connectivity.setWordWrap(True)
         self.backlog = QLabel(self)
-        self.backlog.setWordWrap(True)
-        self.languages = LanguagePicker(self, current=language)
+        for label in (self.who, self.version, self.connectivity, self.backlog):
+            label.setObjectName("adminHeader")
+            label.setWordWrap(True)
         self.exit_button = QPushButton(self)
         self.exit_button.setObjectName("adminExit")
         self.quit_button = QPushButton(self)
@@ -139,26 +138,35 @@ class AdminPanel(Retranslating):
         self.scroll.setWidget(self.sections)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self._header = QGridLayout()
-        self._wide_header: bool | None = None
+        labels = QGridLayout()
+        for index, label in enumerate((self.who, self.connectivity, self.version, self.backlog)):
+            labels.addWidget(label, index // 2, index % 2)
+        header = QHBoxLayout()
+        header.addLayout(labels, 1)
+        header.addWidget(self.quit_button)
+        header.addWidget(self.exit_button)
         main = QWidget(self)
         main_box = QVBoxLayout(main)
-        main_box.addLayout(self._header)
+        main_box.addLayout(header)
         main_box.addWidget(self.quit_confirm)
         main_box.addWidget(self.section_bar)
         main_box.addWidget(self.scroll, 1)
+        self._main_box = main_box
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.pin_pad)
         self.pages.addWidget(main)
+        self.pages.currentChanged.connect(self._size_pages)
+        self._size_pages()
         box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.pages)
-        self._arrange_header(wide=True)
 
         self._fetch_poll = QTimer(self)
         self._fetch_poll.setInterval(controller.settings.fetch_poll_ms)
         self._status_poll = QTimer(self)
         self._status_poll.setInterval(controller.settings.status_poll_ms)
         self._connect_signals()
+        self.set_language(language)
         self.retranslate()
         session.start()
         self._status_poll.start()
@@ -182,7 +190,7 @@ class AdminPanel(Retranslating):
         self.quit_button.clicked.connect(self.ask_quit)
         self.quit_confirm.confirmed.connect(self.quit_kiosk)
         self.quit_confirm.cancelled.connect(self.quit_confirm.hide)
-        self.languages.language_chosen.connect(self.language_chosen)
+        self.pin_pad.languages.language_chosen.connect(self.language_chosen)
         self.section_bar.section_chosen.connect(self._show_section)
         actions.section_wanted.connect(self._show_section)
         self._fetch_poll.timeout.connect(store.refresh_fetch_queue)
@@ -263,8 +271,8 @@ class AdminPanel(Retranslating):
         self._show_section(section if isinstance(section, Section) else Section(section))
 
     def set_language(self, language: str) -> None:
-        """Mark the current language in the header's picker (the launcher tells us)."""
-        self.languages.set_current(language)
+        """Mark the current language in the sign-in picker (the launcher tells us)."""
+        self.pin_pad.languages.set_current(language)
 
     @Slot()
     def close_admin(self) -> None:
@@ -317,10 +325,25 @@ class AdminPanel(Retranslating):
             timer.stop()
         self.closed.emit()
 
+    @Slot()
+    def _size_pages(self) -> None:
+        """Only the shown page asks for room (a stack's minimum is its largest page's)."""
+        for index in range(self.pages.count()):
+            shown = index == self.pages.currentIndex()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            self.pages.widget(index).setSizePolicy(policy, policy)
+
     @Slot(object)
     def _show_section(self, section: Section) -> None:
         self.section_bar.set_current(section)
         self.sections.setCurrentWidget(self.views[section])
+        for view in self.views.values():
+            policy = (
+                QSizePolicy.Policy.Preferred
+                if view is self.views[section]
+                else QSizePolicy.Policy.Ignored
+            )
+            view.setSizePolicy(policy, policy)
         self.scroll.ensureVisible(0, 0)
         if section is Section.DEMAND:
             self.controller.reports.load_demand(self.demand.days)
@@ -340,7 +363,8 @@ class AdminPanel(Retranslating):
         waiting = msg(m.WAITING, count=backlog) if backlog else msg(m.NOTHING_WAITING)
         if audit_backlog:
             waiting = msg(m.AUDIT_WAITING, backlog=waiting, count=audit_backlog)
-        self._status = (msg(m.SERVICE_STATE, state=state), waiting)
+        shown_state = msg(m.CONNECTIVITY[state]) if state in m.CONNECTIVITY else state
+        self._status = (msg(m.SERVICE_STATE, state=shown_state), waiting)
         self._show_status_texts()
 
     @Slot()
@@ -363,27 +387,29 @@ class AdminPanel(Retranslating):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = self.width() >= WIDE_HEADER_MIN_PX
-        if wide != self._wide_header:
-            self._arrange_header(wide=wide)
+        self.quit_confirm.set_stacked(self.width() < WIDE_HEADER_MIN_PX)
+        if self.isWindow():  # standalone (tests, a second screen): size it ourselves
+            self.apply_metrics(theme.fit(self))
 
-    def _arrange_header(self, *, wide: bool) -> None:
-        """One row on wide screens; labels above buttons on narrow ones."""
-        self._wide_header = wide
-        header = self._header
-        labels = (self.who, self.version, self.connectivity, self.backlog)
-        buttons = (self.languages, self.quit_button, self.exit_button)
-        for widget in (*labels, *buttons):
-            header.removeWidget(widget)
-        for column in range(header.columnCount()):
-            header.setColumnStretch(column, 0)
-        for column, label in enumerate(labels):
-            header.addWidget(label, 0, column)
-            header.setColumnStretch(column, 1)
-        row, first = (0, len(labels)) if wide else (1, 0)
-        for offset, widget in enumerate(buttons):
-            header.addWidget(widget, row, first + offset)
-        self.quit_confirm.set_stacked(not wide)
+    def apply_metrics(self, metrics: theme.Metrics) -> None:
+        """theme.fit: margins and the admin's own sizes for this screen (on ``pages``:
+        the panel itself may carry the theme's style sheet)."""
+        margin, spacing = metrics.px(24, 6), metrics.px(16, 4)
+        self._main_box.setContentsMargins(margin, margin, margin, margin)
+        self._main_box.setSpacing(spacing)
+        self.pages.setStyleSheet(admin_style_sheet(metrics))
+
+
+def admin_style_sheet(m: theme.Metrics) -> str:
+    """The admin's additions to the theme: large PIN dots and the big receiving line."""
+    return f"""
+QLabel#pinDots {{ font-size: {m.px(theme.HEADING_PX, 24)}px; letter-spacing: {m.px(8, 2)}px; }}
+QLabel#adminBigTally {{ font-size: {m.px(theme.TITLE_PX, 20)}px; font-weight: 700; }}
+QLabel#adminHeader {{ font-size: {m.px(20, 13)}px; color: {theme.MUTED}; }}
+QSpinBox, QComboBox {{ min-height: {m.touch}px; font-size: {m.px(28, 17)}px; }}
+QListWidget::item {{ min-height: {m.touch}px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width: {m.touch}px; }}
+"""
 
 
 def open_admin(

@@ -3,7 +3,8 @@
 Presentation only: it shows masked dots, a message and a lock countdown, and emits
 ``submitted(staff_id, pin)``. Checking the PIN (slow scrypt) is the admin session's job,
 on a worker thread. Keys as on a phone's keypad: Clear bottom-left, ⌫ bottom-right;
-"Back" (leave without signing in) and "Sign in" below.
+"Back" (leave without signing in) and "Sign in" below. Staff choose their language here
+(``languages``); the panel passes it on.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -25,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.pin import StaffMember
+from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.rows import format_countdown
 from kiosk.admin.text import Msg
+from kiosk.widgets.language_picker import LanguagePicker
 
 __all__ = ["PinPad"]
 
@@ -67,16 +72,16 @@ class PinPad(Retranslating):
         self.staff_buttons: dict[str, QPushButton] = {}
         self._staff_group = QButtonGroup(self)
         self._staff_group.setExclusive(True)
-        staff_row = QHBoxLayout()
+        self.staff_row = ReflowGrid(parent=self)
         for member in staff:
-            button = QPushButton(member.name, self)
+            button = QPushButton(member.name)
             button.setObjectName("choice")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("staff_id", member.staff_id)
             self._staff_group.addButton(button)
             self.staff_buttons[member.staff_id] = button
-            staff_row.addWidget(button)
+            self.staff_row.add(button)
         if len(staff) == 1:
             next(iter(self.staff_buttons.values())).setChecked(True)
         self.dots = QLabel(self)
@@ -86,6 +91,7 @@ class PinPad(Retranslating):
         self.message.setObjectName("hint")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        self.languages = LanguagePicker(self)
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         layout = [("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "del")]
@@ -101,16 +107,18 @@ class PinPad(Retranslating):
         keypad = QVBoxLayout()
         keypad.addLayout(grid, 1)
         keypad.addLayout(actions)
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addLayout(keypad, 4)
-        centred.addStretch(1)
-        box = QVBoxLayout(self)
-        box.addWidget(self.heading)
-        box.addLayout(staff_row)
-        box.addWidget(self.dots)
-        box.addWidget(self.message)
-        box.addLayout(centred, 1)
+        about = QVBoxLayout()
+        about.addWidget(self.heading)
+        about.addWidget(self.staff_row)
+        about.addWidget(self.dots)
+        about.addWidget(self.message)
+        about.addStretch(1)
+        about.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Side by side on landscape screens (a 7" panel has no height for both), stacked
+        # on portrait ones.
+        self._split = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._split.addLayout(about, 1)
+        self._split.addLayout(keypad, 1)
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self._refresh)
@@ -192,6 +200,13 @@ class PinPad(Retranslating):
         self.keys["del"].setAccessibleName(translate("PinPad", "Delete last digit"))
         self.dots.setAccessibleName(translate("PinPad", "Digits typed"))
         self._refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        self._split.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     # -- internals ----------------------------------------------------------------------
 

@@ -38,6 +38,9 @@ class ReceivingView(Retranslating):
             button.setAutoExclusive(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.receive_button.setChecked(True)
+        self.mode_hint = QLabel(self)
+        self.mode_hint.setObjectName("hint")
+        self.mode_hint.setWordWrap(True)
         self.last_scan = QLabel(self)
         self.last_scan.setObjectName("adminBigTally")
         self.last_scan.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -61,6 +64,7 @@ class ReceivingView(Retranslating):
         count_row.addWidget(self.count_save, 1)
         box = QVBoxLayout(self)
         box.addLayout(modes)
+        box.addWidget(self.mode_hint)
         box.addWidget(self.last_scan)
         box.addWidget(self.total)
         box.addWidget(self.table, 1)
@@ -74,6 +78,7 @@ class ReceivingView(Retranslating):
         self.undo_button.clicked.connect(self.undo_requested)
         self.count_save.clicked.connect(self._submit_count)
         self.count_button.toggled.connect(lambda _on: self._show_count_row())
+        self.count_button.toggled.connect(lambda _on: self._show_mode_hint())
 
     @property
     def counting(self) -> bool:
@@ -104,12 +109,9 @@ class ReceivingView(Retranslating):
         self._show_count_row()
 
     def retranslate(self) -> None:
-        self.receive_button.setText(
-            translate("ReceivingView", "Receiving: each scan adds one pair")
-        )
-        self.count_button.setText(
-            translate("ReceivingView", "Counting: scan a size, type the count")
-        )
+        self.receive_button.setText(translate("ReceivingView", "Receiving"))
+        self.count_button.setText(translate("ReceivingView", "Counting"))
+        self._show_mode_hint()
         set_headers(
             self.table,
             [
@@ -128,6 +130,13 @@ class ReceivingView(Retranslating):
         else:
             self.last_scan.setText(self._message.text())
         self._show_count_row()
+
+    def _show_mode_hint(self) -> None:
+        if self.counting:
+            text = translate("ReceivingView", "Counting: scan a size, then type how many there are")
+        else:
+            text = translate("ReceivingView", "Receiving: each scan adds one pair")
+        self.mode_hint.setText(text)
 
     def _show_total(self) -> None:
         text = translate("ReceivingView", "{count} pairs received")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
@@ -33,9 +33,7 @@ class ReflowGrid(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._columns = 0
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         for widget in widgets:
             self.add(widget)
 
@@ -58,21 +56,26 @@ class ReflowGrid(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        cell = max((w.minimumSizeHint().width() for w in self.shown()), default=0)
-        hint.setWidth(cell)
+        hint.setWidth(max((w.minimumSizeHint().width() for w in self.shown()), default=0))
         return hint
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
+    def height_for(self, columns: int) -> int:
+        """The height the shown widgets need in ``columns`` columns."""
         shown = self.shown()
         if not shown:
             return 0
-        columns = self.columns_for(width)
         rows = -(-len(shown) // columns)
-        row_h = max(w.sizeHint().height() for w in shown)
+        row_h = max(max(w.sizeHint().height(), w.minimumSizeHint().height()) for w in shown)
         return rows * row_h + (rows - 1) * max(0, self._grid.verticalSpacing())
+
+    def apply_metrics(self, _metrics: object) -> None:
+        """theme.fit changed the sizes: the buttons' widths changed with them."""
+        self.reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.reflow()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -92,4 +95,5 @@ class ReflowGrid(QWidget):
             self._grid.addWidget(widget, index // columns, index % columns)
         for column in range(columns):
             self._grid.setColumnStretch(column, 1)
-        self.updateGeometry()
+        # An explicit height: layouts do not reliably ask nested widgets heightForWidth.
+        self.setFixedHeight(self.height_for(columns))

@@ -25,6 +25,7 @@ from kiosk.admin.text import Msg
 __all__ = ["StockView"]
 
 _GTIN_ROLE = Qt.ItemDataRole.UserRole
+_GTIN_COLUMN = 1
 _STEP_COLUMN = 4
 
 
@@ -54,6 +55,7 @@ class StockView(Retranslating):
         # The steppers' column is as wide as its two buttons: they never overlap.
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(_STEP_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_GTIN_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         row = QHBoxLayout()

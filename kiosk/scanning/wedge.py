@@ -20,7 +20,10 @@ flush the timer wants is deferred one event-loop turn so keys already queued com
 Each key is read twice — the text the OS layout typed and the US-keyboard character of
 the physical key (:mod:`kiosk.scanning.keymap`) — and :mod:`kiosk.scanning.wedge_text`
 picks the reading and extracts the code, so a scanner in US mode on a German or French
-layout still yields the right code.
+layout still yields the right code. Where the US key is a dead key on the OS layout
+(``=`` on German, ``[`` on French) Qt's compose input method takes its press before any
+event filter: the filter counts the key from its release, and holds the input method's
+commit inside a burst like a key.
 """
 
 from __future__ import annotations
@@ -28,14 +31,14 @@ from __future__ import annotations
 import time
 import weakref
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QWidget
 
 from kiosk.scanning.keymap import EVDEV_RIGHT_ALT, native_offset_for_platform, us_character
+from kiosk.scanning.wedge_burst import Burst, HeldCommit, HeldKey, key_identity
 from kiosk.scanning.wedge_text import (
     GS,
     ReadingSource,
@@ -53,70 +56,12 @@ _KEY_PRESS = QEvent.Type.KeyPress
 _KEY_RELEASE = QEvent.Type.KeyRelease
 DEFAULT_TERMINATORS: frozenset[Qt.Key] = frozenset({K.Key_Return, K.Key_Enter})
 _MODIFIER_KEYS = frozenset(
-    {K.Key_Shift, K.Key_Control, K.Key_Alt, K.Key_AltGr, K.Key_CapsLock, K.Key_NumLock}
+    {K.Key_Shift, K.Key_Control, K.Key_Alt, K.Key_AltGr, K.Key_Mode_switch, K.Key_CapsLock}
+    | {K.Key_NumLock}
 )
+_LEVEL3_KEYS = frozenset({K.Key_AltGr, K.Key_Mode_switch})  # no such key on a US keyboard
+_DEAD_KEYS = range(K.Key_Dead_Grave, K.Key_Dead_Longsolidusoverlay + 1)
 _TERMINATOR_TEXT = ("\r", "\n")
-
-
-@dataclass(frozen=True)
-class _HeldEvent:
-    """A key event held back, with everything needed to re-send it unchanged."""
-
-    target: weakref.ref[QWidget]
-    kind: QEvent.Type
-    key: int
-    modifiers: Qt.KeyboardModifier
-    text: str
-    scan_code: int
-    virtual_key: int
-    native_modifiers: int
-    timestamp: int
-
-    @classmethod
-    def of(cls, target: QWidget, event: QKeyEvent) -> _HeldEvent:
-        return cls(
-            weakref.ref(target), event.type(), event.key(), event.modifiers(), event.text(),
-            event.nativeScanCode(), event.nativeVirtualKey(), event.nativeModifiers(),
-            event.timestamp(),
-        )  # fmt: skip
-
-    def replay(self) -> None:
-        target = self.target()
-        if target is None:
-            return
-        event = QKeyEvent(
-            self.kind, self.key, self.modifiers, self.scan_code, self.virtual_key,
-            self.native_modifiers, self.text,
-        )  # fmt: skip
-        event.setTimestamp(self.timestamp)
-        QApplication.sendEvent(target, event)
-
-
-@dataclass
-class _Burst:
-    """The keys of a possible scan, read both ways."""
-
-    events: list[_HeldEvent] = field(default_factory=list)
-    typed: list[str] = field(default_factory=list)
-    us: list[str] | None = field(default_factory=list)  # None: a key had no native code
-    press_times: list[float] = field(default_factory=list)
-    altgr_used: bool = False
-    layout_mismatch: bool = False
-
-    def down_keys(self) -> set[int]:
-        """Keys pressed in the burst and not yet released (their releases come later)."""
-        down: set[int] = set()
-        for held in self.events:
-            ident = _key_identity(held.scan_code, held.key)
-            if held.kind == _KEY_PRESS:
-                down.add(ident)
-            else:
-                down.discard(ident)
-        return down
-
-
-def _key_identity(scan_code: int, key: int) -> int:
-    return scan_code if scan_code else -key
 
 
 class WedgeFilter(QObject):
@@ -158,7 +103,7 @@ class WedgeFilter(QObject):
             native_offset = native_offset_for_platform(QGuiApplication.platformName())
         self._native_offset = native_offset
         self._clock = clock
-        self._burst = _Burst()
+        self._burst = Burst()
         self._last_press_at = float("-inf")
         self._swallow_releases: set[int] = set()  # keys of a scan still held down
         self._last_decisive = ReadingSource.US  # scanners leave the factory in US mode
@@ -175,7 +120,11 @@ class WedgeFilter(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Every event of the application passes here: leave at once unless it is a key
         # event. isinstance is several times cheaper than event.type(), which builds an enum.
-        if not isinstance(event, QKeyEvent) or self._replaying or not isinstance(obj, QWidget):
+        if not isinstance(event, QKeyEvent):
+            if isinstance(event, QInputMethodEvent) and self._burst.events:
+                return self._on_commit(obj, event)
+            return False
+        if self._replaying or not isinstance(obj, QWidget):
             return False
         kind = event.type()
         if kind == _KEY_PRESS:
@@ -199,7 +148,7 @@ class WedgeFilter(QObject):
         if self._burst.press_times and now - self._last_press_at > self.max_gap_s:
             self._flush_as_typing()  # too slow for a scanner: what came before was typing
         if key in _MODIFIER_KEYS:
-            if key == K.Key_AltGr or self._evdev_code(event) == EVDEV_RIGHT_ALT:
+            if key in _LEVEL3_KEYS or self._evdev_code(event) == EVDEV_RIGHT_ALT:
                 self._burst.altgr_used = True
             self._hold(obj, event)
             return True
@@ -208,7 +157,7 @@ class WedgeFilter(QObject):
             return self._on_terminator(obj, event, now)
         if typed is None and us is None:  # arrows, Backspace, Escape: never in a burst
             self._flush_as_typing()
-            self._swallow_releases.discard(_key_identity(event.nativeScanCode(), key))
+            self._swallow_releases.discard(key_identity(event.nativeScanCode(), key))
             return False
         burst = self._burst
         burst.typed.append(typed or "")
@@ -225,7 +174,11 @@ class WedgeFilter(QObject):
     def _on_release(self, obj: QWidget, event: QKeyEvent) -> bool:
         if self._is_propagation(obj, event):
             return False
-        ident = _key_identity(event.nativeScanCode(), event.key())
+        ident = key_identity(event.nativeScanCode(), event.key())
+        us = self._us_reading(event)
+        if us is not None and self._press_went_to_input_method(event.key(), ident):
+            self._on_release_of_unseen_press(obj, event, us)
+            return True
         if self._burst.events:
             self._hold(obj, event, restart_timer=False)
             return True
@@ -234,15 +187,45 @@ class WedgeFilter(QObject):
             return True
         return False
 
+    def _press_went_to_input_method(self, key: int, ident: int) -> bool:
+        """A dead key's press (or the press composed with it) is taken by the input method
+        (Qt's compose plugin on X11) before any event filter sees it: only its release
+        arrives. A US-mode scanner on a layout where ``=`` or ``[`` is a dead key makes
+        such keys."""
+        burst = self._burst
+        return ident not in burst.pressed and (key in _DEAD_KEYS or burst.compose_pending)
+
+    def _on_release_of_unseen_press(self, obj: QWidget, event: QKeyEvent, us: str) -> None:
+        now = self._event_time(event)
+        if self._burst.press_times and now - self._last_press_at > self.max_gap_s:
+            self._flush_as_typing()
+        burst = self._burst
+        burst.typed.append("")  # the typed text went to the input method
+        if burst.us is not None:
+            burst.us.append(us)
+        burst.layout_mismatch = True
+        burst.press_times.append(now)
+        self._last_press_at = now
+        self._hold(obj, event)
+        burst.compose_pending = event.key() in _DEAD_KEYS
+
+    def _on_commit(self, obj: QObject, event: QInputMethodEvent) -> bool:
+        """Hold an input method's commit inside a burst: a scan must not type it."""
+        if self._replaying or not isinstance(obj, QWidget) or not event.commitString():
+            return False
+        self._burst.events.append(HeldCommit(weakref.ref(obj), event.commitString()))
+        self._generation += 1
+        return True
+
     def _on_terminator(self, obj: QWidget, event: QKeyEvent, now: float) -> bool:
         burst = self._burst
         if not self._is_scan(now):
             self._flush_as_typing()
             return False
         self._flush_timer.stop()
-        self._burst = _Burst()
+        self._burst = Burst()
         self._swallow_releases = burst.down_keys()
-        self._swallow_releases.add(_key_identity(event.nativeScanCode(), event.key()))
+        self._swallow_releases.add(key_identity(event.nativeScanCode(), event.key()))
         reading = choose_reading(
             "".join(burst.typed),
             None if burst.us is None else "".join(burst.us),
@@ -276,15 +259,22 @@ class WedgeFilter(QObject):
             return None
         return scan_code - self._native_offset
 
+    def _us_reading(self, event: QKeyEvent) -> str | None:
+        """What the event's physical key types on a US keyboard with its Shift and Ctrl."""
+        evdev = self._evdev_code(event)
+        if evdev is None:
+            return None
+        modifiers = event.modifiers()
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        return us_character(evdev, shift=shift, ctrl=ctrl)
+
     def _readings(self, event: QKeyEvent) -> tuple[str | None, str | None]:
         """(what the OS layout typed, what the key types on a US keyboard); None: nothing.
 
         Notes on the burst when the typed text cannot be what a US-mode scanner meant."""
-        modifiers = event.modifiers()
-        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-        evdev = self._evdev_code(event)
-        us = None if evdev is None else us_character(evdev, shift=shift, ctrl=ctrl)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        us = self._us_reading(event)
         text = event.text()
         typed: str | None = None
         if len(text) == 1 and (text.isprintable() or text == GS or (ctrl and ord(text) < 0x20)):
@@ -300,9 +290,12 @@ class WedgeFilter(QObject):
     # --- holding and letting go ---------------------------------------------------------
 
     def _hold(self, obj: QWidget, event: QKeyEvent, *, restart_timer: bool = True) -> None:
-        self._burst.events.append(_HeldEvent.of(obj, event))
+        self._burst.events.append(HeldKey.of(obj, event))
         if event.type() == _KEY_PRESS:
-            self._swallow_releases.discard(_key_identity(event.nativeScanCode(), event.key()))
+            ident = key_identity(event.nativeScanCode(), event.key())
+            self._burst.pressed.add(ident)
+            self._burst.compose_pending = False
+            self._swallow_releases.discard(ident)
         self._generation += 1
         if restart_timer:
             self._flush_timer.start()
@@ -321,7 +314,7 @@ class WedgeFilter(QObject):
     def _flush_as_typing(self) -> None:
         """Deliver the held events to their widgets as ordinary typing."""
         self._flush_timer.stop()
-        burst, self._burst = self._burst, _Burst()
+        burst, self._burst = self._burst, Burst()
         self._last_press_at = float("-inf")
         if not burst.events:
             return

@@ -88,6 +88,192 @@
         </message>
     </context>
     <context>
+        <name>AdminMessages</name>
+        <message>
+            <source>Unexpected error ({kind})</source>
+            <translation>Unerwarteter Fehler ({kind})</translation>
+        </message>
+        <message>
+            <source>Not a shoe barcode: {code}</source>
+            <translation>Kein Schuh-Strichcode: {code}</translation>
+        </message>
+        <message>
+            <source>Adding {gtin}…</source>
+            <translation>{gtin} wird hinzugefügt …</translation>
+        </message>
+        <message>
+            <source>Not added: {error}</source>
+            <translation>Nicht hinzugefügt: {error}</translation>
+        </message>
+        <message>
+            <source>+1  {product}  size {size}  →  {count}</source>
+            <translation>+1  {product}  Größe {size}  →  {count}</translation>
+        </message>
+        <message>
+            <source>+1  {product}  size {size}  →  {count} (queued: will be sent when the service is back)</source>
+            <translation>+1  {product}  Größe {size}  →  {count} (vorgemerkt: wird gesendet, sobald der Dienst wieder erreichbar ist)</translation>
+        </message>
+        <message>
+            <source>Undoing {product} {size}…</source>
+            <translation>{product} {size} wird rückgängig gemacht …</translation>
+        </message>
+        <message>
+            <source>Undo failed: {error}</source>
+            <translation>Rückgängig machen fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>Undone: {product} {size}</source>
+            <translation>Rückgängig gemacht: {product} {size}</translation>
+        </message>
+        <message>
+            <source>{product} size {size}</source>
+            <translation>{product} Größe {size}</translation>
+        </message>
+        <message>
+            <source>Count not saved: {error}</source>
+            <translation>Zählung nicht gespeichert: {error}</translation>
+        </message>
+        <message>
+            <source>Count saved: {gtin} = {quantity}</source>
+            <translation>Zählung gespeichert: {gtin} = {quantity}</translation>
+        </message>
+        <message>
+            <source>Count saved: {gtin} = {quantity} (queued)</source>
+            <translation>Zählung gespeichert: {gtin} = {quantity} (vorgemerkt)</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Suche läuft …</translation>
+        </message>
+        <message>
+            <source>Not changed: {error}</source>
+            <translation>Nicht geändert: {error}</translation>
+        </message>
+        <message>
+            <source>{gtin}: {delta} queued</source>
+            <translation>{gtin}: {delta} vorgemerkt</translation>
+        </message>
+        <message>
+            <source>{gtin}: now {on_hand}</source>
+            <translation>{gtin}: jetzt {on_hand}</translation>
+        </message>
+        <message>
+            <source>Order {number} is paid</source>
+            <translation>Bestellung {number} ist bezahlt</translation>
+        </message>
+        <message>
+            <source>No order {number} in this store</source>
+            <translation>Keine Bestellung {number} in dieser Filiale</translation>
+        </message>
+        <message>
+            <source>Not marked paid: {error}</source>
+            <translation>Nicht als bezahlt markiert: {error}</translation>
+        </message>
+        <message>
+            <source>Marking {number} paid…</source>
+            <translation>{number} wird als bezahlt markiert …</translation>
+        </message>
+        <message>
+            <source>Order {number} cancelled; its pairs are released</source>
+            <translation>Bestellung {number} storniert; ihre Paare sind wieder frei</translation>
+        </message>
+        <message>
+            <source>Not cancelled: {error}</source>
+            <translation>Nicht storniert: {error}</translation>
+        </message>
+        <message>
+            <source>{count} sent</source>
+            <translation>{count} gesendet</translation>
+        </message>
+        <message>
+            <source>Still not sent: {error}</source>
+            <translation>Noch nicht gesendet: {error}</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen …</translation>
+        </message>
+        <message>
+            <source>No export folder is configured</source>
+            <translation>Kein Exportordner eingerichtet</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Gespeichert: {path}</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Nicht gespeichert: {error}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Wird importiert …</translation>
+        </message>
+        <message>
+            <source>Import failed: {error}</source>
+            <translation>Import fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>Could not check the PIN right now</source>
+            <translation>Die PIN kann gerade nicht geprüft werden</translation>
+        </message>
+        <message>
+            <source>Service: {state}</source>
+            <translation>Dienst: {state}</translation>
+        </message>
+        <message>
+            <source>status unknown</source>
+            <translation>Status unbekannt</translation>
+        </message>
+        <message>
+            <source>nothing waiting</source>
+            <translation>nichts wartet</translation>
+        </message>
+        <message>
+            <source>{count} waiting to send</source>
+            <translation>{count} warten auf Versand</translation>
+        </message>
+        <message>
+            <source>{backlog} · {count} audit events not yet at the service</source>
+            <translation>{backlog} · {count} Protokolleinträge noch nicht beim Dienst</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}</source>
+            <translation>Angemeldet: {name}</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <translation>eingeschränkt</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>offline</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPanel</name>
+        <message>
+            <source>Exit admin</source>
+            <translation>Admin beenden</translation>
+        </message>
+        <message>
+            <source>Quit kiosk</source>
+            <translation>Kiosk beenden</translation>
+        </message>
+    </context>
+    <context>
         <name>CameraView</name>
         <message>
             <source>Camera not working — please type the number under the barcode.</source>
@@ -153,6 +339,53 @@
 2. Once staff mark it paid, it is sent to your home.</source>
             <translation>1. Bezahlen Sie an der Kasse: Zeigen Sie diese Nummer.
 2. Sobald bezahlt ist, schicken wir das Paar zu Ihnen nach Hause.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemandView</name>
+        <message>
+            <source>{count} days</source>
+            <translation>{count} Tage</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>CSV exportieren</translation>
+        </message>
+        <message>
+            <source>Style</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Verpasst</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Gescannt</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Bestellungen</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>Vorrätig</translation>
+        </message>
+        <message>
+            <source>Restock</source>
+            <translation>Nachbestellen</translation>
+        </message>
+        <message>
+            <source>Nothing missed</source>
+            <translation>Nichts verpasst</translation>
+        </message>
+        <message>
+            <source>{count} sizes, since {date}</source>
+            <translation>{count} Größen, seit {date}</translation>
         </message>
     </context>
     <context>
@@ -235,6 +468,127 @@
         <message>
             <source>Cancel request</source>
             <translation>Anfrage abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchView</name>
+        <message>
+            <source>claimed by {name}</source>
+            <translation>übernommen von {name}</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>offen</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>Nummer</translation>
+        </message>
+        <message>
+            <source>Shoe</source>
+            <translation>Schuh</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Kiosk</source>
+            <translation>Kiosk</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartet seit</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>{count} waiting</source>
+            <translation>{count} warten</translation>
+        </message>
+        <message>
+            <source>No one is waiting</source>
+            <translation>Niemand wartet</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Übernehmen</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthView</name>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Prüfung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Einzelheiten</translation>
+        </message>
+        <message>
+            <source>Fix</source>
+            <translation>Abhilfe</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Erneut prüfen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportView</name>
+        <message>
+            <source>{count} problems — nothing was written:</source>
+            <translation>{count} Probleme – nichts wurde geschrieben:</translation>
+        </message>
+        <message>
+            <source>line {number}{column}: {message}</source>
+            <translation>Zeile {number}{column}: {message}</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… und {count} weitere</translation>
+        </message>
+        <message>
+            <source>Imported {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</source>
+            <translation>{rows} Zeilen importiert: {created} neu, {updated} geändert, {unchanged} unverändert</translation>
+        </message>
+        <message>
+            <source>Dry run OK — would import {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</source>
+            <translation>Probelauf OK – würde {rows} Zeilen importieren: {created} neu, {updated} geändert, {unchanged} unverändert</translation>
+        </message>
+        <message>
+            <source>No import folder is configured</source>
+            <translation>Kein Importordner eingerichtet</translation>
+        </message>
+        <message>
+            <source>Files in {folder}</source>
+            <translation>Dateien in {folder}</translation>
+        </message>
+        <message>
+            <source>Check (dry run)</source>
+            <translation>Prüfen (Probelauf)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importieren</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Liste aktualisieren</translation>
         </message>
     </context>
     <context>
@@ -388,6 +742,128 @@
         </message>
     </context>
     <context>
+        <name>OrdersView</name>
+        <message>
+            <source>reserved</source>
+            <translation>reserviert</translation>
+        </message>
+        <message>
+            <source>paid</source>
+            <translation>bezahlt</translation>
+        </message>
+        <message>
+            <source>shipped</source>
+            <translation>versandt</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>storniert</translation>
+        </message>
+        <message>
+            <source>queued on the kiosk</source>
+            <translation>auf dem Kiosk vorgemerkt</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Scan the QR code on the shopper's phone to mark the order paid</source>
+            <translation>QR-Code auf dem Handy der Kundin oder des Kunden scannen, um die Bestellung als bezahlt zu markieren</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Bestellung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Artikel</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>Grund für die Stornierung</translation>
+        </message>
+        <message>
+            <source>Cancel order</source>
+            <translation>Bestellung stornieren</translation>
+        </message>
+        <message>
+            <source>Retry queued orders</source>
+            <translation>Vorgemerkte Bestellungen senden</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>This badge is not on this kiosk's staff list</source>
+            <translation>Dieser Ausweis steht nicht auf der Personalliste dieses Kiosks</translation>
+        </message>
+        <message>
+            <source>Hello {name} — type your PIN</source>
+            <translation>Hallo {name} – bitte PIN eingeben</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Wrong PIN — {count} more tries before entry locks</source>
+            <translation>Falsche PIN – noch {count} Versuche, bevor die Eingabe gesperrt wird</translation>
+        </message>
+        <message>
+            <source>Wrong PIN — one more wrong PIN locks entry</source>
+            <translation>Falsche PIN – eine weitere falsche PIN sperrt die Eingabe</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Anmeldung für Personal</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Letzte Ziffer löschen</translation>
+        </message>
+        <message>
+            <source>Digits typed</source>
+            <translation>Eingegebene Ziffern</translation>
+        </message>
+        <message>
+            <source>Choose your name (or scan your badge), then type your PIN</source>
+            <translation>Namen wählen (oder Ausweis scannen), dann PIN eingeben</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs — locked for {time}</source>
+            <translation>Zu viele falsche PINs – gesperrt für {time}</translation>
+        </message>
+        <message>
+            <source>You can try again now</source>
+            <translation>Sie können es jetzt erneut versuchen</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductScreen</name>
         <message>
             <source>No picture</source>
@@ -412,6 +888,68 @@
         <message>
             <source>Picture</source>
             <translation>Bild</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuitConfirm</name>
+        <message>
+            <source>Quit the kiosk? It stays off, and shoppers cannot use it, until it is started again (restart the machine, or: systemctl start endless-aisle-kiosk).</source>
+            <translation>Kiosk beenden? Er bleibt aus und Kundschaft kann ihn nicht benutzen, bis er wieder gestartet wird (Gerät neu starten oder: systemctl start endless-aisle-kiosk).</translation>
+        </message>
+        <message>
+            <source>Quit now</source>
+            <translation>Jetzt beenden</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivingView</name>
+        <message>
+            <source>Receiving: each scan adds one pair</source>
+            <translation>Wareneingang: jeder Scan fügt ein Paar hinzu</translation>
+        </message>
+        <message>
+            <source>Counting: scan a size, type the count</source>
+            <translation>Zählen: Größe scannen, Anzahl eingeben</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Pairs</source>
+            <translation>Paare</translation>
+        </message>
+        <message>
+            <source>Undo last scan</source>
+            <translation>Letzten Scan rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Save count</source>
+            <translation>Anzahl speichern</translation>
+        </message>
+        <message>
+            <source>Scan a box to add it to this store's stock</source>
+            <translation>Karton scannen, um ihn dem Bestand dieser Filiale hinzuzufügen</translation>
+        </message>
+        <message>
+            <source>{count} pairs received</source>
+            <translation>{count} Paare eingegangen</translation>
+        </message>
+        <message>
+            <source>How many {what}?</source>
+            <translation>Wie viele {what}?</translation>
+        </message>
+        <message>
+            <source>Scan a size to count it</source>
+            <translation>Größe scannen, um sie zu zählen</translation>
         </message>
     </context>
     <context>
@@ -502,6 +1040,37 @@
         <message>
             <source>Number keypad</source>
             <translation>Zahlenfeld</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionBar</name>
+        <message>
+            <source>Receiving</source>
+            <translation>Wareneingang</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <source>Fetch requests</source>
+            <translation>Holaufträge</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Bestellungen</translation>
+        </message>
+        <message>
+            <source>Lost demand</source>
+            <translation>Entgangene Nachfrage</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Zustand</translation>
         </message>
     </context>
     <context>
@@ -596,6 +1165,41 @@
         <message>
             <source>I'm still here</source>
             <translation>Ich bin noch da</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockView</name>
+        <message>
+            <source>Name, brand, GTIN or style</source>
+            <translation>Name, Marke, GTIN oder Modell</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Suchen</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>GTIN</source>
+            <translation>GTIN</translation>
+        </message>
+        <message>
+            <source>This store</source>
+            <translation>Diese Filiale</translation>
+        </message>
+        <message>
+            <source>Warehouse</source>
+            <translation>Lager</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Ändern</translation>
+        </message>
+        <message>
+            <source>{count} styles found</source>
+            <translation>{count} Modelle gefunden</translation>
         </message>
     </context>
     <context>

@@ -88,6 +88,192 @@
         </message>
     </context>
     <context>
+        <name>AdminMessages</name>
+        <message>
+            <source>Unexpected error ({kind})</source>
+            <translation>Unexpected error ({kind})</translation>
+        </message>
+        <message>
+            <source>Not a shoe barcode: {code}</source>
+            <translation>Not a shoe barcode: {code}</translation>
+        </message>
+        <message>
+            <source>Adding {gtin}…</source>
+            <translation>Adding {gtin}…</translation>
+        </message>
+        <message>
+            <source>Not added: {error}</source>
+            <translation>Not added: {error}</translation>
+        </message>
+        <message>
+            <source>+1  {product}  size {size}  →  {count}</source>
+            <translation>+1  {product}  size {size}  →  {count}</translation>
+        </message>
+        <message>
+            <source>+1  {product}  size {size}  →  {count} (queued: will be sent when the service is back)</source>
+            <translation>+1  {product}  size {size}  →  {count} (queued: will be sent when the service is back)</translation>
+        </message>
+        <message>
+            <source>Undoing {product} {size}…</source>
+            <translation>Undoing {product} {size}…</translation>
+        </message>
+        <message>
+            <source>Undo failed: {error}</source>
+            <translation>Undo failed: {error}</translation>
+        </message>
+        <message>
+            <source>Undone: {product} {size}</source>
+            <translation>Undone: {product} {size}</translation>
+        </message>
+        <message>
+            <source>{product} size {size}</source>
+            <translation>{product} size {size}</translation>
+        </message>
+        <message>
+            <source>Count not saved: {error}</source>
+            <translation>Count not saved: {error}</translation>
+        </message>
+        <message>
+            <source>Count saved: {gtin} = {quantity}</source>
+            <translation>Count saved: {gtin} = {quantity}</translation>
+        </message>
+        <message>
+            <source>Count saved: {gtin} = {quantity} (queued)</source>
+            <translation>Count saved: {gtin} = {quantity} (queued)</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <source>Not changed: {error}</source>
+            <translation>Not changed: {error}</translation>
+        </message>
+        <message>
+            <source>{gtin}: {delta} queued</source>
+            <translation>{gtin}: {delta} queued</translation>
+        </message>
+        <message>
+            <source>{gtin}: now {on_hand}</source>
+            <translation>{gtin}: now {on_hand}</translation>
+        </message>
+        <message>
+            <source>Order {number} is paid</source>
+            <translation>Order {number} is paid</translation>
+        </message>
+        <message>
+            <source>No order {number} in this store</source>
+            <translation>No order {number} in this store</translation>
+        </message>
+        <message>
+            <source>Not marked paid: {error}</source>
+            <translation>Not marked paid: {error}</translation>
+        </message>
+        <message>
+            <source>Marking {number} paid…</source>
+            <translation>Marking {number} paid…</translation>
+        </message>
+        <message>
+            <source>Order {number} cancelled; its pairs are released</source>
+            <translation>Order {number} cancelled; its pairs are released</translation>
+        </message>
+        <message>
+            <source>Not cancelled: {error}</source>
+            <translation>Not cancelled: {error}</translation>
+        </message>
+        <message>
+            <source>{count} sent</source>
+            <translation>{count} sent</translation>
+        </message>
+        <message>
+            <source>Still not sent: {error}</source>
+            <translation>Still not sent: {error}</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>No export folder is configured</source>
+            <translation>No export folder is configured</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Not saved: {error}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>Import failed: {error}</source>
+            <translation>Import failed: {error}</translation>
+        </message>
+        <message>
+            <source>Could not check the PIN right now</source>
+            <translation>Could not check the PIN right now</translation>
+        </message>
+        <message>
+            <source>Service: {state}</source>
+            <translation>Service: {state}</translation>
+        </message>
+        <message>
+            <source>status unknown</source>
+            <translation>status unknown</translation>
+        </message>
+        <message>
+            <source>nothing waiting</source>
+            <translation>nothing waiting</translation>
+        </message>
+        <message>
+            <source>{count} waiting to send</source>
+            <translation>{count} waiting to send</translation>
+        </message>
+        <message>
+            <source>{backlog} · {count} audit events not yet at the service</source>
+            <translation>{backlog} · {count} audit events not yet at the service</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}</source>
+            <translation>Signed in: {name}</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <translation>degraded</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>offline</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPanel</name>
+        <message>
+            <source>Exit admin</source>
+            <translation>Exit admin</translation>
+        </message>
+        <message>
+            <source>Quit kiosk</source>
+            <translation>Quit kiosk</translation>
+        </message>
+    </context>
+    <context>
         <name>CameraView</name>
         <message>
             <source>Camera not working — please type the number under the barcode.</source>
@@ -153,6 +339,53 @@
 2. Once staff mark it paid, it is sent to your home.</source>
             <translation>1. Pay at the counter: show this number.
 2. Once staff mark it paid, it is sent to your home.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemandView</name>
+        <message>
+            <source>{count} days</source>
+            <translation>{count} days</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Style</source>
+            <translation>Style</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Missed</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Scanned</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>On hand</translation>
+        </message>
+        <message>
+            <source>Restock</source>
+            <translation>Restock</translation>
+        </message>
+        <message>
+            <source>Nothing missed</source>
+            <translation>Nothing missed</translation>
+        </message>
+        <message>
+            <source>{count} sizes, since {date}</source>
+            <translation>{count} sizes, since {date}</translation>
         </message>
     </context>
     <context>
@@ -235,6 +468,127 @@
         <message>
             <source>Cancel request</source>
             <translation>Cancel request</translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchView</name>
+        <message>
+            <source>claimed by {name}</source>
+            <translation>claimed by {name}</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <source>Shoe</source>
+            <translation>Shoe</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Kiosk</source>
+            <translation>Kiosk</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>{count} waiting</source>
+            <translation>{count} waiting</translation>
+        </message>
+        <message>
+            <source>No one is waiting</source>
+            <translation>No one is waiting</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Claim</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthView</name>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Fix</source>
+            <translation>Fix</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Check again</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportView</name>
+        <message>
+            <source>{count} problems — nothing was written:</source>
+            <translation>{count} problems — nothing was written:</translation>
+        </message>
+        <message>
+            <source>line {number}{column}: {message}</source>
+            <translation>line {number}{column}: {message}</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… and {count} more</translation>
+        </message>
+        <message>
+            <source>Imported {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</source>
+            <translation>Imported {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</translation>
+        </message>
+        <message>
+            <source>Dry run OK — would import {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</source>
+            <translation>Dry run OK — would import {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</translation>
+        </message>
+        <message>
+            <source>No import folder is configured</source>
+            <translation>No import folder is configured</translation>
+        </message>
+        <message>
+            <source>Files in {folder}</source>
+            <translation>Files in {folder}</translation>
+        </message>
+        <message>
+            <source>Check (dry run)</source>
+            <translation>Check (dry run)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Refresh list</translation>
         </message>
     </context>
     <context>
@@ -388,6 +742,128 @@
         </message>
     </context>
     <context>
+        <name>OrdersView</name>
+        <message>
+            <source>reserved</source>
+            <translation>reserved</translation>
+        </message>
+        <message>
+            <source>paid</source>
+            <translation>paid</translation>
+        </message>
+        <message>
+            <source>shipped</source>
+            <translation>shipped</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>queued on the kiosk</source>
+            <translation>queued on the kiosk</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>failed</translation>
+        </message>
+        <message>
+            <source>Scan the QR code on the shopper's phone to mark the order paid</source>
+            <translation>Scan the QR code on the shopper's phone to mark the order paid</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>Reason for cancelling</translation>
+        </message>
+        <message>
+            <source>Cancel order</source>
+            <translation>Cancel order</translation>
+        </message>
+        <message>
+            <source>Retry queued orders</source>
+            <translation>Retry queued orders</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>This badge is not on this kiosk's staff list</source>
+            <translation>This badge is not on this kiosk's staff list</translation>
+        </message>
+        <message>
+            <source>Hello {name} — type your PIN</source>
+            <translation>Hello {name} — type your PIN</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Wrong PIN — {count} more tries before entry locks</source>
+            <translation>Wrong PIN — {count} more tries before entry locks</translation>
+        </message>
+        <message>
+            <source>Wrong PIN — one more wrong PIN locks entry</source>
+            <translation>Wrong PIN — one more wrong PIN locks entry</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Staff sign-in</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Delete last digit</translation>
+        </message>
+        <message>
+            <source>Digits typed</source>
+            <translation>Digits typed</translation>
+        </message>
+        <message>
+            <source>Choose your name (or scan your badge), then type your PIN</source>
+            <translation>Choose your name (or scan your badge), then type your PIN</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs — locked for {time}</source>
+            <translation>Too many wrong PINs — locked for {time}</translation>
+        </message>
+        <message>
+            <source>You can try again now</source>
+            <translation>You can try again now</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductScreen</name>
         <message>
             <source>No picture</source>
@@ -412,6 +888,68 @@
         <message>
             <source>Picture</source>
             <translation>Picture</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuitConfirm</name>
+        <message>
+            <source>Quit the kiosk? It stays off, and shoppers cannot use it, until it is started again (restart the machine, or: systemctl start endless-aisle-kiosk).</source>
+            <translation>Quit the kiosk? It stays off, and shoppers cannot use it, until it is started again (restart the machine, or: systemctl start endless-aisle-kiosk).</translation>
+        </message>
+        <message>
+            <source>Quit now</source>
+            <translation>Quit now</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivingView</name>
+        <message>
+            <source>Receiving: each scan adds one pair</source>
+            <translation>Receiving: each scan adds one pair</translation>
+        </message>
+        <message>
+            <source>Counting: scan a size, type the count</source>
+            <translation>Counting: scan a size, type the count</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Pairs</source>
+            <translation>Pairs</translation>
+        </message>
+        <message>
+            <source>Undo last scan</source>
+            <translation>Undo last scan</translation>
+        </message>
+        <message>
+            <source>Save count</source>
+            <translation>Save count</translation>
+        </message>
+        <message>
+            <source>Scan a box to add it to this store's stock</source>
+            <translation>Scan a box to add it to this store's stock</translation>
+        </message>
+        <message>
+            <source>{count} pairs received</source>
+            <translation>{count} pairs received</translation>
+        </message>
+        <message>
+            <source>How many {what}?</source>
+            <translation>How many {what}?</translation>
+        </message>
+        <message>
+            <source>Scan a size to count it</source>
+            <translation>Scan a size to count it</translation>
         </message>
     </context>
     <context>
@@ -502,6 +1040,37 @@
         <message>
             <source>Number keypad</source>
             <translation>Number keypad</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionBar</name>
+        <message>
+            <source>Receiving</source>
+            <translation>Receiving</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <source>Fetch requests</source>
+            <translation>Fetch requests</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>Lost demand</source>
+            <translation>Lost demand</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Health</translation>
         </message>
     </context>
     <context>
@@ -596,6 +1165,41 @@
         <message>
             <source>I'm still here</source>
             <translation>I'm still here</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockView</name>
+        <message>
+            <source>Name, brand, GTIN or style</source>
+            <translation>Name, brand, GTIN or style</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>GTIN</source>
+            <translation>GTIN</translation>
+        </message>
+        <message>
+            <source>This store</source>
+            <translation>This store</translation>
+        </message>
+        <message>
+            <source>Warehouse</source>
+            <translation>Warehouse</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>{count} styles found</source>
+            <translation>{count} styles found</translation>
         </message>
     </context>
     <context>

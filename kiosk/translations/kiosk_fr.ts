@@ -88,6 +88,192 @@
         </message>
     </context>
     <context>
+        <name>AdminMessages</name>
+        <message>
+            <source>Unexpected error ({kind})</source>
+            <translation>Erreur inattendue ({kind})</translation>
+        </message>
+        <message>
+            <source>Not a shoe barcode: {code}</source>
+            <translation>Pas un code-barres de chaussure : {code}</translation>
+        </message>
+        <message>
+            <source>Adding {gtin}…</source>
+            <translation>Ajout de {gtin}…</translation>
+        </message>
+        <message>
+            <source>Not added: {error}</source>
+            <translation>Non ajouté : {error}</translation>
+        </message>
+        <message>
+            <source>+1  {product}  size {size}  →  {count}</source>
+            <translation>+1  {product}  pointure {size}  →  {count}</translation>
+        </message>
+        <message>
+            <source>+1  {product}  size {size}  →  {count} (queued: will be sent when the service is back)</source>
+            <translation>+1  {product}  pointure {size}  →  {count} (en attente : sera envoyé dès que le service sera de retour)</translation>
+        </message>
+        <message>
+            <source>Undoing {product} {size}…</source>
+            <translation>Annulation de {product} {size}…</translation>
+        </message>
+        <message>
+            <source>Undo failed: {error}</source>
+            <translation>Échec de l'annulation : {error}</translation>
+        </message>
+        <message>
+            <source>Undone: {product} {size}</source>
+            <translation>Annulé : {product} {size}</translation>
+        </message>
+        <message>
+            <source>{product} size {size}</source>
+            <translation>{product} pointure {size}</translation>
+        </message>
+        <message>
+            <source>Count not saved: {error}</source>
+            <translation>Comptage non enregistré : {error}</translation>
+        </message>
+        <message>
+            <source>Count saved: {gtin} = {quantity}</source>
+            <translation>Comptage enregistré : {gtin} = {quantity}</translation>
+        </message>
+        <message>
+            <source>Count saved: {gtin} = {quantity} (queued)</source>
+            <translation>Comptage enregistré : {gtin} = {quantity} (en attente)</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Recherche…</translation>
+        </message>
+        <message>
+            <source>Not changed: {error}</source>
+            <translation>Non modifié : {error}</translation>
+        </message>
+        <message>
+            <source>{gtin}: {delta} queued</source>
+            <translation>{gtin} : {delta} en attente</translation>
+        </message>
+        <message>
+            <source>{gtin}: now {on_hand}</source>
+            <translation>{gtin} : maintenant {on_hand}</translation>
+        </message>
+        <message>
+            <source>Order {number} is paid</source>
+            <translation>La commande {number} est payée</translation>
+        </message>
+        <message>
+            <source>No order {number} in this store</source>
+            <translation>Aucune commande {number} dans ce magasin</translation>
+        </message>
+        <message>
+            <source>Not marked paid: {error}</source>
+            <translation>Non marquée payée : {error}</translation>
+        </message>
+        <message>
+            <source>Marking {number} paid…</source>
+            <translation>Marquage de {number} comme payée…</translation>
+        </message>
+        <message>
+            <source>Order {number} cancelled; its pairs are released</source>
+            <translation>Commande {number} annulée ; ses paires sont libérées</translation>
+        </message>
+        <message>
+            <source>Not cancelled: {error}</source>
+            <translation>Non annulée : {error}</translation>
+        </message>
+        <message>
+            <source>{count} sent</source>
+            <translation>{count} envoyée(s)</translation>
+        </message>
+        <message>
+            <source>Still not sent: {error}</source>
+            <translation>Toujours pas envoyée(s) : {error}</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <source>No export folder is configured</source>
+            <translation>Aucun dossier d'export n'est configuré</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Enregistré : {path}</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Non enregistré : {error}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Import en cours…</translation>
+        </message>
+        <message>
+            <source>Import failed: {error}</source>
+            <translation>Échec de l'import : {error}</translation>
+        </message>
+        <message>
+            <source>Could not check the PIN right now</source>
+            <translation>Impossible de vérifier le code PIN pour le moment</translation>
+        </message>
+        <message>
+            <source>Service: {state}</source>
+            <translation>Service : {state}</translation>
+        </message>
+        <message>
+            <source>status unknown</source>
+            <translation>état inconnu</translation>
+        </message>
+        <message>
+            <source>nothing waiting</source>
+            <translation>rien en attente</translation>
+        </message>
+        <message>
+            <source>{count} waiting to send</source>
+            <translation>{count} en attente d'envoi</translation>
+        </message>
+        <message>
+            <source>{backlog} · {count} audit events not yet at the service</source>
+            <translation>{backlog} · {count} événements d'audit pas encore transmis au service</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}</source>
+            <translation>Connecté·e : {name}</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>en ligne</translation>
+        </message>
+        <message>
+            <source>degraded</source>
+            <translation>perturbé</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>hors ligne</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>inconnu</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPanel</name>
+        <message>
+            <source>Exit admin</source>
+            <translation>Quitter l'admin</translation>
+        </message>
+        <message>
+            <source>Quit kiosk</source>
+            <translation>Arrêter le kiosque</translation>
+        </message>
+    </context>
+    <context>
         <name>CameraView</name>
         <message>
             <source>Camera not working — please type the number under the barcode.</source>
@@ -153,6 +339,53 @@
 2. Once staff mark it paid, it is sent to your home.</source>
             <translation>1. Payez en caisse en montrant ce numéro.
 2. Une fois le paiement enregistré, la paire vous est envoyée à domicile.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemandView</name>
+        <message>
+            <source>{count} days</source>
+            <translation>{count} jours</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Exporter en CSV</translation>
+        </message>
+        <message>
+            <source>Style</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Pointure</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Manqué</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Scanné</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Commandes</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>En stock</translation>
+        </message>
+        <message>
+            <source>Restock</source>
+            <translation>À réassortir</translation>
+        </message>
+        <message>
+            <source>Nothing missed</source>
+            <translation>Rien de manqué</translation>
+        </message>
+        <message>
+            <source>{count} sizes, since {date}</source>
+            <translation>{count} pointures, depuis le {date}</translation>
         </message>
     </context>
     <context>
@@ -235,6 +468,127 @@
         <message>
             <source>Cancel request</source>
             <translation>Annuler la demande</translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchView</name>
+        <message>
+            <source>claimed by {name}</source>
+            <translation>pris en charge par {name}</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>ouverte</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <source>Shoe</source>
+            <translation>Chaussure</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Pointure</translation>
+        </message>
+        <message>
+            <source>Kiosk</source>
+            <translation>Kiosque</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Attente</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>{count} waiting</source>
+            <translation>{count} en attente</translation>
+        </message>
+        <message>
+            <source>No one is waiting</source>
+            <translation>Personne n'attend</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Prendre</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthView</name>
+        <message>
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Contrôle</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Détail</translation>
+        </message>
+        <message>
+            <source>Fix</source>
+            <translation>Solution</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Vérifier à nouveau</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportView</name>
+        <message>
+            <source>{count} problems — nothing was written:</source>
+            <translation>{count} problèmes – rien n'a été écrit :</translation>
+        </message>
+        <message>
+            <source>line {number}{column}: {message}</source>
+            <translation>ligne {number}{column} : {message}</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… et {count} de plus</translation>
+        </message>
+        <message>
+            <source>Imported {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</source>
+            <translation>{rows} lignes importées : {created} nouvelles, {updated} modifiées, {unchanged} inchangées</translation>
+        </message>
+        <message>
+            <source>Dry run OK — would import {rows} rows: {created} new, {updated} changed, {unchanged} unchanged</source>
+            <translation>Essai OK – importerait {rows} lignes : {created} nouvelles, {updated} modifiées, {unchanged} inchangées</translation>
+        </message>
+        <message>
+            <source>No import folder is configured</source>
+            <translation>Aucun dossier d'import n'est configuré</translation>
+        </message>
+        <message>
+            <source>Files in {folder}</source>
+            <translation>Fichiers dans {folder}</translation>
+        </message>
+        <message>
+            <source>Check (dry run)</source>
+            <translation>Vérifier (essai)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Actualiser la liste</translation>
         </message>
     </context>
     <context>
@@ -388,6 +742,128 @@
         </message>
     </context>
     <context>
+        <name>OrdersView</name>
+        <message>
+            <source>reserved</source>
+            <translation>réservée</translation>
+        </message>
+        <message>
+            <source>paid</source>
+            <translation>payée</translation>
+        </message>
+        <message>
+            <source>shipped</source>
+            <translation>expédiée</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>annulée</translation>
+        </message>
+        <message>
+            <source>queued on the kiosk</source>
+            <translation>en attente sur le kiosque</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>échouée</translation>
+        </message>
+        <message>
+            <source>Scan the QR code on the shopper's phone to mark the order paid</source>
+            <translation>Scannez le code QR sur le téléphone du client pour marquer la commande comme payée</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Commande</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Articles</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Créée</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling</source>
+            <translation>Motif de l'annulation</translation>
+        </message>
+        <message>
+            <source>Cancel order</source>
+            <translation>Annuler la commande</translation>
+        </message>
+        <message>
+            <source>Retry queued orders</source>
+            <translation>Renvoyer les commandes en attente</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>This badge is not on this kiosk's staff list</source>
+            <translation>Ce badge ne figure pas sur la liste du personnel de ce kiosque</translation>
+        </message>
+        <message>
+            <source>Hello {name} — type your PIN</source>
+            <translation>Bonjour {name} – saisissez votre code PIN</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <source>Wrong PIN — {count} more tries before entry locks</source>
+            <translation>Code PIN erroné – encore {count} essais avant le blocage</translation>
+        </message>
+        <message>
+            <source>Wrong PIN — one more wrong PIN locks entry</source>
+            <translation>Code PIN erroné – un autre code erroné bloque la saisie</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>Connexion du personnel</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Effacer le dernier chiffre</translation>
+        </message>
+        <message>
+            <source>Digits typed</source>
+            <translation>Chiffres saisis</translation>
+        </message>
+        <message>
+            <source>Choose your name (or scan your badge), then type your PIN</source>
+            <translation>Choisissez votre nom (ou scannez votre badge), puis saisissez votre code PIN</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs — locked for {time}</source>
+            <translation>Trop de codes PIN erronés – bloqué pendant {time}</translation>
+        </message>
+        <message>
+            <source>You can try again now</source>
+            <translation>Vous pouvez réessayer maintenant</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductScreen</name>
         <message>
             <source>No picture</source>
@@ -412,6 +888,68 @@
         <message>
             <source>Picture</source>
             <translation>Image</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuitConfirm</name>
+        <message>
+            <source>Quit the kiosk? It stays off, and shoppers cannot use it, until it is started again (restart the machine, or: systemctl start endless-aisle-kiosk).</source>
+            <translation>Arrêter le kiosque ? Il reste éteint et les clients ne peuvent pas l'utiliser jusqu'à son redémarrage (redémarrez la machine, ou : systemctl start endless-aisle-kiosk).</translation>
+        </message>
+        <message>
+            <source>Quit now</source>
+            <translation>Arrêter maintenant</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivingView</name>
+        <message>
+            <source>Receiving: each scan adds one pair</source>
+            <translation>Réception : chaque scan ajoute une paire</translation>
+        </message>
+        <message>
+            <source>Counting: scan a size, type the count</source>
+            <translation>Comptage : scannez une pointure, saisissez le nombre</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Pointure</translation>
+        </message>
+        <message>
+            <source>Pairs</source>
+            <translation>Paires</translation>
+        </message>
+        <message>
+            <source>Undo last scan</source>
+            <translation>Annuler le dernier scan</translation>
+        </message>
+        <message>
+            <source>Save count</source>
+            <translation>Enregistrer le nombre</translation>
+        </message>
+        <message>
+            <source>Scan a box to add it to this store's stock</source>
+            <translation>Scannez une boîte pour l'ajouter au stock de ce magasin</translation>
+        </message>
+        <message>
+            <source>{count} pairs received</source>
+            <translation>{count} paires reçues</translation>
+        </message>
+        <message>
+            <source>How many {what}?</source>
+            <translation>Combien de {what} ?</translation>
+        </message>
+        <message>
+            <source>Scan a size to count it</source>
+            <translation>Scannez une pointure pour la compter</translation>
         </message>
     </context>
     <context>
@@ -502,6 +1040,37 @@
         <message>
             <source>Number keypad</source>
             <translation>Pavé numérique</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionBar</name>
+        <message>
+            <source>Receiving</source>
+            <translation>Réception</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <source>Fetch requests</source>
+            <translation>Demandes</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Commandes</translation>
+        </message>
+        <message>
+            <source>Lost demand</source>
+            <translation>Ventes manquées</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>État du kiosque</translation>
         </message>
     </context>
     <context>
@@ -596,6 +1165,41 @@
         <message>
             <source>I'm still here</source>
             <translation>Je suis toujours là</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockView</name>
+        <message>
+            <source>Name, brand, GTIN or style</source>
+            <translation>Nom, marque, GTIN ou modèle</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Chercher</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Pointure</translation>
+        </message>
+        <message>
+            <source>GTIN</source>
+            <translation>GTIN</translation>
+        </message>
+        <message>
+            <source>This store</source>
+            <translation>Ce magasin</translation>
+        </message>
+        <message>
+            <source>Warehouse</source>
+            <translation>Entrepôt</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
+            <source>{count} styles found</source>
+            <translation>{count} modèles trouvés</translation>
         </message>
     </context>
     <context>

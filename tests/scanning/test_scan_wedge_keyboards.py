@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from kiosk.scanning.wedge import WedgeFilter, WedgeScan
 from kiosk.scanning.wedge_text import ScannerKeyboard
 
-from .x11_keyboard import ENTER, GS, SHIFT, TAB, Keyboard
+from .x11_keyboard import ENTER, GS, SHIFT, TAB, Keyboard, Stroke
 
 GTIN = "4006381333931"
 
@@ -229,3 +229,27 @@ def test_shift_held_by_a_person_is_delivered(qtbot, wedge, edit) -> None:
     kinds = [kind for kind, _ in edit.key_events]
     assert kinds.count(QEvent.Type.KeyPress) == 2
     assert kinds.count(QEvent.Type.KeyRelease) == 2
+
+
+# --- dead keys: the input method takes their presses ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("os_layout", "text"),
+    [("de", "]C0A=e-1234`5"), ("fr", "]C0x[e]1234")],  # = ` are dead on de, [ on fr
+)
+def test_us_mode_scanner_typing_dead_keys(qtbot, wedge, edit, os_layout, text) -> None:
+    keyboard = Keyboard(edit, os_layout, compose=True)
+    scan = scan_through(qtbot, wedge, keyboard, text)
+    assert scan == WedgeScan(text[3:], "C0")
+    assert_nothing_reached(qtbot, edit)
+
+
+def test_person_composing_with_a_dead_key_gets_the_character(qtbot, wedge, edit) -> None:
+    keyboard = Keyboard(edit, "de", compose=True)
+    for code in (19, 18, 49):  # R e n
+        keyboard.stroke(Stroke(code, (SHIFT,) if code == 19 else ()), step_ms=40)
+        keyboard.clock_ms += 100
+    keyboard.stroke(Stroke(13), step_ms=60)  # dead acute
+    keyboard.stroke(Stroke(18), step_ms=60)  # e: composed to é
+    qtbot.waitUntil(lambda: edit.text() == "René", timeout=2000)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 K = Qt.Key
@@ -29,6 +29,16 @@ _DEAD = {
     "dead_acute": (0xFE51, 0x01001251),
     "dead_circumflex": (0xFE52, 0x01001252),
     "dead_diaeresis": (0xFE57, 0x01001257),
+}
+
+
+# What Qt's compose input context makes of a dead key and the next key (a few pairs).
+_COMPOSE = {
+    ("dead_acute", "e"): "é",
+    ("dead_grave", "e"): "è",
+    ("dead_circumflex", "e"): "ê",
+    ("dead_circumflex", "a"): "â",
+    ("dead_acute", " "): "´",
 }
 
 
@@ -146,13 +156,25 @@ class Keyboard:
     """Sends X11-style key events to ``widget`` as the OS layout ``os_layout`` maps them.
 
     ``clock_ms`` is the X server time of the next event; every event advances it.
+    ``compose`` models Qt's compose input context on X11 (as observed under Xorg): a dead
+    key's press never reaches the application, only its release; the next key's press,
+    when the pair composes, arrives as an input method commit of the composed character.
     """
 
-    def __init__(self, widget: QWidget, os_layout: str = "us", clock_ms: int = 1_000_000):
+    def __init__(
+        self,
+        widget: QWidget,
+        os_layout: str = "us",
+        clock_ms: int = 1_000_000,
+        *,
+        compose: bool = False,
+    ):
         self.widget = widget
         self.table = LAYOUTS[os_layout]
         self.clock_ms = clock_ms
+        self.compose = compose
         self._down: list[int] = []  # modifiers held, in press order
+        self._dead: str | None = None  # a dead key the input method holds
 
     def _modifiers(self) -> tuple[M, int]:
         qt, x = M.NoModifier, 0
@@ -171,10 +193,27 @@ class Keyboard:
             qt_key, keysym, text = _qt_key_and_keysym(levels[level])
             if CTRL in held and text:
                 text = _control(text)
+            is_press = kind == QEvent.Type.KeyPress
+            if self.compose and is_press and self._input_method_takes(levels[level]):
+                return
         qt_mods, x_state = self._modifiers()
         event = QKeyEvent(kind, qt_key, qt_mods, code + 8, keysym, x_state, text, auto_repeat)
         event.setTimestamp(self.clock_ms)
         QApplication.sendEvent(self.widget, event)
+
+    def _input_method_takes(self, symbol: str) -> bool:
+        """True when the compose input context consumes this press (see the class doc)."""
+        dead, self._dead = self._dead, None
+        if symbol in _DEAD:
+            self._dead = symbol
+            return True
+        composed = _COMPOSE.get((dead, symbol)) if dead is not None else None
+        if composed is None:
+            return False
+        commit = QInputMethodEvent()
+        commit.setCommitString(composed)
+        QApplication.sendEvent(self.widget, commit)
+        return True
 
     def press(self, code: int, *, after_ms: int = 0, auto_repeat: bool = False) -> None:
         self.clock_ms += after_ms
