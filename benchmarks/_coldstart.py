@@ -5,7 +5,7 @@ Usage (started by ``benchmarks/journey.py``, not by hand)::
     python benchmarks/_coldstart.py CONFIG.toml
 
 Runs the real ``run`` command (config file, logging, client, Qt application, theme,
-:class:`~kiosk.app.Kiosk`) unchanged. The only addition wraps ``Kiosk.start`` so that,
+:class:`~kiosk.assembly.Kiosk`) unchanged. The only addition wraps ``Kiosk.start`` so that,
 once the kiosk started, an event filter on the scan screen's camera view waits for the
 first paint of a preview frame while the scan screen is the current page. It then prints
 one line to stdout and quits the application the normal way (the kiosk shuts down as it
@@ -29,17 +29,17 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-import kiosk.app  # noqa: E402
+import kiosk.assembly  # noqa: E402
 from kiosk.__main__ import main  # noqa: E402
 
-_real_start = kiosk.app.Kiosk.start
+_real_start = kiosk.assembly.Kiosk.start
 _keep: list[QObject] = []
 
 
 class _ReadyWatch(QObject):
     """Prints READY at the first paint of a preview frame on the shown scan screen."""
 
-    def __init__(self, the_kiosk: kiosk.app.Kiosk, started_at: float) -> None:
+    def __init__(self, the_kiosk: kiosk.assembly.Kiosk, started_at: float) -> None:
         super().__init__()
         self._kiosk = the_kiosk
         self._started_at = started_at
@@ -71,13 +71,13 @@ class _ReadyWatch(QObject):
         return False
 
 
-def _start(self: kiosk.app.Kiosk, *args: object, **kwargs: object) -> None:
+def _start(self: kiosk.assembly.Kiosk, *args: object, **kwargs: object) -> None:
     started_at = time.monotonic()
     _real_start(self, *args, **kwargs)
     _keep.append(_ReadyWatch(self, started_at))
 
 
-kiosk.app.Kiosk.start = _start  # type: ignore[method-assign]
+kiosk.assembly.Kiosk.start = _start  # type: ignore[method-assign]
 
 if __name__ == "__main__":
     sys.exit(main(["run", "--config", sys.argv[1]]))

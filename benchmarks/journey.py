@@ -5,7 +5,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/journey.py [--scans 200] [--runs 5] [--journeys 5000]
 
 Everything is the real product except the camera: the reference service runs on loopback
-(``ServiceProcess``, demo seed), the kiosk is :class:`kiosk.app.Kiosk` with the real client,
+(``ServiceProcess``, demo seed), the kiosk is :class:`kiosk.assembly.Kiosk` with the real client,
 scanner thread, decoder, session, window and theme, drawn by Qt's ``offscreen`` platform
 (``QT_QPA_PLATFORM=offscreen`` unless set). Prints one Markdown table, each figure beside
 the target of issue 5:
@@ -57,7 +57,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal, SignalIn
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import theme  # noqa: E402
-from kiosk.app import Kiosk  # noqa: E402
+from kiosk.assembly import Kiosk  # noqa: E402
 from kiosk.scanning.sources import demo_frames_dir  # noqa: E402
 from kiosk.session import State  # noqa: E402
 

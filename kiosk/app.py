@@ -1,14 +1,14 @@
-"""The kiosk window and the assembly of its parts.
+"""The shopper's window: one stacked page per screen, switched by the session's state.
 
-Data flows one way (see DESIGN.md)::
+Data flows one way (see docs/ARCHITECTURE.md)::
 
     Scanner / WedgeFilter / keypads ──code──> ShopperSession ──TaskRunner──> InventoryClient
-                                                   │ (result signals, GUI thread)
+                                                   │ (typed results, GUI thread)
                                                    └──> screens in MainWindow's stack
 
-:class:`MainWindow` wires it in one place, :meth:`MainWindow._connect_signals`;
-:class:`Kiosk` builds the parts from a client and a frame source and tears them down in
-order. Nothing here talks HTTP: the session hands client calls to the task runner.
+:class:`MainWindow` wires it in one place, :meth:`MainWindow._connect_signals`. The parts
+are built and torn down by the composition root, :mod:`kiosk.assembly`. Nothing here talks
+HTTP: the session hands client calls to the task runner.
 """
 
 from __future__ import annotations
@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import theme
-from kiosk.display import WindowPlacer
+from kiosk.config import defaults
 from kiosk.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.idle import IdleWatcher
 from kiosk.journey.address import parse_countries
+from kiosk.journey.phases import State
+from kiosk.journey.product import Product
 from kiosk.journey.refused_orders import RefusedOrders
 from kiosk.screens._base import Screen
 from kiosk.screens.address_form import AddressFormScreen
@@ -48,24 +50,18 @@ from kiosk.screens.review import ReviewScreen
 from kiosk.screens.scan import ScanScreen
 from kiosk.screens.stores import StoresScreen
 from kiosk.screens.unknown_code import UnknownCodeScreen
-from kiosk.session import FETCH_POLL_MS, Product, ShopperSession, State, client_lookup
+from kiosk.session import ShopperSession
 from kiosk.widgets.corner_press import HOLD_MS, CornerPress
 from kiosk.widgets.still_there import StillThereOverlay
-from kiosk.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from inventory_client import InventoryClient
-    from kiosk.config import DisplaySection, UiSection
     from kiosk.scanning.scanner import Scanner
-    from kiosk.scanning.sources import FrameSource
     from kiosk.scanning.wedge import WedgeFilter
 
 log = logging.getLogger(__name__)
 
 BUSY_DELAY_MS = 300  # show "Finding every size…" only if a lookup takes this long
 WINDOW_TITLE = "Endless Aisle"
-DEFAULT_COUNTRIES = "DE,AT,CH,NL,FR"
-DEFAULT_DELIVERY_DAYS = 4
 
 
 class ScanCue(QObject):
@@ -129,8 +125,8 @@ class MainWindow(QMainWindow):
         busy_delay_ms: int = BUSY_DELAY_MS,
         idle: IdleWatcher | None = None,
         translations: Translations | None = None,
-        countries: tuple[str, ...] = parse_countries(DEFAULT_COUNTRIES),
-        delivery_days: int = DEFAULT_DELIVERY_DAYS,
+        countries: tuple[str, ...] | None = None,
+        delivery_days: int | None = None,
         admin_hold_ms: int = HOLD_MS,
         refused_orders: RefusedOrders | None = None,
         parent: QWidget | None = None,
@@ -146,6 +142,9 @@ class MainWindow(QMainWindow):
         self._translations = translations
         self._code_filter: Callable[[str], bool] | None = None
         self.language = SOURCE_LANGUAGE
+        ui = defaults("ui")  # a window built without a config (tests) takes the schema's
+        countries = parse_countries(ui.countries) if countries is None else countries
+        delivery_days = ui.delivery_days if delivery_days is None else delivery_days
 
         self.scan_screen = ScanScreen()
         self.looking_up_screen = LookingUpScreen()
@@ -164,7 +163,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         # The window's size comes from the screen (or the caller), never from its content:
         # no minimum-size hints pushed to the platform when screens change.
-        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout = self.layout()
+        assert layout is not None  # a QMainWindow always has its own layout
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
         self.still_there = StillThereOverlay(self)
         self.admin_corner = CornerPress(self, hold_ms=admin_hold_ms)
@@ -376,6 +377,7 @@ class MainWindow(QMainWindow):
             draft = session.draft
             if draft is not None and draft.ship_to is not None:
                 self.review_screen.show_order(draft.item, draft.ship_to)
+                self.review_screen.show_picture(self.product_screen.image.picture())
             self.stack.setCurrentWidget(self.review_screen)
         elif state is State.CONFIRMATION:
             receipt = session.receipt
@@ -393,126 +395,3 @@ class MainWindow(QMainWindow):
         theme.fit(self)  # sizes follow the window and its screen (kiosk/theme.py)
         self.still_there.setGeometry(self.rect())
         self.admin_corner.raise_()
-
-
-class Kiosk:
-    """All parts of a running kiosk, built from a client and a frame source.
-
-    ``source_factory`` is ``None`` for a kiosk without a camera (USB scanner and keypad
-    only, or tests that drive the session directly).
-    """
-
-    def __init__(
-        self,
-        client: InventoryClient,
-        *,
-        source_factory: Callable[[], FrameSource] | None,
-        language: str = "en",
-        debounce_s: float = 2.0,
-        sound: Path | None = SCAN_SOUND,
-        busy_delay_ms: int = BUSY_DELAY_MS,
-        ui: UiSection | None = None,
-        idle_timeout_s: float | None = None,
-        still_there_s: float | None = None,
-        translations_dir: Path | None = None,
-        admin_hold_ms: int = HOLD_MS,
-        fetch_poll_ms: int = FETCH_POLL_MS,
-    ) -> None:
-        """``ui`` (the config's [ui] section) supplies language, idle times, countries
-        and delivery days; explicit ``idle_timeout_s`` / ``still_there_s`` win (tests)."""
-        from inventory_client import OutboxSender
-        from kiosk.i18n import TRANSLATIONS_DIR
-        from kiosk.scanning.decoder import normalize_gtin
-        from kiosk.scanning.wedge import WedgeFilter
-
-        if ui is not None:
-            language = ui.language
-        countries = parse_countries(ui.countries if ui is not None else DEFAULT_COUNTRIES)
-        delivery_days = ui.delivery_days if ui is not None else DEFAULT_DELIVERY_DAYS
-        if idle_timeout_s is None:
-            idle_timeout_s = ui.idle_timeout_s if ui is not None else 60
-        if still_there_s is None:
-            still_there_s = ui.still_there_s if ui is not None else 10
-
-        self.client = client
-        self.runner = TaskRunner()
-        poll_timer = QTimer()
-        poll_timer.setInterval(fetch_poll_ms)
-        self.session = ShopperSession(
-            client_lookup(client),
-            self.runner,
-            normalize=normalize_gtin,
-            record_demand=client.record_demand,
-            backend=client,
-            poll_timer=poll_timer,
-        )
-        poll_timer.setParent(self.session)
-        self.idle = IdleWatcher(idle_timeout_s, still_there_s)
-        self.sender = OutboxSender(client)  # keeps orders, requests and demand draining
-        self.refused_orders = RefusedOrders()
-        self._sender_started = False
-        app = QApplication.instance()
-        self.translations = (
-            Translations(app, translations_dir or TRANSLATIONS_DIR) if app is not None else None
-        )
-        self.scanner: Scanner | None = None
-        if source_factory is not None:
-            from kiosk.scanning.scanner import Scanner
-
-            self.scanner = Scanner(source_factory, debounce_s=debounce_s)
-        self.wedge = WedgeFilter()
-        self.cue = ScanCue(sound)
-        self.window = MainWindow(
-            self.session,
-            scanner=self.scanner,
-            wedge=self.wedge,
-            cue=self.cue,
-            language=language,
-            busy_delay_ms=busy_delay_ms,
-            idle=self.idle,
-            translations=self.translations,
-            countries=countries,
-            delivery_days=delivery_days,
-            admin_hold_ms=admin_hold_ms,
-            refused_orders=self.refused_orders,
-        )
-        # Called on the sender's thread; RefusedOrders queues it to the GUI thread.
-        client.notify_unfulfillable(self.refused_orders.deliver)
-        self.placer: WindowPlacer | None = None
-        self._started = False
-
-    def start(self, *, fullscreen: bool = False, display: DisplaySection | None = None) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.wedge)
-            app.installEventFilter(self.idle)
-        if self.placer is None:  # fills its screen (or fits it) and follows screen changes
-            self.placer = WindowPlacer(
-                self.window,
-                fullscreen=fullscreen,
-                screen_pin=display.screen if display is not None else "",
-                rotation=display.rotation if display is not None else 0,
-            )
-        self.placer.show()
-        if self.scanner is not None:
-            self.scanner.start()
-        if not self._sender_started:  # a thread starts once
-            self.sender.start()
-            self._sender_started = True
-        self._started = True
-
-    def shutdown(self) -> None:
-        """Stop the camera thread, finish client calls, close the window. Safe to repeat."""
-        if self.scanner is not None:
-            self.scanner.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.wedge)
-            app.removeEventFilter(self.idle)
-        self.idle.set_enabled(False)
-        self.runner.shutdown()
-        self.sender.stop()
-        if self.translations is not None:
-            self.translations.uninstall()
-        self.window.close()
-        self._started = False

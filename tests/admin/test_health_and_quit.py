@@ -13,7 +13,7 @@ from kiosk import app_version
 from kiosk.admin.controller import Section
 from kiosk.admin.health import KioskChecks, camera_check, summary
 from kiosk.admin.launcher import AdminLauncher
-from kiosk.app import Kiosk
+from kiosk.assembly import Kiosk
 from kiosk.system.doctor import Check, Status
 from kiosk.system.lockdown import Lockdown
 

@@ -9,7 +9,7 @@ import requests
 
 from kiosk.admin.launcher import AdminLauncher, load_staff_file
 from kiosk.admin.pin import new_badge_code
-from kiosk.app import Kiosk
+from kiosk.assembly import Kiosk
 from kiosk.config import ConfigError
 
 from .conftest import PIN, STAFF_ID, in_store_gtin, log_in, make_client

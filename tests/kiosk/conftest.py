@@ -37,7 +37,7 @@ def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def journey_kiosk(qtbot, tmp_path: Path, qm_dir: Path) -> Iterator[Any]:
     """Build a started kiosk without a camera; ``options`` go to :class:`Kiosk`."""
-    from kiosk.app import Kiosk
+    from kiosk.assembly import Kiosk
 
     built: list[tuple[Any, InventoryClient]] = []
 

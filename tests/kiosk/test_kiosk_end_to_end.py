@@ -17,7 +17,7 @@ import pytest
 
 from inventory_client import InventoryClient
 from inventory_service.launcher import ServiceProcess
-from kiosk.app import Kiosk
+from kiosk.assembly import Kiosk
 from kiosk.scanning.sources import ImageFolderSource, demo_frames_dir
 from kiosk.session import State
 

@@ -16,7 +16,7 @@ from test_journeys import TIMEOUT_MS, fill_address, open_product, style_gtin, ta
 from inventory_client import CircuitBreaker, InventoryClient
 from inventory_client.models import SizeStatus
 from inventory_service.launcher import ServiceProcess
-from kiosk.app import Kiosk
+from kiosk.assembly import Kiosk
 
 
 def test_an_offline_order_refused_later_is_shown_to_staff(
