@@ -489,6 +489,14 @@ SECTION_CLASSES: dict[str, type] = {
 }
 
 
+def default(key: str) -> Any:
+    """The schema's default for one key, e.g. ``default("service.read_timeout_s")``."""
+    setting = _BY_KEY[key]
+    if setting.required:
+        raise KeyError(f"{key} has no default")
+    return setting.default
+
+
 def defaults(section: str) -> Any:
     """``section``'s dataclass filled with the schema's defaults, for parts built without a
     config file (tests, tools). The defaults live only in :data:`SCHEMA`; code that needs one
