@@ -121,7 +121,7 @@ class WedgeFilter(QObject):
         # Every event of the application passes here: leave at once unless it is a key
         # event. isinstance is several times cheaper than event.type(), which builds an enum.
         if not isinstance(event, QKeyEvent):
-            if isinstance(event, QInputMethodEvent) and self._burst.events:
+            if self._burst.events and isinstance(event, QInputMethodEvent):
                 return self._on_commit(obj, event)
             return False
         if self._replaying or not isinstance(obj, QWidget):
