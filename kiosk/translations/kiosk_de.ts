@@ -912,8 +912,12 @@
             <translation>Wareneingang: jeder Scan fügt ein Paar hinzu</translation>
         </message>
         <message>
-            <source>Counting: scan a size, type the count</source>
-            <translation>Zählen: Größe scannen, Anzahl eingeben</translation>
+            <source>Receiving</source>
+            <translation>Wareneingang</translation>
+        </message>
+        <message>
+            <source>Counting</source>
+            <translation>Zählen</translation>
         </message>
         <message>
             <source>Product</source>
@@ -938,6 +942,10 @@
         <message>
             <source>Scan a box to add it to this store's stock</source>
             <translation>Karton scannen, um ihn dem Bestand dieser Filiale hinzuzufügen</translation>
+        </message>
+        <message>
+            <source>Counting: scan a size, then type how many there are</source>
+            <translation>Zählen: Größe scannen, dann die Anzahl eingeben</translation>
         </message>
         <message>
             <source>{count} pairs received</source>

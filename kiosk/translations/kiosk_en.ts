@@ -912,8 +912,12 @@
             <translation>Receiving: each scan adds one pair</translation>
         </message>
         <message>
-            <source>Counting: scan a size, type the count</source>
-            <translation>Counting: scan a size, type the count</translation>
+            <source>Receiving</source>
+            <translation>Receiving</translation>
+        </message>
+        <message>
+            <source>Counting</source>
+            <translation>Counting</translation>
         </message>
         <message>
             <source>Product</source>
@@ -938,6 +942,10 @@
         <message>
             <source>Scan a box to add it to this store's stock</source>
             <translation>Scan a box to add it to this store's stock</translation>
+        </message>
+        <message>
+            <source>Counting: scan a size, then type how many there are</source>
+            <translation>Counting: scan a size, then type how many there are</translation>
         </message>
         <message>
             <source>{count} pairs received</source>

@@ -912,8 +912,12 @@
             <translation>Réception : chaque scan ajoute une paire</translation>
         </message>
         <message>
-            <source>Counting: scan a size, type the count</source>
-            <translation>Comptage : scannez une pointure, saisissez le nombre</translation>
+            <source>Receiving</source>
+            <translation>Réception</translation>
+        </message>
+        <message>
+            <source>Counting</source>
+            <translation>Comptage</translation>
         </message>
         <message>
             <source>Product</source>
@@ -938,6 +942,10 @@
         <message>
             <source>Scan a box to add it to this store's stock</source>
             <translation>Scannez une boîte pour l'ajouter au stock de ce magasin</translation>
+        </message>
+        <message>
+            <source>Counting: scan a size, then type how many there are</source>
+            <translation>Comptage : scannez une pointure, puis saisissez le nombre</translation>
         </message>
         <message>
             <source>{count} pairs received</source>
