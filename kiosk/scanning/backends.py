@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from pyzbar import pyzbar, wrapper
@@ -22,9 +22,13 @@ try:  # pragma: no cover - exercised only where zxing-cpp is installed
 except ImportError:  # pragma: no cover
     zxingcpp = None
 
-__all__ = ["ZXING_AVAILABLE", "Raw", "zbar_read", "zxing_read"]
+__all__ = ["ZXING_AVAILABLE", "Box", "Raw", "zbar_read", "zxing_read"]
 
 ZXING_AVAILABLE = zxingcpp is not None
+
+
+#: An axis-aligned box (x0, y0, x1, y1) in pixels.
+Box = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,16 @@ class Raw:
 
     ``quality`` is ZBar's count of agreeing scan lines for linear codes (1 = a single
     scan line, the usual shape of a misread); zxing-cpp reads get ``ZXING_QUALITY``.
+    ``box`` is where the library found the symbol, (x0, y0, x1, y1) in the image's
+    pixels, when it says so; it is no part of equality (the same code read at two
+    places is the same read).
     """
 
     symbology: str
     text: str
     quality: int
     backend: str
+    box: Box | None = field(default=None, compare=False)
 
 
 ZXING_QUALITY = 100
@@ -88,12 +96,12 @@ def zbar_read(gray: np.ndarray, symbologies: Iterable[str]) -> list[Raw]:
     except (ctypes.ArgumentError, ValueError, pyzbar.PyZbarError):
         return []
     out = []
-    for kind, data, quality in found:
+    for kind, data, quality, box in found:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-        out.append(Raw(kind, text, quality, "zbar"))
+        out.append(Raw(kind, text, quality, "zbar", box))
     return out
 
 
@@ -102,8 +110,8 @@ _L800 = 808466521  # ZBar's fourcc for 8-bit grey ("Y800"), as pyzbar passes it
 
 def _zbar_scan(
     pixels: np.ndarray, width: int, height: int, symbols: list[ZBarSymbol]
-) -> list[tuple[str, bytes, int]]:
-    """(symbology name, data, quality) of each symbol ZBar finds in ``pixels``.
+) -> list[tuple[str, bytes, int, Box | None]]:
+    """(symbology name, data, quality, box) of each symbol ZBar finds in ``pixels``.
 
     ``pixels`` must stay alive (and contiguous) for the call: ZBar reads it in place.
     """
@@ -136,7 +144,8 @@ def _zbar_scan(
                     kind = ZBarSymbol(symbol.contents.type).name
                 except ValueError:  # a symbology this pyzbar does not know
                     kind = f"unknown-{symbol.contents.type}"
-                found.append((kind, data, int(wrapper.zbar_symbol_get_quality(symbol))))
+                quality = int(wrapper.zbar_symbol_get_quality(symbol))
+                found.append((kind, data, quality, _zbar_box(symbol)))
                 symbol = wrapper.zbar_symbol_next(symbol)
             return found
         finally:
@@ -146,6 +155,20 @@ def _zbar_scan(
 
 
 _CFG_ENABLE = wrapper.ZBarConfig.CFG_ENABLE
+#: Outline points sampled for a ZBar symbol's box: its points are the ends of each
+#: agreeing scan line, so a few dozen spread over them give the extent at a few dozen
+#: ctypes calls rather than the thousand of pyzbar's full outline.
+_BOX_SAMPLES = 24
+
+
+def _zbar_box(symbol: object) -> Box | None:
+    n = int(wrapper.zbar_symbol_get_loc_size(symbol))
+    if n <= 0:
+        return None
+    picks = sorted({round(i * (n - 1) / (_BOX_SAMPLES - 1)) for i in range(_BOX_SAMPLES)})
+    xs = [int(wrapper.zbar_symbol_get_loc_x(symbol, i)) for i in picks]
+    ys = [int(wrapper.zbar_symbol_get_loc_y(symbol, i)) for i in picks]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def zxing_read(gray: np.ndarray, symbologies: Iterable[str], *, thorough: bool = True) -> list[Raw]:
@@ -179,5 +202,9 @@ def zxing_read(gray: np.ndarray, symbologies: Iterable[str], *, thorough: bool =
         elif name == "EAN13" and text.startswith("0") and "UPCA" in wanted:
             name, text = "UPCA", text[1:]
         if text:
-            out.append(Raw(name, text, ZXING_QUALITY, "zxing"))
+            p = r.position
+            corners = (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
+            xs, ys = [c.x for c in corners], [c.y for c in corners]
+            box = (min(xs), min(ys), max(xs), max(ys))
+            out.append(Raw(name, text, ZXING_QUALITY, "zxing", box))
     return out

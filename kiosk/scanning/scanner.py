@@ -26,6 +26,7 @@ from kiosk.scanning.debounce import Debouncer
 from kiosk.scanning.decoder import Decoder, Scan
 from kiosk.scanning.frames import to_gray
 from kiosk.scanning.sources import FrameSource, SourceUnavailable
+from kiosk.scanning.stream import StreamDecoder
 
 __all__ = ["ScanLoop", "Scanner", "frame_to_qimage"]
 
@@ -35,6 +36,10 @@ log = logging.getLogger(__name__)
 #: counts as unchanged and is not decoded again. Sensor noise stays well below 2 after
 #: the area-averaging downscale; a hand moving a tag into view is far above it.
 UNCHANGED_THRESHOLD = 2.0
+#: Mean absolute difference (same thumbnail) under which a frame still shows the scene
+#: of the frame decoded before it (a tag held with a shaky hand), so the retry views
+#: spread over frames keep adding up (:mod:`kiosk.scanning.stream`).
+SAME_SCENE_THRESHOLD = 12.0
 _THUMB = (64, 36)
 
 
@@ -84,7 +89,7 @@ class ScanLoop:
         retry_max_s: float = 5.0,
     ) -> None:
         self._factory = source_factory
-        self._decoder = decoder
+        self._stream = StreamDecoder(decoder)
         self._on_scan, self._on_frame, self._on_state = on_scan, on_frame, on_state
         self._stop = stop_event
         self._clock = clock
@@ -149,16 +154,19 @@ class ScanLoop:
         # grey frame back as it is).
         gray = to_gray(frame)
         thumb = _thumbnail(gray)
-        unchanged = (
-            thumb is not None
+        change = (
+            float(cv2.absdiff(thumb, self._last_thumb).mean())
+            if thumb is not None
             and self._last_thumb is not None
             and thumb.shape == self._last_thumb.shape
-            and float(cv2.absdiff(thumb, self._last_thumb).mean()) < UNCHANGED_THRESHOLD
+            else float("inf")
         )
-        if unchanged and not self._debouncer.pending:
+        if change < UNCHANGED_THRESHOLD and not self._debouncer.pending and not self._stream.busy:
             scans = self._last_scans  # same picture, same codes: keeps them "in view"
         else:
-            scans = self._decoder.decode(gray if gray is not None else frame)
+            scans = self._stream.feed(
+                gray if gray is not None else frame, same_scene=change < SAME_SCENE_THRESHOLD
+            )
             self.frames_decoded += 1
             self._last_thumb = thumb
             self._last_scans = scans

@@ -12,6 +12,14 @@ import segno
 from barcode.writer import ImageWriter
 from PIL import Image
 
+from kiosk.scanning.decoder import DEFAULT_SYMBOLOGIES, Decoder
+
+
+def patient_decoder(symbologies: tuple[str, ...] = DEFAULT_SYMBOLOGIES) -> Decoder:
+    """A decoder whose clock stands still: every retry runs, whatever the machine's load,
+    so a test's verdict never depends on how busy the machine was."""
+    return Decoder(symbologies, clock=lambda: 0.0)
+
 
 def render_linear(kind: str, code: str, module_px: int = 3) -> np.ndarray:
     """A python-barcode symbol as a grey uint8 image (``kind``: ean13, ean8, upca, code128)."""

@@ -1,0 +1,137 @@
+"""Which reads count, and the one code a set of reads agrees on (or none).
+
+A *view* is one rendering of the frame read by one library: ``("plain", "zxing")``,
+``("otsu", "zbar")``, ... Each view that read a code is one vote for it. The rules, from
+the misreads met in the corpus and in generated scenes (docs/PERFORMANCE.md, Decoding):
+
+- a read counts only with a valid check digit, and for ZBar linear codes with two
+  agreeing scan lines (UPC-E: 16); see :func:`counts`;
+- a code needs **two votes**: one view alone, however sure its library is, is never
+  enough. A lone read is the shape of every wrong code we met: a rotated view where one
+  library's scan line crossed the bars at a slant and found another valid code, a
+  fragment of a longer symbol read as the short one;
+- no other code may have support (several tags in view: "hold one tag up"), a reading of
+  the same symbol with another left half must not tie, and no view may *dissent* (read
+  another code strongly and not this one: a damaged or badly printed tag).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from kiosk.scanning.backends import ZXING_QUALITY, Raw
+from kiosk.scanning.gtin import gtin_for_scan
+
+__all__ = ["MIN_VOTES", "Verdict", "View", "counts", "judge"]
+
+RETAIL = ("EAN13", "EAN8", "UPCA", "UPCE")
+_LINEAR = frozenset({*RETAIL, "CODE128"})
+
+#: (rendering, library), e.g. ("otsu", "zbar").
+View = tuple[str, str]
+#: (symbology, printed text, libraries that read it).
+Verdict = tuple[str, str, set[str]]
+
+#: Views that must read a code before it is reported (see the module docstring).
+MIN_VOTES = 2
+#: ZBar's quality is its count of agreeing scan lines; one line is the usual shape of a
+#: misread, so a linear ZBar read needs two. zxing-cpp and ZBar's QR reader (own error
+#: correction) always count.
+MIN_ZBAR_QUALITY = 2
+#: ZBar's UPC-E reads of a few scan lines are often a fragment of a UPC-A/EAN-13 read as
+#: the short code. In the corpus the ZBar-only UPC-E misreads had at most 11 agreeing
+#: lines, the true ZBar-only UPC-E reads at least 19; below this it is no evidence.
+MIN_ZBAR_UPCE_QUALITY = 16
+#: A view "dissents" when it read some other code and not the winner. Weak ZBar reads
+#: (a handful of scan lines) of another code are common noise beside a good read and do
+#: not dissent; a zxing-cpp read or a ZBar read of this many lines does.
+DISSENT_ZBAR_QUALITY = 10
+
+
+def counts(raw: Raw, symbologies: Collection[str]) -> bool:
+    """Is this read evidence at all? Enabled, check digit valid, enough scan lines."""
+    if raw.symbology not in symbologies or not _check(raw):
+        return False
+    q = quality(raw)
+    if raw.symbology == "UPCE" and raw.backend == "zbar":
+        return q >= MIN_ZBAR_UPCE_QUALITY
+    return q >= MIN_ZBAR_QUALITY
+
+
+def quality(raw: Raw) -> int:
+    if raw.backend == "zxing" or raw.symbology not in _LINEAR:
+        return ZXING_QUALITY
+    return raw.quality
+
+
+def code_of(raw: Raw) -> str:
+    """The lookup key: GTIN-13 for retail codes, else the text."""
+    gtin = gtin_for_scan(raw.symbology, raw.text)
+    return gtin if gtin is not None else raw.text
+
+
+def _check(raw: Raw) -> bool:
+    """Only check-digit-valid retail codes; other symbologies carry their own checks."""
+    if raw.symbology in RETAIL:
+        return gtin_for_scan(raw.symbology, raw.text) is not None
+    return bool(raw.text)
+
+
+def _right_half(raw: Raw) -> str | None:
+    """The right-half digits of an EAN-13/UPC-A (R-coded, parity free): two reads of one
+    symbol that differ only on the left (a misread left half) share it."""
+    if raw.symbology not in ("EAN13", "UPCA"):
+        return None
+    gtin = gtin_for_scan(raw.symbology, raw.text)
+    return gtin[-6:] if gtin is not None else None
+
+
+def judge(views: Mapping[View, Sequence[Raw]], min_votes: int = MIN_VOTES) -> Verdict | None:
+    """(symbology, text, libraries) of the one code the views agree on, or None when
+    there is none, it has fewer than ``min_votes`` votes, or it is ambiguous.
+
+    The code with most votes (then: read by more libraries) wins, but only if
+
+    - no read of the same symbol with a different left half (same right half) has as many
+      votes (a tie between two readings of one symbol: neither is sure);
+    - no other code has two votes, or as many as the winner (several tags in view);
+    - no view dissents: read another code strongly and not the winner.
+    """
+    votes: dict[str, set[View]] = {}
+    reads: dict[str, dict[tuple[str, str], int]] = {}
+    halves: dict[str, str | None] = {}
+    for view, found in views.items():
+        for raw in found:
+            code = code_of(raw)
+            votes.setdefault(code, set()).add(view)
+            printed = reads.setdefault(code, {})
+            printed[(raw.symbology, raw.text)] = printed.get((raw.symbology, raw.text), 0) + 1
+            halves.setdefault(code, _right_half(raw))
+    if not votes:
+        return None
+    ranked = sorted(
+        votes, key=lambda c: (len(votes[c]), len({b for _, b in votes[c]})), reverse=True
+    )
+    best = ranked[0]
+    n_best = len(votes[best])
+    if n_best < min_votes:
+        return None
+    half = halves[best]
+    same = {c for c in votes if c == best or (half is not None and halves[c] == half)}
+    for code in ranked[1:]:
+        n = len(votes[code])
+        if code in same and n == n_best:
+            return None
+        if code not in same and (n >= 2 or n == n_best):
+            return None
+    for found in views.values():
+        codes = {code_of(r) for r in found}
+        if codes & same:
+            continue
+        if any(
+            code_of(r) not in same and (r.backend == "zxing" or quality(r) >= DISSENT_ZBAR_QUALITY)
+            for r in found
+        ):
+            return None
+    (symbology, text), _ = max(reads[best].items(), key=lambda kv: kv[1])
+    return symbology, text, {b for _, b in votes[best]}
