@@ -13,6 +13,7 @@ packages=(
     libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0
     libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-xkb1  # Qt's xcb platform (a real display)
     fonts-dejavu-core                          # a font, so offscreen text renders
+    postgresql                                 # the server the service tests start (initdb, pg_ctl)
     xvfb xdotool x11-utils x11-xserver-utils x11-xkb-utils  # end-to-end tests on real X
     xserver-xorg-core xserver-xorg-video-dummy # X with keymaps and modes (e2e layouts)
 )

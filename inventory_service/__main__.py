@@ -1,12 +1,17 @@
 """Command line of the reference inventory service.
 
-    python -m inventory_service --db PATH [--host 127.0.0.1] [--port 8470] [--seed demo|FILE]
-                                [--images DIR] [--hold-hours 48]
+    python -m inventory_service --db PATH|URL [--host 127.0.0.1] [--port 8470]
+                                [--seed demo|FILE] [--images DIR] [--hold-hours 48]
+                                [--workers N]
+    python -m inventory_service copy --from sqlite:///store.db --to postgresql://...
     python -m inventory_service add-key --db PATH --scope kiosk|staff --store-id S
                                 [--kiosk-id K] [--label TEXT]
     python -m inventory_service seed --db PATH [--catalogue FILE]
     python -m inventory_service import --db PATH (--catalogue FILE.csv | --stock FILE.csv)
                                 [--dry-run] [--location L] [--actor NAME]
+
+``--db`` is a SQLite file (a path, or ``sqlite:///path``) or a PostgreSQL URL
+(``postgresql://user@host/dbname``); see ``storage.backends``.
 
 The serving form prints one line, ``inventory service listening on http://HOST:PORT``,
 once the socket accepts connections (``--port 0`` picks a free port and prints it).
@@ -26,16 +31,24 @@ from inventory_service import rules
 from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
 
 DEFAULT_PORT = 8470
+_DB_HELP = "SQLite file or sqlite:///path (created if missing), or a postgresql:// URL"
 
 
 def _serve_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m inventory_service",
         description="Run the reference inventory service. "
-        "Other commands: add-key, seed, import "
+        "Other commands: add-key, seed, import, copy "
         "(see 'python -m inventory_service add-key --help').",
     )
-    p.add_argument("--db", type=Path, required=True, help="SQLite file (created if missing)")
+    p.add_argument("--db", required=True, help=_DB_HELP)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes behind the one port (default 1; see docs/DEPLOY.md)",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     p.add_argument(
@@ -67,7 +80,7 @@ def _add_key_parser() -> argparse.ArgumentParser:
         prog="python -m inventory_service add-key",
         description="Create an API key; prints the key once (only its hash is stored).",
     )
-    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--scope", choices=["kiosk", "staff"], required=True)
     p.add_argument("--store-id", required=True)
     p.add_argument("--kiosk-id", help="required for --scope kiosk")
@@ -80,7 +93,7 @@ def _seed_parser() -> argparse.ArgumentParser:
         prog="python -m inventory_service seed",
         description="Load a catalogue file and the demo keys into a database (idempotent).",
     )
-    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--catalogue", type=Path, default=DEMO_CATALOGUE)
     return p
 
@@ -91,7 +104,7 @@ def _import_parser() -> argparse.ArgumentParser:
         description="Import a catalogue or stock CSV file, all or nothing. Every bad line "
         "is reported with its number; exit code 1 when there is any (nothing is changed).",
     )
-    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--catalogue", type=Path, metavar="FILE.csv", help="one row per variant")
     what.add_argument("--stock", type=Path, metavar="FILE.csv", help="location_id,gtin,on_hand")
@@ -107,23 +120,40 @@ def _catalogue_for(seed: str) -> Path:
     return DEMO_CATALOGUE if seed == "demo" else Path(seed)
 
 
+def _copy_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m inventory_service copy",
+        description="Copy a store's data (catalogue, stock, orders, events, keys, audit) "
+        "from one database to another, e.g. SQLite to PostgreSQL. Rows already there are "
+        "kept, so it is safe to run again; the row counts are checked at the end.",
+    )
+    p.add_argument("--from", dest="source", required=True, help=_DB_HELP)
+    p.add_argument("--to", dest="target", required=True, help=_DB_HELP)
+    return p
+
+
 def _add_key(args: argparse.Namespace) -> int:
-    from inventory_service.storage import KeyScope, SqliteStorage, initialise
+    from inventory_service.storage import KeyScope
+    from inventory_service.storage.backends import backend_for
 
     if args.scope == "kiosk" and not args.kiosk_id:
         print("add-key: --kiosk-id is required for a kiosk key", file=sys.stderr)
         return 2
-    initialise(args.db)
+    backend = backend_for(args.db)
+    backend.initialise()
     key = rules.new_api_key()
     label = args.label or (f"kiosk {args.kiosk_id}" if args.scope == "kiosk" else "staff")
-    with SqliteStorage.open(args.db) as storage:
-        storage.add_api_key(
-            rules.hash_api_key(key),
-            KeyScope(args.scope),
-            args.store_id,
-            args.kiosk_id if args.scope == "kiosk" else None,
-            label,
-        )
+    try:
+        with backend.open() as storage:
+            storage.add_api_key(
+                rules.hash_api_key(key),
+                KeyScope(args.scope),
+                args.store_id,
+                args.kiosk_id if args.scope == "kiosk" else None,
+                label,
+            )
+    finally:
+        backend.dispose()
     print(key)
     return 0
 
@@ -132,7 +162,10 @@ def _seed(args: argparse.Namespace) -> int:
     from inventory_service.seed import seed_demo
 
     counts = seed_demo(args.db, args.catalogue)
-    print(f"seeded {args.db}: {counts.total} rows inserted or updated")
+    from inventory_service.storage.backends import backend_for
+
+    shown = backend_for(args.db).display
+    print(f"seeded {shown}: {counts.total} rows inserted or updated")
     return 0
 
 
@@ -141,7 +174,8 @@ def _import(args: argparse.Namespace) -> int:
 
     from inventory_client.models import ImportKind
     from inventory_service.csv_import import format_report, run_import
-    from inventory_service.storage import AuditStamp, SqliteStorage, initialise
+    from inventory_service.storage import AuditStamp
+    from inventory_service.storage.backends import backend_for
 
     kind = ImportKind.CATALOGUE if args.catalogue else ImportKind.STOCK
     path: Path = args.catalogue or args.stock
@@ -153,20 +187,36 @@ def _import(args: argparse.Namespace) -> int:
         print("import: --actor must be 1-64 characters", file=sys.stderr)
         return 2
     data = path.read_bytes()
-    initialise(args.db)
+    backend = backend_for(args.db)
+    backend.initialise()
     stamp = AuditStamp(store_id=args.location or "*", actor=actor, key_label="command line")
-    with SqliteStorage.open(args.db) as storage:
-        report = run_import(
-            storage,
-            kind,
-            data,
-            dry_run=args.dry_run,
-            audit=stamp,
-            now=datetime.now(UTC),
-            only_location=args.location,
-        )
+    try:
+        with backend.open() as storage:
+            report = run_import(
+                storage,
+                kind,
+                data,
+                dry_run=args.dry_run,
+                audit=stamp,
+                now=datetime.now(UTC),
+                only_location=args.location,
+            )
+    finally:
+        backend.dispose()
     print(format_report(report, str(path)))
     return 1 if report.errors else 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from inventory_service.copy_db import CopyError, copy_database, format_counts
+
+    try:
+        counts = copy_database(args.source, args.target)
+    except CopyError as exc:
+        print(f"copy: {exc}", file=sys.stderr)
+        return 1
+    print(format_counts(counts))
+    return 0
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -194,6 +244,9 @@ def _serve(args: argparse.Namespace) -> int:
     )
     if args.seed:
         seed_demo(args.db, _catalogue_for(args.seed))
+    if args.workers < 1:
+        print("inventory service: --workers must be at least 1", file=sys.stderr)
+        return 2
     if args.heartbeat_interval <= 0 or args.stale_after_missed < 1:
         print(
             "inventory service: --heartbeat-interval must be > 0 and --stale-after-missed >= 1",
@@ -208,6 +261,20 @@ def _serve(args: argparse.Namespace) -> int:
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     ready_line = f"inventory service listening on http://{shown}:{port}"
+    if args.workers > 1:
+        from inventory_service.workers import WorkerSettings, serve_workers
+
+        settings = WorkerSettings(
+            db=str(args.db),
+            images=str(args.images) if args.images else None,
+            hold_hours=args.hold_hours,
+            heartbeat_interval_s=args.heartbeat_interval,
+            stale_after_missed=args.stale_after_missed,
+        )
+        # The socket listens already: connections wait in its backlog for a worker.
+        print(ready_line, flush=True)
+        serve_workers(settings, sock, args.workers)
+        return 0
 
     class _Server(uvicorn.Server):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
@@ -229,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             return _seed(_seed_parser().parse_args(argv[1:]))
         if argv and argv[0] == "import":
             return _import(_import_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "copy":
+            return _copy(_copy_parser().parse_args(argv[1:]))
         return _serve(_serve_parser().parse_args(argv))
     except CatalogueError as exc:
         print(f"inventory service: bad catalogue: {exc}", file=sys.stderr)

@@ -64,7 +64,8 @@ from inventory_service.deps import (
 from inventory_service.errors import Forbidden, NotFound, ServiceError, Unauthorized
 from inventory_service.kiosk_health import HealthPolicy
 from inventory_service.reports import build_stock_report
-from inventory_service.storage import AuditStamp, KeyScope, SqliteStorage, initialise
+from inventory_service.storage import AuditStamp, KeyScope
+from inventory_service.storage.backends import backend_for
 
 log = logging.getLogger(__name__)
 
@@ -200,17 +201,19 @@ class _BodySizeLimit:
 
 
 def create_app(
-    db_path: str | Path,
+    db: str | Path,
     images_dir: str | Path | None = None,
     *,
     hold: timedelta = DEFAULT_HOLD,
     clock: Callable[[], datetime] | None = None,
     health: HealthPolicy | None = None,
 ) -> FastAPI:
-    """Build the service for one SQLite file (created and migrated if needed)."""
-    initialise(db_path)
+    """Build the service for one database: a SQLite file or a ``postgresql://`` URL
+    (created or migrated if needed; see ``storage.backends``)."""
+    backend = backend_for(db)
+    backend.initialise()
     settings = ServiceSettings(
-        open_storage=lambda: SqliteStorage.open(db_path),
+        open_storage=backend.open,
         images_dir=Path(images_dir) if images_dir is not None else DEMO_IMAGES,
         hold=hold,
         clock=clock or (lambda: datetime.now(UTC)),

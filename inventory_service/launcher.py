@@ -33,6 +33,10 @@ _READY_PREFIX = "inventory service listening on "
 _POLL_INTERVAL_S = 0.05
 
 
+def _is_url(db: str | Path) -> bool:
+    return isinstance(db, str) and "://" in db
+
+
 class ServiceError(RuntimeError):
     """The service process could not be started (the message holds its stderr)."""
 
@@ -47,7 +51,7 @@ class ServiceProcess:
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: str | Path,
         *,
         seed: str | None = "demo",
         host: str = "127.0.0.1",
@@ -55,7 +59,8 @@ class ServiceProcess:
         images_dir: Path | None = None,
         extra_args: list[str] | None = None,
     ) -> None:
-        self.db_path = Path(db_path)
+        #: The ``--db`` value: a SQLite file (a Path) or a ``postgresql://`` URL (a str).
+        self.db_path: str | Path = db_path if _is_url(db_path) else Path(db_path)
         self.seed = seed
         self.host = host
         self.port = port
@@ -101,7 +106,7 @@ class ServiceProcess:
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = 60.0) -> None:
         """Start the process and return once ``/v1/health`` answers; raise on failure."""
         if self.running:
             return

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from inventory_service import rules
 from inventory_service.catalogue import DEMO_CATALOGUE, Catalogue, load_catalogue
-from inventory_service.storage import ImportCounts, KeyScope, SqliteStorage, Storage, initialise
+from inventory_service.storage import ImportCounts, KeyScope, Storage
+from inventory_service.storage.backends import backend_for
 
 DEMO_KIOSK_KEY = "demo-kiosk-key"
 DEMO_STAFF_KEY = "demo-staff-key"
@@ -23,14 +24,18 @@ def seed_demo(
 ) -> ImportCounts:
     """Load a catalogue and the demo keys; returns what was actually inserted or changed.
 
-    ``storage_or_db`` is an open ``Storage`` or the path of a SQLite file (created and
-    migrated when needed).
+    ``storage_or_db`` is an open ``Storage`` or a ``--db`` value (a SQLite file or a
+    ``postgresql://`` URL; created and migrated when needed).
     """
     catalogue = load_catalogue(catalogue_path)
     if isinstance(storage_or_db, str | Path):
-        initialise(storage_or_db)
-        with SqliteStorage.open(storage_or_db) as storage:
-            return _seed(storage, catalogue)
+        backend = backend_for(storage_or_db)
+        backend.initialise()
+        try:
+            with backend.open() as storage:
+                return _seed(storage, catalogue)
+        finally:
+            backend.dispose()
     return _seed(storage_or_db, catalogue)
 
 

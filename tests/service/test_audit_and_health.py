@@ -12,8 +12,9 @@ from inventory_client.models import Heartbeat, KioskHealth, KioskStatus
 from inventory_service.__main__ import main
 from inventory_service.kiosk_health import HealthPolicy, kiosk_health
 from inventory_service.launcher import ServiceProcess
-from inventory_service.storage import SqliteStorage
 from inventory_service.storage.base import KioskSeen
+
+from .db_helpers import open_storage
 
 
 def _audit_body(**extra) -> dict:
@@ -236,10 +237,10 @@ def test_status_rules_with_a_fixed_clock() -> None:
     assert skewed.clock_skew_s == -300.0 and "clock off by -300 s" in skewed.problems
 
 
-def test_history_keeps_only_the_newest(tmp_path) -> None:
-    db = tmp_path / "db.sqlite"
+def test_history_keeps_only_the_newest(service_db) -> None:
+    db = service_db
     assert main(["seed", "--db", str(db)]) == 0
-    with SqliteStorage.open(db) as storage:
+    with open_storage(db) as storage:
         for uptime in range(5):
             beat = Heartbeat.model_validate(_heartbeat("kiosk-1", uptime_s=uptime))
             storage.record_heartbeat(

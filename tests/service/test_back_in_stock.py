@@ -3,9 +3,9 @@ them; bad input is a 4xx ErrorBody and the email never reaches the service's log
 
 from __future__ import annotations
 
-import sqlite3
-
 from support.api import Api, new_key
+
+from .db_helpers import rows
 
 EMAIL = "erika.back@example.com"
 
@@ -52,9 +52,10 @@ def test_a_request_is_stored_once_and_listed_for_staff(fresh_service, catalogue)
         elsewhere = staff.get("/v1/back-in-stock", params={"store_id": "store-b"})
         assert elsewhere.status_code == 403
 
-    with sqlite3.connect(fresh_service.db_path) as db:
-        rows = db.execute("select id, email from back_in_stock order by id").fetchall()
-    assert sorted(rows) == sorted([(body["id"], EMAIL), (other["id"], EMAIL)])
+    stored = rows(fresh_service.db_path, "select id, email from back_in_stock order by id")
+    assert sorted((r["id"], r["email"]) for r in stored) == sorted(
+        [(body["id"], EMAIL), (other["id"], EMAIL)]
+    )
     assert EMAIL not in fresh_service.stderr_text()
 
 

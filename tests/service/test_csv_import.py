@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from support.api import Api, assert_error
 
 from inventory_client.models import ImportReport
 from inventory_service.__main__ import main
 from inventory_service.csv_import import MAX_IMPORT_BYTES
+
+from .db_helpers import dump, open_storage, rows
 
 HEADER = "style_id,name,brand,colour,price,currency,description,gtin,size_eu,size_uk,size_us,width"
 GOOD_CATALOGUE = f"""{HEADER}
@@ -31,13 +30,7 @@ test-sock,Sock,Testbrand,red,30,EURO,,4006381333986,4x,7,8,standard
 """
 
 
-def _dump(db: Path) -> list[str]:
-    """The whole database as SQL, to prove an import changed nothing."""
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+_dump = dump
 
 
 def _post(api: Api, kind: str, text: str | bytes, *, dry_run: bool, **headers: str):
@@ -194,8 +187,8 @@ def test_import_limits_and_auth(fresh_service) -> None:
         assert_error(_post(anonymous, "stock", "gtin,on_hand\n", dry_run=True), 401, "unauthorized")
 
 
-def test_cli_import_reports_lines_and_applies_all_or_nothing(tmp_path, capsys) -> None:
-    db = tmp_path / "inventory.db"
+def test_cli_import_reports_lines_and_applies_all_or_nothing(service_db, tmp_path, capsys) -> None:
+    db = service_db
     assert main(["seed", "--db", str(db)]) == 0
     capsys.readouterr()
     bad = tmp_path / "bad.csv"
@@ -231,17 +224,13 @@ def test_cli_import_reports_lines_and_applies_all_or_nothing(tmp_path, capsys) -
     assert _dump(db) == before
     assert main(["import", "--db", str(db), "--stock", str(good), "--actor", "IT Ops"]) == 0
     assert "applied." in capsys.readouterr().out
-    conn = sqlite3.connect(db)
-    try:
-        on_hand = conn.execute(
-            "SELECT on_hand FROM stock WHERE location_id = 'wh-central' AND gtin = '2400093600008'"
-        ).fetchone()[0]
-        actor = conn.execute(
-            "SELECT actor, kind, reason FROM stock_adjustments ORDER BY at DESC LIMIT 1"
-        ).fetchone()
-    finally:
-        conn.close()
-    assert on_hand == 0 and actor == ("IT Ops", "set_count", "CSV import")
+    on_hand = rows(
+        db, "SELECT on_hand FROM stock WHERE location_id = 'wh-central' AND gtin = '2400093600008'"
+    )[0]["on_hand"]
+    actor = rows(db, "SELECT actor, kind, reason FROM stock_adjustments ORDER BY at DESC LIMIT 1")
+    assert on_hand == 0 and actor == [
+        {"actor": "IT Ops", "kind": "set_count", "reason": "CSV import"}
+    ]
 
     limited = ["import", "--db", str(db), "--stock", str(good), "--location", "berlin-mitte"]
     assert main(limited) == 1
@@ -249,18 +238,18 @@ def test_cli_import_reports_lines_and_applies_all_or_nothing(tmp_path, capsys) -
     assert main(["import", "--db", str(db), "--catalogue", str(good), "--location", "x"]) == 2
 
 
-def test_count_below_reserved_is_refused(tmp_path, capsys) -> None:
+def test_count_below_reserved_is_refused(service_db, tmp_path, capsys) -> None:
     """A stock count cannot drop below pairs reserved for orders (database check)."""
     from datetime import UTC, datetime, timedelta
 
     from support.api import order_body as body
 
     from inventory_client.models import OrderCreate
-    from inventory_service.storage import Idempotency, SqliteStorage
+    from inventory_service.storage import Idempotency
 
-    db = tmp_path / "inventory.db"
+    db = service_db
     assert main(["seed", "--db", str(db)]) == 0
-    with SqliteStorage.open(db) as storage:
+    with open_storage(db) as storage:
         request = OrderCreate.model_validate(
             body("2400093800002", kiosk_id="kiosk-1", store_id="berlin-mitte", quantity=2)
         )

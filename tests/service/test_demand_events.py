@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support.api import Api, new_key
 
-from inventory_service.storage import SqliteStorage
+from .db_helpers import open_storage
 
 
 def test_resent_event_is_recorded_once(fresh_service, catalogue) -> None:
@@ -24,6 +24,6 @@ def test_resent_event_is_recorded_once(fresh_service, catalogue) -> None:
             assert resp.json() == {"recorded": True}
         other = api.post("/v1/demand-events", json={**event, "id": new_key(), "kind": "scanned"})
         assert other.status_code == 202
-    with SqliteStorage.open(fresh_service.db_path) as storage:
+    with open_storage(fresh_service.db_path) as storage:
         assert storage.count_demand_events(event_id) == 1
         assert storage.count_demand_events() == 2

@@ -7,7 +7,8 @@ from typing import Any
 from support.api import Api, assert_error, new_key, order_body
 
 from inventory_service.__main__ import main
-from inventory_service.storage import SqliteStorage
+
+from .db_helpers import open_storage
 
 
 def _stock_at_home(api: Api, svc, gtin: str) -> tuple[int, int]:
@@ -111,7 +112,7 @@ def test_receive_set_count_undo_and_audit(staff, fresh_service, catalogue) -> No
     ).json()
     assert [a["id"] for a in limited] == [counted["id"]]
 
-    with SqliteStorage.open(fresh_service.db_path) as storage:
+    with open_storage(fresh_service.db_path) as storage:
         row = storage.adjustment_audit(undo["id"])
     assert row is not None
     assert (row["on_hand_before"], row["on_hand"], row["quantity"]) == (3, 2, -1)
