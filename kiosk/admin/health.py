@@ -2,22 +2,30 @@
 
 ``python -m kiosk doctor`` opens the camera itself; a running kiosk already holds it, so here
 the camera check reads the scanner's last ``camera_state`` instead. Everything else is the
-same check function from :mod:`kiosk.system.doctor`, fed with what the kiosk has (service URL and
-key, data directory, the client's outbox). :meth:`KioskChecks.run` blocks (HTTP, SQLite,
+same list (:func:`kiosk.system.doctor.run_checks`), fed with what the kiosk has (service URL
+and key, data directory, the client's outbox). :meth:`KioskChecks.run` blocks (HTTP, SQLite,
 a test decode): call it on a worker, never on the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from kiosk.system import doctor
-from kiosk.system.doctor import Check, Status
+from kiosk.system.doctor import (
+    Check,
+    Probes,
+    ServiceTarget,
+    Status,
+    check_config,
+    default_decode,
+    run_checks,
+)
+from kiosk.system.service_checks import config_timeout
 
 __all__ = ["KioskChecks", "camera_check", "summary"]
 
@@ -44,12 +52,6 @@ def summary(checks: Sequence[Check]) -> str:
     return f"{fails} failed, {warns} warnings, {len(checks)} checks"
 
 
-def _default_decode(image: np.ndarray) -> Sequence[Any]:
-    from kiosk.scanning.decoder import Decoder
-
-    return Decoder(gate=False).decode(image)
-
-
 @dataclass(frozen=True)
 class KioskChecks:
     """What the running kiosk hands the admin screen so it can check itself.
@@ -57,7 +59,8 @@ class KioskChecks:
     ``load_config`` re-reads the config file (so IT sees whether an edit will load at the
     next start); ``None`` when the kiosk was not started from a file (the demo).
     ``camera_state`` returns the scanner's last reported state (read from a worker: it
-    must only read a value the GUI thread keeps current).
+    must only read a value the GUI thread keeps current). ``timeout`` is the config's
+    service timeouts (the schema's defaults when not given).
     """
 
     service_url: str
@@ -66,24 +69,23 @@ class KioskChecks:
     outbox_backlog: Callable[[], int]
     camera_state: Callable[[], str | None]
     load_config: Callable[[], Any] | None = None
-    decode: Callable[[np.ndarray], Sequence[Any]] = _default_decode
-    timeout: tuple[float, float] = doctor.SERVICE_TIMEOUT
+    decode: Callable[[np.ndarray], Sequence[Any]] = default_decode
+    timeout: tuple[float, float] = field(default_factory=config_timeout)
 
     def run(self) -> list[Check]:
         """Every check, in the doctor's order. Blocks: run it on a worker."""
+        return run_checks(
+            Probes(
+                config=self._config_check,
+                camera=lambda: camera_check(self.camera_state()),
+                decode=self.decode,
+                service=ServiceTarget(self.service_url, self.api_key, self.timeout),
+                data_dir=self.data_dir,
+                outbox_backlog=self.outbox_backlog,
+            )
+        )
+
+    def _config_check(self) -> Check:
         if self.load_config is None:
-            config = Check("config", Status.OK, "loaded when the kiosk started")
-        else:
-            config = doctor.check_config(self.load_config)
-        return [
-            doctor.check_version(),
-            config,
-            doctor.check_zbar(),
-            camera_check(self.camera_state()),
-            doctor.check_decode(self.decode),
-            doctor.check_service(self.service_url, self.api_key, timeout=self.timeout),
-            doctor.check_clock_skew(self.service_url, timeout=self.timeout),
-            doctor.check_disk(self.data_dir),
-            doctor.check_databases(self.data_dir),
-            doctor.check_outbox(self.outbox_backlog),
-        ]
+            return Check("config", Status.OK, "loaded when the kiosk started")
+        return check_config(self.load_config)

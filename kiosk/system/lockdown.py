@@ -149,7 +149,7 @@ class Lockdown(QObject):
             assert isinstance(event, QShortcutEvent)
             sequence = event.key()
             if sequence.count():
-                combo = sequence[0]
+                combo = sequence[0]  # type: ignore[index]  # the stubs lack QKeySequence[i]
                 name = blocked_key_name(combo.key(), combo.keyboardModifiers())
                 if name is not None:
                     self._report(name)

@@ -61,10 +61,10 @@ def test_health_section_runs_the_doctor_off_the_gui_thread(
     threads: list[threading.Thread] = []
 
     def decode(image: Any) -> list[str]:
-        from kiosk.system.doctor import _default_decode
+        from kiosk.system.doctor import default_decode
 
         threads.append(threading.current_thread())
-        return list(_default_decode(image))
+        return list(default_decode(image))
 
     panel = panel_factory(client, checks=_checks(fresh_service, client, tmp_path, decode=decode))
     log_in(qtbot, panel)
@@ -84,11 +84,12 @@ def test_health_section_runs_the_doctor_off_the_gui_thread(
         "disk",
         "databases",
         "outbox",
+        "keyboard",
     ]
     for name in ("config", "zbar", "camera", "decode", "service", "clock", "databases", "outbox"):
         assert rows[name][0] == "OK", (name, rows[name])
     assert "key accepted" in rows["service"][1]
-    assert panel.health.status.text() in ("All 10 checks passed", "0 failed, 1 warnings, 10 checks")
+    assert panel.health.status.text() in ("All 11 checks passed", "0 failed, 1 warnings, 11 checks")
 
 
 def test_health_section_shows_failures_with_their_fix(
@@ -117,7 +118,7 @@ def test_health_section_shows_failures_with_their_fix(
     panel.health.run_button.click()  # again: the table is refilled, not appended to
     assert panel.health.status.text() == "Checking…"
     qtbot.waitUntil(lambda: panel.health.run_button.isEnabled(), timeout=20_000)
-    assert panel.health.table.rowCount() == 10
+    assert panel.health.table.rowCount() == 11
 
 
 def test_version_is_in_the_header_and_health_is_hidden_without_checks(

@@ -1,0 +1,153 @@
+"""The doctor's service checks: the inventory service answers, takes our key, keeps our time.
+
+The timeouts are the config's ``service.connect_timeout_s`` / ``read_timeout_s``: the
+callers pass them in (their defaults live only in the config schema).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import requests
+
+from inventory_client.models import Health
+from kiosk.system.checks import Check, Status
+
+__all__ = ["check_clock_skew", "check_service", "config_timeout"]
+
+
+def config_timeout() -> tuple[float, float]:
+    """The config schema's default (connect, read) timeouts, for callers without a config."""
+    from kiosk.config import default
+
+    return (default("service.connect_timeout_s"), default("service.read_timeout_s"))
+
+
+def check_service(
+    base_url: str,
+    api_key: str,
+    *,
+    session: requests.Session | None = None,
+    timeout: tuple[float, float] | None = None,
+) -> Check:
+    """GET /v1/health answers, then an authenticated GET /v1/locations accepts the key."""
+    base_url = base_url.rstrip("/")
+    fix_reach = (
+        "check service.url, the network cable/Wi-Fi, and that the service runs "
+        "(systemctl status endless-aisle-service)"
+    )
+    timeout = config_timeout() if timeout is None else timeout
+    own = session is None
+    http = requests.Session() if session is None else session
+    try:
+        started = time.perf_counter()
+        try:
+            response = http.get(f"{base_url}/v1/health", timeout=timeout)
+        except requests.Timeout:
+            return Check("service", Status.FAIL, f"{base_url}: no answer in time", fix_reach)
+        except requests.RequestException as exc:
+            reason = type(exc).__name__
+            return Check(
+                "service", Status.FAIL, f"{base_url}: cannot connect ({reason})", fix_reach
+            )
+        ms = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            return Check(
+                "service", Status.FAIL, f"{base_url}: health answered HTTP {response.status_code}",
+                fix_reach,
+            )  # fmt: skip
+        try:
+            health = Health.model_validate_json(response.content)
+        except ValueError:
+            return Check(
+                "service", Status.FAIL, f"{base_url}: not an inventory service (bad health body)",
+                "check service.url",
+            )  # fmt: skip
+        fix_key = (
+            "set EA_SERVICE__API_KEY in /etc/endless-aisle/secrets.env to this kiosk's key "
+            "(python -m inventory_service add-key ...)"
+        )
+        if not api_key:
+            return Check("service", Status.FAIL, "no API key configured", fix_key)
+        try:
+            response = http.get(
+                f"{base_url}/v1/locations",
+                headers={"Authorization": f"Bearer {api_key}"},
+                timeout=timeout,
+            )
+        except requests.RequestException as exc:
+            reason = type(exc).__name__
+            return Check(
+                "service", Status.FAIL, f"{base_url}: locations failed ({reason})", fix_reach
+            )
+        if response.status_code in (401, 403):
+            verdict = "rejected" if response.status_code == 401 else "not allowed"
+            return Check(
+                "service", Status.FAIL, f"API key {verdict} (HTTP {response.status_code})", fix_key
+            )
+        if response.status_code != 200:
+            return Check(
+                "service", Status.FAIL, f"locations answered HTTP {response.status_code}", fix_reach
+            )
+        return Check(
+            "service",
+            Status.OK,
+            f"{base_url} (service {health.version}), key accepted, {ms:.0f} ms",
+        )
+    finally:
+        if own:
+            http.close()
+
+
+def _server_time(response: requests.Response) -> datetime | None:
+    with contextlib.suppress(ValueError):
+        return Health.model_validate_json(response.content).time
+    header = response.headers.get("Date")
+    if header:
+        with contextlib.suppress(TypeError, ValueError):
+            return email.utils.parsedate_to_datetime(header)
+    return None
+
+
+def check_clock_skew(
+    base_url: str,
+    *,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    session: requests.Session | None = None,
+    timeout: tuple[float, float] | None = None,
+    warn_s: float = 30.0,
+    fail_s: float = 300.0,
+) -> Check:
+    """Compare our clock with the service's (``Health.time``, else the ``Date`` header).
+
+    Order hold times and log timestamps assume both agree; half the round trip is credited.
+    """
+    timeout = config_timeout() if timeout is None else timeout
+    own = session is None
+    http = requests.Session() if session is None else session
+    try:
+        sent = now()
+        response = http.get(f"{base_url.rstrip('/')}/v1/health", timeout=timeout)
+        received = now()
+    except requests.RequestException:
+        return Check("clock", Status.SKIP, "service unreachable; clock not compared")
+    finally:
+        if own:
+            http.close()
+    server = _server_time(response)
+    if server is None:
+        return Check("clock", Status.SKIP, "service sent no time; clock not compared")
+    local = sent + (received - sent) / 2
+    skew = (local - server).total_seconds()
+    side = "ahead of" if skew > 0 else "behind"
+    detail = f"{abs(skew):.1f} s {side} the service"
+    fix = "turn on time sync: sudo timedatectl set-ntp true (check: timedatectl status)"
+    if abs(skew) >= fail_s:
+        return Check("clock", Status.FAIL, detail, fix)
+    if abs(skew) >= warn_s:
+        return Check("clock", Status.WARN, detail, fix)
+    return Check("clock", Status.OK, detail)
