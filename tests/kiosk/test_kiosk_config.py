@@ -196,3 +196,15 @@ def test_config_example_command_prints_the_file() -> None:
         cwd=REPO,
     )
     assert result.stdout == example_toml()
+
+
+def test_defaults_are_read_from_the_schema() -> None:
+    ui = cfg.defaults("ui")
+    for setting in (s for s in cfg.SCHEMA if s.section == "ui"):
+        assert getattr(ui, setting.name) == setting.default
+    read = next(s for s in cfg.SCHEMA if s.key == "service.read_timeout_s")
+    assert cfg.default("service.read_timeout_s") == read.default
+    with pytest.raises(KeyError, match=r"kiosk\.id"):
+        cfg.default("kiosk.id")
+    with pytest.raises(KeyError, match=r"\[kiosk\]"):
+        cfg.defaults("kiosk")  # required keys have no default

@@ -2,75 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject
+from support.runners import ImmediateRunner
 
 from inventory_client import NotFound, Unavailable
 from inventory_client.models import DemandKind, SizeAvailability, SizeRun, Style, Variant
+from kiosk.journey.phases import BACK, GENERIC_ERROR, TRANSITIONS, State
+from kiosk.journey.product import Product
 from kiosk.scanning.decoder import normalize_gtin
-from kiosk.session import BACK, GENERIC_ERROR, TRANSITIONS, Product, ShopperSession, State
+from kiosk.session import ShopperSession
 
 GTIN_IN_STORE = "2000000000015"
 GTIN_WAREHOUSE = "2000000000022"
-
-
-class ImmediateRunner(QObject):
-    """Runs each job at once on the calling thread; same callbacks as TaskRunner."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.detached: list[Callable[[], Any]] = []
-        self.cancelled: list[str] = []
-        self.hold = False
-        self.held: list[tuple[Callable[[], Any], Callable[[Any], None], Any]] = []
-        self._next = 0
-
-    def submit(
-        self,
-        channel: str,
-        fn: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[Exception], None] | None = None,
-    ) -> int:
-        self._next += 1
-        if self.hold:
-            self.held.append((fn, on_success, on_failure))
-        else:
-            self._run(fn, on_success, on_failure)
-        return self._next
-
-    def release(self) -> None:
-        held, self.held = self.held, []
-        for job in held:
-            self._run(*job)
-
-    def _run(
-        self,
-        fn: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[Exception], None] | None,
-    ) -> None:
-        try:
-            result = fn()
-        except Exception as exc:
-            if on_failure is not None:
-                on_failure(exc)
-        else:
-            on_success(result)
-
-    def run_detached(self, fn: Callable[[], Any]) -> None:
-        self.detached.append(fn)
-
-    def cancel(self, channel: str) -> None:
-        self.cancelled.append(channel)
-
-    def is_pending(self, channel: str) -> bool:
-        return any(job[0] == channel for job in self.held)
 
 
 def make_run(gtin: str) -> SizeRun:
