@@ -15,7 +15,8 @@ top-left corner. So the placer sets the screen's geometry itself, frameless, and
 window; with a window manager or on Wayland the fullscreen state does the rest.
 
 Every placement the window really takes is logged once as ``window placed`` with its
-geometry and screen, the line IT greps for and the end-to-end tests wait on.
+geometry and screen, and again once the window is exposed (mapped: on the glass and able
+to take keys): the line IT greps for and the end-to-end tests wait on.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QProcess, QRect, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -201,6 +202,7 @@ class WindowPlacer(QObject):
         self._log_timer.setInterval(0)  # coalesce a move and a resize into one line
         self._log_timer.timeout.connect(self._log_placement)
         self._connected = False
+        self._handle: QWindow | None = None  # the native window, watched for Expose
 
     @property
     def screen(self) -> QScreen | None:
@@ -329,6 +331,12 @@ class WindowPlacer(QObject):
             QEvent.Type.Show,
         ):
             self._log_timer.start()
+            handle = self._window.windowHandle()
+            if handle is not None and handle is not self._handle:
+                self._handle = handle
+                handle.installEventFilter(self)
+        elif watched is self._handle and event.type() == QEvent.Type.Expose:
+            self._log_timer.start()  # now it is on the glass (mapped), or no longer
         return False
 
     @Slot()
@@ -337,7 +345,8 @@ class WindowPlacer(QObject):
         if screen is None or not window.isVisible():
             return
         geometry = _rect(window.geometry()).as_list()
-        key = (tuple(geometry), screen.name(), window.isFullScreen())
+        exposed = self._handle is not None and self._handle.isExposed()
+        key = (tuple(geometry), screen.name(), window.isFullScreen(), exposed)
         if key == self._last_logged:
             return
         self._last_logged = key
@@ -348,6 +357,7 @@ class WindowPlacer(QObject):
                 "screen": screen.name(),
                 "screen_geometry": _rect(screen.geometry()).as_list(),
                 "fullscreen": self._fullscreen,
+                "exposed": exposed,
                 "device_pixel_ratio": screen.devicePixelRatio(),
             },
         )

@@ -45,8 +45,8 @@ def xserver_factory(tmp_path: Path) -> Iterator[Callable[..., XServer]]:
 def kiosk_factory(tmp_path: Path) -> Iterator[Callable[..., KioskProcess]]:
     """``kiosk_factory(server, args)``: ``python -m kiosk *args`` on ``server``, started.
 
-    Waits for the window to be placed before returning (the widget map's signal handler is
-    installed by then).
+    Waits until the window is placed and exposed (mapped: X delivers keys to it, and the
+    widget map's signal handler is installed by then).
     """
     started: list[KioskProcess] = []
 
@@ -54,7 +54,7 @@ def kiosk_factory(tmp_path: Path) -> Iterator[Callable[..., KioskProcess]]:
         kiosk = KioskProcess(args, server.env, tmp_path / f"kiosk-{len(started)}.log")
         started.append(kiosk)
         kiosk.start()
-        kiosk.wait_for("window placed", timeout=START_TIMEOUT_S)
+        kiosk.wait_for("window placed", timeout=START_TIMEOUT_S, exposed=True)
         return kiosk
 
     yield start
