@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from e2e.xserver import XServer
 
 from kiosk.scanning.layout import KeyboardLayout, detect_keyboard_layout
 from kiosk.system.doctor import Status, check_keyboard_layout
@@ -66,25 +67,16 @@ def test_qt_input_locale_when_nothing_else_names_it(qapp, tmp_path: Path) -> Non
 
 
 @pytest.fixture
-def x_display() -> Iterator[str]:
-    if shutil.which("Xvfb") is None or shutil.which("setxkbmap") is None:
-        pytest.skip("needs Xvfb and setxkbmap (deploy/system-packages.sh installs them)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "320x240x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as displayfd:
-        number = displayfd.readline().strip()
+def x_display(tmp_path: Path) -> Iterator[str]:
+    problem = XServer.available("xvfb") or ("" if shutil.which("setxkbmap") else "no setxkbmap")
+    if problem:
+        pytest.skip(f"{problem} (deploy/system-packages.sh installs it)")
+    server = XServer("xvfb", [(320, 240)], tmp_path)
+    server.start()
     try:
-        assert number, "Xvfb did not start"
-        yield f":{number}"
+        yield server.display
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
 
 
 def test_layout_from_a_real_x_server(x_display: str, tmp_path: Path) -> None:
