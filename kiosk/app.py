@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from kiosk import theme
 from kiosk.config import defaults
+from kiosk.flows.refused_orders import RefusedOrders
 from kiosk.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.idle import IdleWatcher
 from kiosk.journey.address import parse_countries
 from kiosk.journey.phases import State
 from kiosk.journey.product import Product
-from kiosk.journey.refused_orders import RefusedOrders
 from kiosk.screens._base import Screen
 from kiosk.screens.address_form import AddressFormScreen
 from kiosk.screens.confirmation import ConfirmationScreen

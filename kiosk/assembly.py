@@ -37,11 +37,11 @@ from kiosk.app import BUSY_DELAY_MS, WINDOW_TITLE, MainWindow, ScanCue
 from kiosk.config import Config, defaults
 from kiosk.display import WindowPlacer
 from kiosk.flows.fetch import FETCH_POLL_MS
+from kiosk.flows.refused_orders import RefusedOrders
 from kiosk.i18n import Translations
 from kiosk.idle import IdleWatcher
 from kiosk.journey.address import parse_countries
 from kiosk.journey.product import client_lookup
-from kiosk.journey.refused_orders import RefusedOrders
 from kiosk.session import ShopperSession
 from kiosk.widgets.corner_press import HOLD_MS
 from kiosk.workers import TaskRunner
