@@ -33,6 +33,24 @@ When things break (see ``docs/RELIABILITY.md``):
   ``UnfulfillableOrder``.
 - ``CircuitBreaker`` and ``Connectivity``: ``client.connectivity`` is ``"online"``,
   ``"degraded"`` or ``"offline"``.
+
+Inside, one module a job (all private)::
+
+    _client      InventoryClient: the public face, composes the rest
+    _reads       lookup and size_run, with the last-known answer (_cache) behind them
+    _outbox      the durable queue (SQLite); _outbox_entries: its rows, kinds and backoff
+    _policies    the delivery policy table: per kind, how it is sent, what counts as
+                 delivered or refused, what is scrubbed after
+    _delivery    the one send path for every outbox kind (Delivery.send / send_now)
+    _claims      one entry sent by one thread at a time
+    _flush       which pending entries a flush sends, in what order
+    _sender      OutboxSender, the background thread that flushes
+    _privacy     what of the shopper's details is kept, and for how long
+    _notices     refused offline orders reported to the kiosk (UnfulfillableOrder)
+    _staff       StaffClient: every call made with the store's staff key
+    _transport   one Session, timeouts, the error boundary; _retry: the retry policy
+    _breaker     the circuit breaker behind ``connectivity``
+    _errors      the error tree; models: the wire contract
 """
 
 from inventory_client._breaker import CircuitBreaker, Connectivity

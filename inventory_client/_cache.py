@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,19 +37,18 @@ __all__ = ["Cached", "ReadCache"]
 log = logging.getLogger("inventory_client")
 
 T = TypeVar("T")
+M = TypeVar("M", bound=pydantic.BaseModel)
 
 migrations = Migrations("inventory_client.cache")
 
 
 @migrations()
 def m001_create_cache(db: sqlite_utils.Database) -> None:
-    db["variant_details"].create(  # type: ignore[union-attr]
+    db.table("variant_details").create(
         {"gtin": str, "style_id": str, "body": str, "stored_at": str}, pk="gtin"
     )
-    db["variant_details"].create_index(["style_id"])  # type: ignore[union-attr]
-    db["size_runs"].create(  # type: ignore[union-attr]
-        {"style_id": str, "body": str, "stored_at": str}, pk="style_id"
-    )
+    db.table("variant_details").create_index(["style_id"])
+    db.table("size_runs").create({"style_id": str, "body": str, "stored_at": str}, pk="style_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +88,11 @@ class ReadCache:
                     "stored_at": stored_at,
                 }
             )
-        self._write(lambda: self._db["variant_details"].upsert_all(rows, pk="gtin"))  # type: ignore[union-attr]
+        self._write(lambda: self._db.table("variant_details").upsert_all(rows, pk="gtin"))
 
     def put_size_run(self, run: SizeRun, *, now: datetime | None = None) -> None:
         row = {"style_id": run.style.id, "body": run.model_dump_json(), "stored_at": _iso(now)}
-        self._write(lambda: self._db["size_runs"].upsert(row, pk="style_id"))  # type: ignore[union-attr]
+        self._write(lambda: self._db.table("size_runs").upsert(row, pk="style_id"))
 
     # -- reading ------------------------------------------------------------------------
 
@@ -118,21 +118,17 @@ class ReadCache:
 
     # -- internals ----------------------------------------------------------------------
 
-    def _write(self, action: object) -> None:
+    def _write(self, action: Callable[[], object]) -> None:
         try:
             with self._lock, self._db.atomic():
-                action()  # type: ignore[operator]
+                action()
         except sqlite3.Error as exc:
             log.warning("cache write failed: %s: %s", type(exc).__name__, exc)
 
-    def _read(
-        self, table: str, column: str, key: str, model: type[pydantic.BaseModel]
-    ) -> Cached | None:  # type: ignore[type-arg]
+    def _read(self, table: str, column: str, key: str, model: type[M]) -> Cached[M] | None:
         try:
             with self._lock:
-                rows = list(
-                    self._db[table].rows_where(f"[{column}] = ?", [key], limit=1)  # type: ignore[union-attr]
-                )
+                rows = list(self._db.table(table).rows_where(f"[{column}] = ?", [key], limit=1))
         except sqlite3.Error as exc:
             log.warning("cache read failed: %s: %s", type(exc).__name__, exc)
             return None

@@ -1,23 +1,13 @@
 """``InventoryClient``: the one way the kiosk reaches stock, orders and fetch requests.
 
 Blocking calls, meant to run on a worker thread (never the GUI thread). Each call either
-returns a typed wire model or raises one of the errors in ``_errors``.
+returns a typed wire model or raises one of the errors in ``_errors``. The client is the
+public face and composes the modules that do each job (drawn in the package docstring):
+cached reads (``_reads``), the outbox and its one delivery path (``_delivery``,
+``_policies``, ``_flush``), privacy (``_privacy``, ``_notices``) and staff calls (``_staff``).
 
-The client is the public face; each job behind it has its own module:
-
-- ``_reads``: catalogue and stock reads, falling back to the last-known answer
-  (``_cache``) when the service cannot be reached.
-- ``_delivery`` with ``_policies``: every write (order, fetch request, stock adjustment,
-  demand event, back-in-stock request) is written to the durable outbox first, sent under
-  its idempotency key by the one ``Delivery.send`` and kept until acknowledged; the policy
-  table says per kind what counts as delivered or refused and what is scrubbed after.
-- ``_flush``: which pending entries a flush sends, in what order (``flush_outbox``).
-- ``_privacy``: what of the shopper's details is kept, and for how long.
-- ``_notices``: orders accepted while offline ("pending confirmation") that the service
-  later refuses are reported through ``notify_unfulfillable``.
-- ``_staff``: the staff calls (``staff()``), including stock adjustments.
-- ``_transport`` with ``_breaker``: one Session, timeouts, retries, the error boundary and
-  the circuit breaker behind ``connectivity`` ("online" / "degraded" / "offline").
+Why a little over 400 lines: this is the whole public surface a kiosk developer looks up,
+some twenty calls with their contracts in docstrings, each a few lines over those modules.
 """
 
 from __future__ import annotations

@@ -1,27 +1,16 @@
 """HTTP plumbing: one ``requests.Session``, timeouts, retries and the error boundary.
 
-This is the only module that touches ``requests`` and ``urllib3``, and ``translate_errors``
-is the only place where their exceptions (and pydantic's) become ``InventoryError``\\ s.
+This module and its retry policy (``_retry``) are the only ones that touch ``requests`` and
+``urllib3``, and ``translate_errors`` is the only place where their exceptions (and
+pydantic's) become ``InventoryError``\\ s.
 
-Retries
--------
-requests has no default timeout and no retries. We set both once, here:
-
-- Every call passes ``timeout=(connect, read)``; the defaults are ``DEFAULT_CONNECT_TIMEOUT``
-  and ``DEFAULT_READ_TIMEOUT``.
-- One ``HTTPAdapter(max_retries=InventoryRetry(...))`` is mounted on the Session. It retries
-  with exponential backoff (and a little jitter) on failed connects, on read errors and on
-  502/503/504, a bounded number of times so a shopper never waits long.
-- A retry must never do a thing twice. GET is idempotent, so it is retried. POST is retried
-  only on the paths in ``IDEMPOTENT_POST_PATHS`` (``/v1/orders``, ``/v1/stock-adjustments``):
-  the client always sends those with an ``Idempotency-Key`` header, so the service answers a
-  repeat with the first result instead of creating a second order or a second stock change.
-  Any other POST, and every PATCH, is retried only when the connection could not even be
-  opened (nothing was sent).
-- After the retries, a call that still failed counts against the ``CircuitBreaker``; while
-  the circuit is open, calls fail at once with ``Unavailable`` without touching a socket.
-- ``Retry-After`` is not honoured: a broken or hostile server must not be able to make the
-  kiosk sleep for minutes. Our own backoff is capped at ``RETRY_BACKOFF_MAX`` seconds.
+Timeouts
+--------
+requests has no default timeout: every call passes ``timeout=(connect, read)``; the
+defaults are ``DEFAULT_CONNECT_TIMEOUT`` and ``DEFAULT_READ_TIMEOUT``. The retry policy is
+mounted on the Session once (``_retry``). After the retries, a call that still failed
+counts against the ``CircuitBreaker``; while the circuit is open, calls fail at once with
+``Unavailable`` without touching a socket.
 """
 
 from __future__ import annotations
@@ -37,9 +26,7 @@ import pydantic
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import MaxRetryError, ResponseError
-from urllib3.util import parse_url
-from urllib3.util.util import reraise
+from urllib3.exceptions import MaxRetryError
 
 from inventory_client._breaker import CircuitBreaker
 from inventory_client._errors import (
@@ -51,6 +38,7 @@ from inventory_client._errors import (
     Unauthorized,
     Unavailable,
 )
+from inventory_client._retry import make_retry
 from inventory_client.models import ErrorBody, ErrorCode
 
 log = logging.getLogger("inventory_client")
@@ -60,15 +48,6 @@ DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_READ_TIMEOUT = 5.0
 """Seconds to wait for the service between bytes of its answer."""
 
-RETRY_TOTAL = 3
-RETRY_CONNECT = 2
-RETRY_READ = 1
-RETRY_STATUS = 2
-RETRY_BACKOFF_FACTOR = 0.2
-RETRY_BACKOFF_MAX = 2.0
-RETRY_BACKOFF_JITTER = 0.1
-RETRY_STATUSES = frozenset({502, 503, 504})
-IDEMPOTENT_POST_PATHS = frozenset({"/v1/orders", "/v1/stock-adjustments"})
 JSON = "application/json"
 """Content type of every request body unless a call names another (a CSV import)."""
 
@@ -83,57 +62,6 @@ def _package_version() -> str:
 USER_AGENT = f"endless-aisle-kiosk/{_package_version()}"
 
 M = TypeVar("M", bound=pydantic.BaseModel)
-
-
-class InventoryRetry(urllib3.Retry):
-    """``urllib3.Retry`` that retries a POST only where an Idempotency-Key makes it safe."""
-
-    def increment(  # type: ignore[override]
-        self,
-        method: str | None = None,
-        url: str | None = None,
-        response: urllib3.BaseHTTPResponse | None = None,
-        error: Exception | None = None,
-        _pool: urllib3.connectionpool.ConnectionPool | None = None,
-        _stacktrace: object = None,
-    ) -> InventoryRetry:
-        if (
-            method is not None
-            and method.upper() == "POST"
-            and not _is_idempotent_post(url)
-            and not (error is not None and self._is_connection_error(error))
-        ):
-            # The server may already have acted on this POST: do not send it again.
-            if error is not None:
-                reraise(type(error), error, _stacktrace)  # type: ignore[arg-type]
-            raise MaxRetryError(_pool, url or "", ResponseError("POST not retried"))  # type: ignore[arg-type]
-        return super().increment(method, url, response, error, _pool, _stacktrace)  # type: ignore[arg-type]
-
-
-def _is_idempotent_post(url: str | None) -> bool:
-    if not url:
-        return False
-    return (parse_url(url).path or "").rstrip("/") in IDEMPOTENT_POST_PATHS
-
-
-def make_retry() -> InventoryRetry:
-    """The one retry policy of the client (see the module docstring)."""
-    return InventoryRetry(
-        total=RETRY_TOTAL,
-        connect=RETRY_CONNECT,
-        read=RETRY_READ,
-        status=RETRY_STATUS,
-        other=0,
-        redirect=0,
-        allowed_methods=frozenset({"GET", "HEAD", "POST"}),
-        status_forcelist=RETRY_STATUSES,
-        backoff_factor=RETRY_BACKOFF_FACTOR,
-        backoff_max=RETRY_BACKOFF_MAX,
-        backoff_jitter=RETRY_BACKOFF_JITTER,
-        raise_on_status=False,
-        raise_on_redirect=False,
-        respect_retry_after_header=False,
-    )
 
 
 def bearer(key: str) -> dict[str, str]:
@@ -341,6 +269,8 @@ class Transport:
         with self._guarded(what):
             response = self._send(method, path, params=params, headers=headers)
             _require_json(what, response)
+            # ``list[model]`` is built at run time from the argument; mypy only takes
+            # types it can see statically as type arguments, so it refuses the variable.
             return pydantic.TypeAdapter(list[model]).validate_json(response.content)  # type: ignore[valid-type]
 
     def call_no_content(

@@ -107,7 +107,7 @@ class InterceptingAdapter(HTTPAdapter):
     """The real adapter, with a hook that may answer or break chosen requests first."""
 
     def __init__(self, intercept: Callable[[requests.PreparedRequest], Any]) -> None:
-        from inventory_client._transport import make_retry
+        from inventory_client._retry import make_retry
 
         super().__init__(max_retries=make_retry())
         self.intercept = intercept
