@@ -189,7 +189,7 @@ class AdminPanel(Retranslating):
         self.exit_button.clicked.connect(session.end)
         self.quit_button.clicked.connect(self.ask_quit)
         self.quit_confirm.confirmed.connect(self.quit_kiosk)
-        self.quit_confirm.cancelled.connect(self.quit_confirm.hide)
+        self.quit_confirm.cancelled.connect(self._cancel_quit)
         self.pin_pad.languages.language_chosen.connect(self.language_chosen)
         self.section_bar.section_chosen.connect(self._show_section)
         actions.section_wanted.connect(self._show_section)
@@ -287,6 +287,7 @@ class AdminPanel(Retranslating):
     def ask_quit(self) -> None:
         """First step of "Quit kiosk": ask inside the panel (no modal dialog)."""
         if self.logged_in and self._on_quit is not None:
+            self.section_bar.hide()  # the question takes its place (room on a 7" panel)
             self.quit_confirm.show()
 
     @Slot()
@@ -300,6 +301,11 @@ class AdminPanel(Retranslating):
         on_quit()
 
     # -- slots --------------------------------------------------------------------------
+
+    @Slot()
+    def _cancel_quit(self) -> None:
+        self.quit_confirm.hide()
+        self.section_bar.show()
 
     @Slot(str, str)
     def _check_pin(self, staff_id: str, pin: str) -> None:

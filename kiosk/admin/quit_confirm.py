@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.admin._retranslate import Retranslating, translate
 
@@ -25,10 +25,9 @@ class QuitConfirm(Retranslating):
         self.confirm_button.setObjectName("adminQuitNow")
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("adminQuitCancel")
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._box.addWidget(self.message, 1)
-        self._box.addWidget(self.cancel_button)
-        self._box.addWidget(self.confirm_button)
+        self._grid = QGridLayout(self)
+        self._stacked: bool | None = None
+        self.set_stacked(False)
         self.confirm_button.clicked.connect(self.confirmed)
         self.cancel_button.clicked.connect(self.cancelled)
         self.retranslate()
@@ -46,6 +45,18 @@ class QuitConfirm(Retranslating):
 
     def set_stacked(self, stacked: bool) -> None:
         """Message above the buttons (narrow screens) or beside them."""
-        self._box.setDirection(
-            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
-        )
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for widget in (self.message, self.cancel_button, self.confirm_button):
+            self._grid.removeWidget(widget)
+        if stacked:
+            self._grid.addWidget(self.message, 0, 0, 1, 2)
+            self._grid.addWidget(self.cancel_button, 1, 0)
+            self._grid.addWidget(self.confirm_button, 1, 1)
+            self._grid.setColumnStretch(0, 1)
+        else:
+            self._grid.addWidget(self.message, 0, 0)
+            self._grid.addWidget(self.cancel_button, 0, 1)
+            self._grid.addWidget(self.confirm_button, 0, 2)
+            self._grid.setColumnStretch(0, 1)

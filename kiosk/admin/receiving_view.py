@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.receiving import TallyLine
+from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.text import Msg
 
 __all__ = ["ReceivingView"]
@@ -58,10 +59,7 @@ class ReceivingView(Retranslating):
         modes = QHBoxLayout()
         modes.addWidget(self.receive_button)
         modes.addWidget(self.count_button)
-        count_row = QHBoxLayout()
-        count_row.addWidget(self.count_label, 2)
-        count_row.addWidget(self.count_input, 1)
-        count_row.addWidget(self.count_save, 1)
+        self.count_row = ReflowGrid([self.count_input, self.count_save], self)
         box = QVBoxLayout(self)
         box.addLayout(modes)
         box.addWidget(self.mode_hint)
@@ -69,7 +67,8 @@ class ReceivingView(Retranslating):
         box.addWidget(self.total)
         box.addWidget(self.table, 1)
         box.addWidget(self.undo_button)
-        box.addLayout(count_row)
+        box.addWidget(self.count_label)
+        box.addWidget(self.count_row)
         self._connect_signals()
         self.retranslate()
         self._show_count_row()
@@ -122,6 +121,7 @@ class ReceivingView(Retranslating):
         )
         self.undo_button.setText(translate("ReceivingView", "Undo last scan"))
         self.count_save.setText(translate("ReceivingView", "Save count"))
+        self.count_row.reflow()
         self._show_total()
         if self._message is None:
             self.last_scan.setText(

@@ -81,19 +81,25 @@ class ReflowGrid(QWidget):
         super().resizeEvent(event)
         self.reflow(force=False)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a child's text or style changed
+            self.reflow(force=False)
+        return super().event(event)
+
     def reflow(self, *, force: bool = True) -> None:
         """Place the widgets again (after showing/hiding one, or new texts)."""
         columns = self.columns_for(self.width())
-        if columns == self._columns and not force:
-            return
-        self._columns = columns
-        for widget in self._widgets:
-            self._grid.removeWidget(widget)
-        for column in range(self._grid.columnCount()):
-            self._grid.setColumnStretch(column, 0)
-        for index, widget in enumerate(self.shown()):
-            self._grid.addWidget(widget, index // columns, index % columns)
-        for column in range(columns):
-            self._grid.setColumnStretch(column, 1)
+        if columns != self._columns or force:
+            self._columns = columns
+            for widget in self._widgets:
+                self._grid.removeWidget(widget)
+            for column in range(self._grid.columnCount()):
+                self._grid.setColumnStretch(column, 0)
+            for index, widget in enumerate(self.shown()):
+                self._grid.addWidget(widget, index // columns, index % columns)
+            for column in range(columns):
+                self._grid.setColumnStretch(column, 1)
         # An explicit height: layouts do not reliably ask nested widgets heightForWidth.
-        self.setFixedHeight(self.height_for(columns))
+        height = self.height_for(columns)
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
