@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
             draft = session.draft
             if draft is not None and draft.ship_to is not None:
                 self.review_screen.show_order(draft.item, draft.ship_to)
-                self.review_screen.show_picture(self.product_screen.image.picture())
+                self.review_screen.show_picture(self.product_screen.image.source_picture())
             self.stack.setCurrentWidget(self.review_screen)
         elif state is State.CONFIRMATION:
             receipt = session.receipt

@@ -279,11 +279,11 @@ QLabel#body {{ font-size: {px(26, 16)}px; }}
 QLabel#fieldLabel {{ font-size: {px(22, 14)}px; font-weight: 700; color: {INK}; }}
 QLabel#fieldError {{ font-size: {px(22, 14)}px; font-weight: 600; color: {ERROR_INK}; }}
 QLineEdit {{
-    min-height: {touch}px; font-size: {px(28, 17)}px; padding: 0 {px(14, 6)}px;
+    min-height: {touch}px; font-size: {px(28, 17)}px; padding: 2px {px(14, 6) + 2}px;
     background: {CARD}; color: {INK};
     border: 2px solid {FIELD_BORDER}; border-radius: {px(10, 6)}px;
 }}
-QLineEdit:focus {{ border: {px(4, 3)}px solid {PRIMARY}; }}
+QLineEdit:focus {{ border: 4px solid {PRIMARY}; padding: 0 {px(14, 6)}px; }}
 QPushButton#language, QPushButton#choice {{
     min-width: {touch}px; padding: 0 {px(18, 8)}px; font-size: {px(24, 15)}px;
     border-width: {px(4, 3)}px;

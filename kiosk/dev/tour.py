@@ -32,12 +32,12 @@ import requests
 ORIENTATIONS: dict[str, tuple[int, int]] = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 # Pixel density of the panels stores buy at each size (physical dots per inch), so the
 # theme sizes touch targets for the glass they will be on: 7" 800x480 and 1024x600 panels,
-# a 10.1" 1280x800, an 8" 720x1280 portrait tablet, 21.5" full-HD kiosks, 27" QHD and 4K.
+# a 10.1" 1280x800 and 720x1280 (portrait), 21.5" full-HD kiosks, 27" QHD and 4K.
 PANEL_DPI: dict[tuple[int, int], float] = {
     (800, 480): 133.0,
     (1024, 600): 170.0,
     (1280, 800): 149.0,
-    (720, 1280): 184.0,
+    (720, 1280): 145.0,
     (1080, 1920): 102.0,
     (1920, 1080): 102.0,
     (2560, 1440): 109.0,
@@ -265,8 +265,8 @@ def run_tour(
     from kiosk import i18n, theme
     from kiosk.assembly import Kiosk
     from kiosk.dev.demo import demo_backend
-    from kiosk.scanning.sources import demo_frames_dir
     from kiosk.journey.phases import FetchPhase, NotifyPhase, State
+    from kiosk.scanning.sources import demo_frames_dir
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

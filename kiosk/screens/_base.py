@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.theme import Metrics
 from kiosk.widgets.keypad import NumericKeypad
 from kiosk.widgets.nav_bar import NavBar
 
@@ -47,6 +48,7 @@ class Screen(QWidget):
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.language = "en"
+        self.metrics = Metrics()
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.outer.setSpacing(24)
@@ -64,6 +66,15 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         """Set every text again in the current language (override)."""
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Margins and spacing for the window's size (``theme.fit`` calls it); screens
+        extend it to size pictures and go compact on short windows."""
+        self.metrics = metrics
+        margin = metrics.margin
+        self.outer.setContentsMargins(margin, margin, margin, margin)
+        self.outer.setSpacing(metrics.spacing)
+        self.body.setSpacing(metrics.px(20, 6))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

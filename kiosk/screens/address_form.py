@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,7 @@ from kiosk.journey.address import (
     validate_address,
 )
 from kiosk.screens._base import Screen, label, translate
+from kiosk.theme import Metrics
 from kiosk.widgets.touch_keyboard import TouchKeyboard
 
 TEXT_FIELDS: tuple[str, ...] = ("name", "street", "postcode", "city", "email", "phone")
@@ -51,9 +54,6 @@ class AddressFormScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None, *, countries: Sequence[str] = ("DE",)):
         super().__init__(parent)
-        self.outer.setContentsMargins(32, 24, 32, 24)
-        self.outer.setSpacing(12)
-        self.body.setSpacing(10)
         self._countries: tuple[str, ...] = tuple(countries)
         self._errors: dict[str, str] = {}
         self._item_line = ""
@@ -97,17 +97,26 @@ class AddressFormScreen(Screen):
         self.continue_button.setObjectName("primary")
         self.keyboard = TouchKeyboard(self)
 
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.heading)
-        titles.addWidget(self.item_line)
-        header.addLayout(titles, 1)
-        header.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignBottom)
-
-        self.body.addLayout(header)
-        self.body.addLayout(self.grid)
-        self.body.addWidget(country_box)
-        self.body.addStretch(1)
+        self.keyboard.add_action(self.continue_button)  # the one primary button
+        # The fields scroll (by finger) only when the window is too short to show them all
+        # above the keyboard; the focused field is scrolled into view.
+        form = QWidget()
+        form.setObjectName("screen")
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addLayout(self.grid)
+        form_layout.addWidget(country_box)
+        form_layout.addStretch(1)
+        self.fields_area = QScrollArea()
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setWidget(form)
+        QScroller.grabGesture(
+            self.fields_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.item_line)
+        self.body.addWidget(self.fields_area, 1)
         self.body.addWidget(self.keyboard)
 
         self.continue_button.clicked.connect(self.submit)
@@ -255,9 +264,21 @@ class AddressFormScreen(Screen):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
             self.keyboard.set_target(watched)
+            cell = self.cells.get(watched.objectName().removeprefix("field_"))
+            if cell is not None:
+                self.fields_area.ensureWidgetVisible(cell, 0, 0)
         return super().eventFilter(watched, event)
 
     # --- language and layout ---------------------------------------------------------
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        margin = metrics.px(32, 8)
+        self.outer.setContentsMargins(margin, metrics.px(24, 6), margin, metrics.px(24, 6))
+        self.outer.setSpacing(metrics.px(12, 4))
+        self.body.setSpacing(metrics.px(10, 4))
+        self.grid.setHorizontalSpacing(metrics.px(24, 8))
+        self.heading.setVisible(not metrics.compact)  # the item line still says what
 
     def set_language(self, language: str) -> None:
         super().set_language(language)

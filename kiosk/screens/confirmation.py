@@ -6,16 +6,33 @@ says so plainly: saved, confirmed shortly, with a reference staff can find on th
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, tzinfo
+
+from babel import Locale
+from babel.dates import format_date, format_time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.journey.order import Receipt, reserved_time
+from kiosk.journey.order import Receipt
 from kiosk.screens._base import Screen, follow_orientation, label, translate
 from kiosk.screens.product import format_price
+from kiosk.theme import Metrics
 from kiosk.widgets.qr_code import qr_image
 
 QR_PX = 360
+
+
+def hold_until_text(until: datetime, language: str, tz: tzinfo | None = None) -> str:
+    """``Thursday, December 3, 10:54 AM`` / ``Donnerstag, 3. Dezember, 10:54``: the day
+    and the time, in the kiosk's time zone (``tz``; the machine's by default), because a
+    hold runs for days and a bare time reads as already over."""
+    local = until.astimezone(tz)
+    # The language's own "weekday, day month" pattern, with the weekday written out.
+    pattern = Locale.parse(language).datetime_skeletons["MMMMEd"].pattern
+    day = format_date(local, re.sub("E+", "EEEE", pattern), locale=language)
+    return f"{day}, {format_time(local, format='short', locale=language)}"
 
 
 class ConfirmationScreen(Screen):
@@ -37,7 +54,6 @@ class ConfirmationScreen(Screen):
         self.qr = QLabel()
         self.qr.setObjectName("qr")
         self.qr.setFixedSize(QR_PX, QR_PX)
-        self.qr.setScaledContents(True)
         self.qr_hint = label("", "hint")
         self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done_button = QPushButton()
@@ -69,7 +85,28 @@ class ConfirmationScreen(Screen):
         self.split.addLayout(qr_column, 2)
         self.body.addLayout(self.split, 1)
         self.done_button.clicked.connect(self.done_requested)
+        # The result stays until Done: no Back to lose the order number by.
+        self.nav.back_button.setVisible(False)
         self.retranslate()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        side = metrics.px(QR_PX, 120)
+        self.qr.setFixedSize(side, side)
+        self.split.setSpacing(metrics.px(48, 12))
+        self._show_qr()
+
+    def _show_qr(self) -> None:
+        """The order number's QR code, drawn at the label's size (sharp, no scaling)."""
+        if self._receipt is None:
+            self.qr.clear()
+            return
+        side = self.qr.width() * self.qr.devicePixelRatioF()
+        picture = QPixmap.fromImage(qr_image(self._receipt.code)).scaled(
+            round(side), round(side), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        picture.setDevicePixelRatio(self.qr.devicePixelRatioF())
+        self.qr.setPixmap(picture)
 
     @property
     def receipt(self) -> Receipt | None:
@@ -77,7 +114,7 @@ class ConfirmationScreen(Screen):
 
     def show_receipt(self, receipt: Receipt) -> None:
         self._receipt = receipt
-        self.qr.setPixmap(QPixmap.fromImage(qr_image(receipt.code)))
+        self._show_qr()
         self.retranslate()
 
     def clear(self) -> None:
@@ -131,7 +168,7 @@ class ConfirmationScreen(Screen):
                 "1. Pay at the counter: show this number.\n"
                 "2. Your pair is reserved for you until {time}.\n"
                 "3. Once staff mark it paid, it is sent to your home.",
-            ).format(time=reserved_time(receipt.reserved_until, self.language))
+            ).format(time=hold_until_text(receipt.reserved_until, self.language))
         else:
             steps = translate(
                 "ConfirmationScreen",

@@ -132,4 +132,7 @@ class FetchScreen(Screen):
         self.fetch_button.setVisible(phase in (FetchPhase.OFFER, FetchPhase.FAILED))
         self.cancel_button.setText(translate("FetchScreen", "Cancel request"))
         self.cancel_button.setAccessibleName(translate("FetchScreen", "Cancel request"))
-        self.cancel_button.setVisible(phase in (FetchPhase.OPEN, FetchPhase.CLAIMED))
+        ticket_open = phase in (FetchPhase.OPEN, FetchPhase.CLAIMED)
+        self.cancel_button.setVisible(ticket_open)
+        # An open ticket keeps its screen: staff are already walking with the pair.
+        self.nav.back_button.setVisible(not ticket_open)

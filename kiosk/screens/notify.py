@@ -135,7 +135,9 @@ class NotifyScreen(Screen):
         self.outer.setContentsMargins(margin, metrics.px(24, 6), margin, metrics.px(24, 6))
         self.outer.setSpacing(metrics.px(12, 4))
         self.body.setSpacing(metrics.px(12, 4))
-        self.heading.setVisible(not metrics.compact)  # the explanation names the shoe too
+        # Compact: the explanation names the shoe, the field shows name@example.com.
+        self.heading.setVisible(not metrics.compact)
+        self.field_label.setVisible(not metrics.compact)
 
     def retranslate(self) -> None:
         phase = self._phase

@@ -41,6 +41,16 @@ class PictureLabel(QLabel):
         self._fit()
         return True
 
+    def set_pixmap(self, picture: QPixmap) -> None:
+        """Show ``picture`` (from another screen); nothing if it is empty."""
+        self._pixmap = QPixmap(picture)
+        self.clear()
+        self._fit()
+
+    def source_picture(self) -> QPixmap:
+        """The full-size picture shown (empty if none)."""
+        return QPixmap(self._pixmap)
+
     def has_image(self) -> bool:
         return not self._pixmap.isNull()
 
@@ -92,12 +102,14 @@ class ProductScreen(Screen):
         self.notice = label("", "notice")
         self.notice.setVisible(False)
         self.sizes_heading = label("", "title")
+        self.legend = label("", "legend")
         self.grid = SizeGrid()
 
         sizes = QVBoxLayout()
         sizes.setSpacing(16)
         sizes.addWidget(self.notice)
         sizes.addWidget(self.sizes_heading)
+        sizes.addWidget(self.legend)
         sizes.addWidget(self.grid, 1)
 
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -146,7 +158,7 @@ class ProductScreen(Screen):
         notice = availability_notice(run, translate)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self.grid.set_tiles(size_tiles(run, self.language, translate))
+        self.grid.set_tiles(size_tiles(run, self.language, translate), self.language)
 
     def set_language(self, language: str) -> None:
         super().set_language(language)
@@ -154,6 +166,13 @@ class ProductScreen(Screen):
 
     def retranslate(self) -> None:
         self.sizes_heading.setText(translate("ProductScreen", "Choose your size"))
+        self.legend.setText(
+            translate(
+                "ProductScreen",
+                "Green: in this store · Blue: from the warehouse to your home · "
+                "Orange: another store · Grey: sold out",
+            )
+        )
         self.notice.setAccessibleName(translate("ProductScreen", "Notice"))
         if self._product is None:
             self.image.setAccessibleName(translate("ProductScreen", "Picture"))

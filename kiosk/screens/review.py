@@ -1,4 +1,5 @@
-"""Check and place the order: the pair, the price, where it goes, when it arrives.
+"""Check and place the order: the pair (with its picture), the price, where it goes (with
+"Change address" back to the form, which keeps what was typed), when it arrives.
 
 "Place order" is disabled while the order is being sent; a double tap cannot send it
 twice (and the session reuses one idempotency key per review anyway).
@@ -9,15 +10,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from inventory_client.models import ShipTo
 from kiosk.journey.address import country_name
 from kiosk.journey.messages import CONTEXT as MESSAGES
 from kiosk.journey.order import OrderItem, delivery_estimate
 from kiosk.journey.phases import OrderPhase
-from kiosk.screens._base import Screen, label, translate
-from kiosk.screens.product import format_price
+from kiosk.screens._base import Screen, follow_orientation, label, translate
+from kiosk.screens.product import PictureLabel, format_price
+from kiosk.theme import Metrics
 
 
 class ReviewScreen(Screen):
@@ -47,10 +50,13 @@ class ReviewScreen(Screen):
         self.message = label("", "notice")
         self.place_button = QPushButton()
         self.place_button.setObjectName("primary")
+        self.change_button = QPushButton()  # back to the form, which keeps the address
+        self.picture = PictureLabel()
 
         card = QFrame()
         card.setObjectName("card")
         box = QVBoxLayout(card)
+        self.card_layout = box
         box.setContentsMargins(32, 24, 32, 24)
         box.setSpacing(10)
         for widget in (
@@ -64,15 +70,42 @@ class ReviewScreen(Screen):
         ):
             box.addWidget(widget)
         row = QHBoxLayout()
-        row.addWidget(self.place_button)
+        row.addWidget(self.change_button)
         row.addStretch(1)
+        row.addWidget(self.place_button, 2)  # the one primary action, under the thumb
+
+        column = QVBoxLayout()
+        column.addWidget(card)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        column.addLayout(row)
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.addWidget(self.picture, 2)
+        self.split.addLayout(column, 3)
+
         self.body.addWidget(self.heading)
-        self.body.addWidget(card)
-        self.body.addWidget(self.message)
-        self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.body.addLayout(self.split, 1)
+
         self.place_button.clicked.connect(self._on_place)
+        self.change_button.clicked.connect(self.nav.back_requested)
         self.retranslate()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        px = metrics.px
+        self.card_layout.setContentsMargins(px(32, 10), px(24, 6), px(32, 10), px(24, 6))
+        self.card_layout.setSpacing(px(10, 2))
+        self.split.setSpacing(px(40, 10))
+        self.picture.setMinimumSize(px(240, 80), px(240, 80))
+        self.heading.setVisible(not metrics.compact)
+
+    def show_picture(self, picture: QPixmap) -> None:
+        """The shoe being ordered (the product screen's picture)."""
+        self.picture.set_pixmap(picture)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        follow_orientation(self.split, self)
 
     @property
     def phase(self) -> OrderPhase:
@@ -156,5 +189,8 @@ class ReviewScreen(Screen):
         else:
             self.place_button.setText(translate("ReviewScreen", "Place order"))
         self.place_button.setAccessibleName(self.place_button.text())
+        self.change_button.setText(translate("ReviewScreen", "Change address"))
+        self.change_button.setAccessibleName(translate("ReviewScreen", "Change address"))
+        self.change_button.setEnabled(phase is not OrderPhase.SENDING)
         self.place_button.setEnabled(phase in (OrderPhase.READY, OrderPhase.RETRY))
         self.place_button.setVisible(phase is not OrderPhase.FAILED)

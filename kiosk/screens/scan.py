@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.screens._base import Screen, follow_orientation, label, name_keypad_keys, translate
+from kiosk.theme import Metrics
 from kiosk.widgets.camera_view import CameraView
 from kiosk.widgets.keypad import NumericKeypad
 from kiosk.widgets.language_picker import LanguagePicker
@@ -107,6 +108,7 @@ class ScanScreen(Screen):
         """Attract (``False``): invitation only. Scanning (``True``): keypad and navigation."""
         self._engaged = engaged
         self.keypad.setVisible(engaged)
+        self._show_camera()
         self.keypad_button.setVisible(not engaged)
         self.languages.setVisible(not engaged)
         self.nav.setVisible(engaged)
@@ -117,6 +119,22 @@ class ScanScreen(Screen):
         else:
             self.cycle.start()
         self.retranslate()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        self.camera.setMinimumSize(metrics.px(480, 160), metrics.px(300, 100))
+        self.split.setSpacing(metrics.px(32, 8))
+        self.keypad.set_compact(metrics.compact)
+        self._show_camera()
+
+    def _show_camera(self) -> None:
+        """Compact (short window): the keypad, once open, takes the camera's place and
+        the invitation lines; a USB scanner and the camera itself keep working."""
+        compact_keypad = self._engaged and self.metrics.compact
+        self.camera.setVisible(not compact_keypad)
+        self.hint.setVisible(not compact_keypad)
+        self.subtitle.setVisible(not compact_keypad)
+        self.split.setStretch(0, 0 if compact_keypad else 3)
 
     def set_language(self, language: str) -> None:
         super().set_language(language)

@@ -15,7 +15,6 @@ from kiosk.scanning.gtin import EntryState, entry_state, normalize_gtin
 __all__ = ["NumericKeypad"]
 
 MAX_DIGITS = 14
-_KEY_MIN_PX = 88  # comfortably above the 48 px touch-target minimum for standing users
 
 CONTEXT = "Keypad"
 translate = QCoreApplication.translate
@@ -61,7 +60,9 @@ class NumericKeypad(QWidget):
             for c, key in enumerate(row):
                 grid.addWidget(self._make_key(key, "⌫" if key == "back" else key), r, c)
         self.find_button = self._make_key("find", "")
-        grid.addWidget(self.find_button, len(layout), 0, 1, 3)
+        self._grid = grid
+        self._compact = True
+        self.set_compact(False)
         box = QVBoxLayout(self)
         box.addWidget(self.display)
         box.addWidget(self.hint)
@@ -72,11 +73,22 @@ class NumericKeypad(QWidget):
     def _make_key(self, key: str, label: str) -> QPushButton:
         button = QPushButton(label, self)
         button.setObjectName(f"key_{key}")
-        button.setMinimumSize(_KEY_MIN_PX, _KEY_MIN_PX)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touch keypad never steals focus
         self.keys[key] = button
         return button
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact (a short window): Find as a tall fourth column beside the digits, one
+        row fewer; otherwise a wide Find row under them."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self._grid.removeWidget(self.find_button)
+        if compact:
+            self._grid.addWidget(self.find_button, 0, 3, 4, 1)
+        else:
+            self._grid.addWidget(self.find_button, 4, 0, 1, 3)
 
     def _connect_signals(self) -> None:
         for key, button in self.keys.items():

@@ -12,6 +12,7 @@ only when a property its style depends on (``status``, ``scanned``) changed.
 
 from __future__ import annotations
 
+from babel import Locale
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,15 +20,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from inventory_client.models import SizeStatus
 from kiosk.size_grid_model import SizeTile
+from kiosk.theme import Metrics
 
 translate = QCoreApplication.translate
 
+# Design sizes (full HD); the grid scales them with the window (``apply_metrics``).
 TILE_MIN_WIDTH = 270  # px, including spacing; decides how many columns fit
 TILE_MAX_HEIGHT = 178  # px; roomy when the screen allows
 TILE_MIN_HEIGHT = 150  # px; still four lines of text and twice the minimum touch target
@@ -47,6 +52,21 @@ def _repolish(widget: QWidget) -> None:
         widget.update()
 
 
+def size_number(value: str, language: str) -> str:
+    """``3.5`` as the language writes it (``3,5`` in German and French)."""
+    if language == "en" or "." not in value:
+        return value
+    decimal = Locale.parse(language).number_symbols.get("latn", {}).get("decimal", ".")
+    return value.replace(".", decimal)
+
+
+def tile_detail(tile: SizeTile) -> str:
+    """The tile's second line; a sold-out tile says what a tap does."""
+    if tile.status is SizeStatus.SOLD_OUT and not tile.detail:
+        return translate("SizeGrid", "Tap: email me when it's back")
+    return tile.detail
+
+
 def _set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
@@ -63,9 +83,12 @@ class SizeTileButton(QPushButton):
 
     chosen = Signal(str)
 
-    def __init__(self, tile: SizeTile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tile: SizeTile, parent: QWidget | None = None, *, language: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.tile = tile
+        self.language = language
         self.setObjectName("sizeTile")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -75,9 +98,11 @@ class SizeTileButton(QPushButton):
         self.status_label = self._label("tileStatus")
         self.status_label.setWordWrap(True)
         self.detail_label = self._label("tileDetail")
+        self.detail_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 10)
+        self._layout = layout
         layout.setSpacing(0)
         top = QHBoxLayout()
         top.addWidget(self.size_label)
@@ -116,19 +141,36 @@ class SizeTileButton(QPushButton):
         if self.accessibleName() != tile.accessible_name:
             self.setAccessibleName(tile.accessible_name)
         self.setEnabled(tile.choosable)
-        _set_text(self.size_label, f"EU {tile.size_eu}")
+        _set_text(self.size_label, f"EU {size_number(tile.size_eu, self.language)}")
         _set_text(self.badge, translate("SizeGrid", "Scanned"))  # the language may change
-        _set_text(self.alt_label, f"UK {tile.size_uk} · US {tile.size_us}")
+        uk, us = (size_number(s, self.language) for s in (tile.size_uk, tile.size_us))
+        _set_text(self.alt_label, f"UK {uk} · US {us}")
         _set_text(self.status_label, tile.label)
-        _set_text(self.detail_label, tile.detail)
+        detail = tile_detail(tile)
+        _set_text(self.detail_label, detail)
         # setVisible on the labels only when it changes: each call queues layout work.
         if self.badge.isHidden() == tile.scanned:
             self.badge.setVisible(tile.scanned)
-        if self.detail_label.isHidden() == bool(tile.detail):
-            self.detail_label.setVisible(bool(tile.detail))
+        if self.detail_label.isHidden() == bool(detail):
+            self.detail_label.setVisible(bool(detail))
 
     def _on_clicked(self) -> None:
         self.chosen.emit(self.tile.gtin)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        px = metrics.px
+        self._layout.setContentsMargins(px(16, 6), px(10, 4), px(12, 4), px(10, 4))
+
+    def needed_width(self) -> int:
+        """The width its unwrapped lines (size and badge, UK and US sizes) need."""
+        return self._layout.totalMinimumSize().width()
+
+    def needed_height(self) -> int:
+        """The height its lines need at its current width."""
+        layout = self._layout
+        if layout.hasHeightForWidth() and self.width() > 0:
+            return layout.totalHeightForWidth(self.width())
+        return layout.totalMinimumSize().height()
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -162,14 +204,29 @@ class SizeGrid(QScrollArea):
         self._count = 0  # the first ``_count`` tiles of the pool are in use, the rest spare
         self._placed = 0  # tiles of the pool added to the grid layout at ``_columns``
         self._columns = 0
+        self._metrics = Metrics()
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
-    def set_tiles(self, tiles: list[SizeTile]) -> None:
-        """Show ``tiles`` in this order, reusing the tile widgets already built."""
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Tile sizes for the window (``theme.fit`` calls it)."""
+        self._metrics = metrics
+        self._grid.setSpacing(metrics.px(SPACING, 6))
+        for button in self._pool:
+            button.apply_metrics(metrics)
+        self._columns = 0  # lay out again at the new tile width
+        self._relayout()
+
+    def set_tiles(self, tiles: list[SizeTile], language: str = "en") -> None:
+        """Show ``tiles`` in this order (sizes written as ``language`` writes numbers),
+        reusing the tile widgets already built."""
         pool = self._pool
+        for button in pool:
+            button.language = language
         for button, tile in zip(pool, tiles, strict=False):
             button.show_tile(tile)  # a re-polish may change its height: _relayout checks
         for tile in tiles[len(pool) :]:
-            button = SizeTileButton(tile, self._inner)
+            button = SizeTileButton(tile, self._inner, language=language)
+            button.apply_metrics(self._metrics)
             button.chosen.connect(self.size_chosen)
             pool.append(button)
         for button in pool[: len(tiles)]:
@@ -194,6 +251,7 @@ class SizeGrid(QScrollArea):
     def showEvent(self, event) -> None:
         self._hide_spares()  # the tiles were shown before this; none is painted yet
         super().showEvent(event)
+        self._relayout()  # text widths measured while hidden may be stale
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -207,10 +265,23 @@ class SizeGrid(QScrollArea):
     def _relayout(self) -> None:
         """Fit columns to the width, then shrink tiles (within limits) so all rows show."""
         viewport = self.viewport()
-        columns = max(2, min(MAX_COLUMNS, viewport.width() // TILE_MIN_WIDTH))
+        px = self._metrics.px
+        spacing = px(SPACING, 6)
+        for button in self.buttons():
+            button.ensurePolished()  # fonts from the style sheet before measuring
+        widest = max((b.needed_width() for b in self.buttons()), default=0) + spacing
+        tile_min = max(px(TILE_MIN_WIDTH), widest)
+        # Room as if the scroll bar showed: it appears when rows overflow, after this.
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        columns = max(1, min(MAX_COLUMNS, (room + spacing) // tile_min))
         rows = max(1, -(-self._count // columns))
-        fit = (viewport.height() - SPACING * (rows - 1)) // rows
-        height = max(TILE_MIN_HEIGHT, min(TILE_MAX_HEIGHT, fit))
+        fit = (viewport.height() - spacing * (rows - 1)) // rows
+        height = max(px(TILE_MIN_HEIGHT), min(px(TILE_MAX_HEIGHT), fit))
+        tile_width = (room - spacing * (columns - 1)) // columns
+        for button in self.buttons():
+            if button.width() != tile_width:
+                button.resize(tile_width, button.height())
+            height = max(height, button.needed_height(), self._metrics.touch)
         for button in self.buttons():
             # Polish first: a style sheet's min-height applied later would override the
             # fixed height (tiles made or re-polished on a visible grid, e.g. on a language

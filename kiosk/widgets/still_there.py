@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.theme import Metrics
+
 translate = QCoreApplication.translate
 
 
@@ -35,6 +37,7 @@ class StillThereOverlay(QWidget):
         self.button = QPushButton(self.card)
         self.button.setObjectName("primary")
         layout = QVBoxLayout(self.card)
+        self._card_layout = layout
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(24)
         layout.addWidget(self.heading)
@@ -47,6 +50,19 @@ class StillThereOverlay(QWidget):
         self.button.clicked.connect(self.still_here)
         self.hide()
         self.retranslate()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """A card as wide as the words need, within the window."""
+        px = metrics.px
+        self._card_layout.setContentsMargins(px(48, 12), px(40, 10), px(48, 12), px(40, 10))
+        parent = self.parentWidget()
+        room = (parent.width() if parent is not None else 800) - 2 * metrics.margin
+        self.card.setFixedWidth(max(200, min(px(900), room)))
+        self._fit_card()
+
+    def _fit_card(self) -> None:
+        """As tall as its wrapped lines need at its width."""
+        self.card.setFixedHeight(self._card_layout.totalHeightForWidth(self.card.width()))
 
     def show_countdown(self, seconds: int) -> None:
         self._seconds = seconds
@@ -66,6 +82,7 @@ class StillThereOverlay(QWidget):
             ).format(seconds=self._seconds)
         )
         self.button.setText(translate("StillThere", "I'm still here"))
+        self._fit_card()
         self.button.setAccessibleName(translate("StillThere", "I'm still here"))
 
     def changeEvent(self, event: QEvent) -> None:

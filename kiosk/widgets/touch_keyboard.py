@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.theme import Metrics
+
 translate = QCoreApplication.translate
 
 LAYOUTS: dict[str, tuple[str, ...]] = {
@@ -26,8 +28,6 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "fr": ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn'éèàç"),
 }
 """Character rows per language; the bottom row (shift, @, -, space, ., backspace) is shared."""
-
-KEY_MIN_PX = 72
 
 
 def layout_for(language: str) -> tuple[str, ...]:
@@ -60,9 +60,10 @@ class TouchKeyboard(QWidget):
         self.space_key = self._key(" ")
         self.dot_key = self._key(".")
         self.backspace_key = self._key("⌫")
-        self.next_key = self._key("next")
-        self.next_key.setObjectName("primaryKey")
+        self.next_key = self._key("next")  # a plain key: the screen's one primary action
+        # (Continue, Send) sits at the end of this row, where the typing thumb already is
         bottom = QHBoxLayout()
+        self._bottom = bottom
         bottom.setSpacing(8)
         bottom.addWidget(self.shift_key, 2)
         bottom.addWidget(self.at_key, 1)
@@ -72,6 +73,7 @@ class TouchKeyboard(QWidget):
         bottom.addWidget(self.backspace_key, 2)
         bottom.addWidget(self.next_key, 2)
         box = QVBoxLayout(self)
+        self._box = box
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
         box.addLayout(self._rows)
@@ -91,9 +93,19 @@ class TouchKeyboard(QWidget):
         key.setObjectName("key")
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus and cursor
         key.setAutoRepeat(text == "⌫")
-        key.setMinimumSize(KEY_MIN_PX, KEY_MIN_PX)
         key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return key
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        gap = metrics.px(8, 3)
+        self._rows.setSpacing(gap)
+        self._bottom.setSpacing(gap)
+        self._box.setSpacing(gap)
+
+    def add_action(self, button: QPushButton) -> None:
+        """Put the screen's primary button at the end of the bottom row."""
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._bottom.addWidget(button, 3)
 
     # --- state -----------------------------------------------------------------------
 
