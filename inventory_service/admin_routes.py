@@ -143,7 +143,8 @@ LostDemandDep = Annotated[LostDemandReport, Depends(lost_demand_report)]
 
 def add_admin_routes(app: FastAPI) -> None:
     def now() -> datetime:
-        return app.state.settings.clock()
+        moment: datetime = app.state.settings.clock()
+        return moment
 
     # --- catalogue search -----------------------------------------------------------
 

@@ -166,7 +166,7 @@ class _BodySizeLimit:
         matches = [prefix for prefix in self.overrides if path.startswith(prefix)]
         return self.overrides[max(matches, key=len)] if matches else self.limit
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -185,9 +185,9 @@ class _BodySizeLimit:
                     return
         seen = 0
 
-        async def counting_receive() -> dict:
+        async def counting_receive() -> dict[str, Any]:
             nonlocal seen
-            message = await receive()
+            message: dict[str, Any] = await receive()
             if message.get("type") == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
@@ -237,7 +237,8 @@ def create_app(
 
 def _add_routes(app: FastAPI) -> None:
     def now() -> datetime:
-        return app.state.settings.clock()
+        moment: datetime = app.state.settings.clock()
+        return moment
 
     @app.get("/v1/health", response_model=Health, tags=["meta"])
     def health() -> Health:
@@ -267,7 +268,9 @@ def _add_routes(app: FastAPI) -> None:
     @app.get(
         "/v1/variants/{gtin}", response_model=VariantDetail, responses=ERRORS, tags=["catalogue"]
     )
-    def variant(gtin: Annotated[Gtin13, PathParam()], storage: StorageDep, key: KioskKey):
+    def variant(
+        gtin: Annotated[Gtin13, PathParam()], storage: StorageDep, key: KioskKey
+    ) -> VariantDetail:
         detail = storage.get_variant_detail(gtin)
         if detail is None:
             raise NotFound(f"No shoe with GTIN {gtin} in the catalogue.")
@@ -459,7 +462,9 @@ def _add_routes(app: FastAPI) -> None:
         responses=ERRORS,
         tags=["demand"],
     )
-    def record_demand(body: DemandEventCreate, storage: StorageDep, key: KioskKey):
+    def record_demand(
+        body: DemandEventCreate, storage: StorageDep, key: KioskKey
+    ) -> DemandRecorded:
         for_kiosk(key, body.store_id, body.kiosk_id)
         storage.record_demand_event(body, received_at=now())
         return DemandRecorded(recorded=True)

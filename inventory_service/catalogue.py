@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from endless_aisle_assets import DEMO_CATALOGUE
+from endless_aisle_assets import DEMO_CATALOGUE as DEMO_CATALOGUE
 from endless_aisle_assets import DEMO_IMAGES as DEMO_IMAGES  # the service's default
 from pydantic import Field, ValidationError
 
@@ -64,7 +64,9 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {err['msg']}"
 
 
-def _entry(data: dict[str, Any], section: str, index: int, model: type[WireModel], where: Path):
+def _entry(
+    data: dict[str, Any], section: str, index: int, model: type[WireModel], where: Path
+) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -96,7 +98,7 @@ def load_catalogue(path: str | Path = DEMO_CATALOGUE) -> Catalogue:
         raise CatalogueError(f"{where}: locations: duplicate location id")
     home = raw.get("home_store_id")
     stores = {loc.id for loc in locations if loc.kind == LocationKind.STORE}
-    if home not in stores:
+    if not isinstance(home, str) or home not in stores:
         raise CatalogueError(f"{where}: home_store_id {home!r} is not a store in 'locations'")
 
     styles: list[Style] = []

@@ -80,7 +80,7 @@ class _LineProblem(ValueError):
 class Parsed:
     """What the file alone says: rows that look right, and every problem found."""
 
-    rows: list = field(default_factory=list)
+    rows: list[Any] = field(default_factory=list)
     errors: list[ImportLineError] = field(default_factory=list)
     data_rows: int = 0
     readable: bool = True  # False when the file could not be read as a table at all

@@ -42,7 +42,8 @@ _bearer = HTTPBearer(auto_error=False, description="Per-kiosk or staff API key")
 
 
 def settings_of(request: Request) -> ServiceSettings:
-    return request.app.state.settings
+    settings: ServiceSettings = request.app.state.settings
+    return settings
 
 
 def get_storage(request: Request) -> Iterator[Storage]:

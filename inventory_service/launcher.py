@@ -80,9 +80,10 @@ class ServiceProcess:
             return None
         path = DEMO_CATALOGUE if seed == "demo" else Path(seed)
         try:
-            return json.loads(path.read_text(encoding="utf-8")).get("home_store_id")
+            home = json.loads(path.read_text(encoding="utf-8")).get("home_store_id")
         except (OSError, ValueError):
             return None  # the service itself reports the bad catalogue on start
+        return home if isinstance(home, str) else None
 
     def command(self) -> list[str]:
         cmd = [

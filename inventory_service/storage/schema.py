@@ -16,12 +16,12 @@ migrations = Migrations(MIGRATION_SET)
 
 @migrations()
 def m001_catalogue(db: sqlite_utils.Database) -> None:
-    db["locations"].create(
+    db.table("locations").create(
         {"id": str, "name": str, "kind": str, "latitude": float, "longitude": float},
         pk="id",
         not_null={"name", "kind", "latitude", "longitude"},
     )
-    db["styles"].create(
+    db.table("styles").create(
         {
             "id": str,
             "name": str,
@@ -36,7 +36,7 @@ def m001_catalogue(db: sqlite_utils.Database) -> None:
         not_null={"name", "brand", "colour", "price", "currency", "image"},
         defaults={"description": ""},
     )
-    db["variants"].create(
+    db.table("variants").create(
         {
             "gtin": str,
             "style_id": str,
@@ -49,7 +49,7 @@ def m001_catalogue(db: sqlite_utils.Database) -> None:
         foreign_keys=[("style_id", "styles", "id")],
         not_null={"style_id", "size_eu", "size_uk", "size_us", "width"},
     )
-    db["variants"].create_index(["style_id"])
+    db.table("variants").create_index(["style_id"])
     # CHECK constraints are the last line of defence: stock can never go negative and
     # never more can be reserved than is on hand, whatever a bug upstream does.
     db.execute(
@@ -68,7 +68,7 @@ def m001_catalogue(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m002_orders(db: sqlite_utils.Database) -> None:
-    db["orders"].create(
+    db.table("orders").create(
         {
             "id": str,
             "number": str,
@@ -84,9 +84,9 @@ def m002_orders(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"number", "status", "kiosk_id", "store_id", "total", "currency", "ship_to"},
     )
-    db["orders"].create_index(["number"], unique=True)
-    db["orders"].create_index(["store_id", "status"])
-    db["order_lines"].create(
+    db.table("orders").create_index(["number"], unique=True)
+    db.table("orders").create_index(["store_id", "status"])
+    db.table("order_lines").create(
         {
             "order_id": str,
             "line_no": int,
@@ -106,14 +106,14 @@ def m002_orders(db: sqlite_utils.Database) -> None:
         ],
         not_null={"gtin", "quantity", "style_id", "unit_price", "fulfilled_from"},
     )
-    db["order_events"].create(
+    db.table("order_events").create(
         {"id": int, "order_id": str, "status": str, "at": str, "actor": str, "note": str},
         pk="id",
         foreign_keys=[("order_id", "orders", "id")],
         not_null={"order_id", "status", "at", "actor"},
     )
-    db["order_events"].create_index(["order_id"])
-    db["idempotency"].create(
+    db.table("order_events").create_index(["order_id"])
+    db.table("idempotency").create(
         {"key": str, "route": str, "body_hash": str, "resource_id": str, "created_at": str},
         pk=("route", "key"),
         not_null={"body_hash", "resource_id", "created_at"},
@@ -122,7 +122,7 @@ def m002_orders(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m003_store_operations(db: sqlite_utils.Database) -> None:
-    db["fetch_requests"].create(
+    db.table("fetch_requests").create(
         {
             "id": str,
             "ticket": int,
@@ -138,9 +138,9 @@ def m003_store_operations(db: sqlite_utils.Database) -> None:
         foreign_keys=[("gtin", "variants", "gtin"), ("store_id", "locations", "id")],
         not_null={"ticket", "kiosk_id", "store_id", "gtin", "status", "created_at"},
     )
-    db["fetch_requests"].create_index(["store_id", "ticket"], unique=True)
-    db["fetch_requests"].create_index(["store_id", "status"])
-    db["demand_events"].create(
+    db.table("fetch_requests").create_index(["store_id", "ticket"], unique=True)
+    db.table("fetch_requests").create_index(["store_id", "status"])
+    db.table("demand_events").create(
         {
             "id": str,
             "kind": str,
@@ -153,8 +153,8 @@ def m003_store_operations(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"kind", "gtin", "kiosk_id", "store_id", "at", "received_at"},
     )
-    db["demand_events"].create_index(["store_id", "kind"])
-    db["stock_adjustments"].create(
+    db.table("demand_events").create_index(["store_id", "kind"])
+    db.table("stock_adjustments").create(
         {
             "id": str,
             "location_id": str,
@@ -174,8 +174,8 @@ def m003_store_operations(db: sqlite_utils.Database) -> None:
         foreign_keys=[("location_id", "locations", "id"), ("gtin", "variants", "gtin")],
         not_null={"location_id", "gtin", "kind", "quantity", "actor", "at"},
     )
-    db["stock_adjustments"].create_index(["location_id", "at"])
-    db["api_keys"].create(
+    db.table("stock_adjustments").create_index(["location_id", "at"])
+    db.table("api_keys").create(
         {
             "id": int,
             "key_hash": str,
@@ -188,13 +188,13 @@ def m003_store_operations(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"key_hash", "scope", "store_id", "label", "created_at"},
     )
-    db["api_keys"].create_index(["key_hash"], unique=True)
+    db.table("api_keys").create_index(["key_hash"], unique=True)
 
 
 @migrations()
 def m004_admin_and_health(db: sqlite_utils.Database) -> None:
     """Audit trail, kiosk heartbeats, and indexes for reports and hold expiry."""
-    db["audit_events"].create(
+    db.table("audit_events").create(
         {
             "id": str,
             "store_id": str,
@@ -208,8 +208,8 @@ def m004_admin_and_health(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"store_id", "actor", "key_label", "action", "detail", "at", "received_at"},
     )
-    db["audit_events"].create_index(["store_id", "at"])
-    db["kiosk_heartbeats"].create(
+    db.table("audit_events").create_index(["store_id", "at"])
+    db.table("kiosk_heartbeats").create(
         {
             "id": int,
             "kiosk_id": str,
@@ -234,16 +234,16 @@ def m004_admin_and_health(db: sqlite_utils.Database) -> None:
             "received_at",
         },
     )
-    db["kiosk_heartbeats"].create_index(["store_id", "kiosk_id", "id"])
-    db["orders"].create_index(["status", "reserved_until"])
-    db["orders"].create_index(["store_id", "created_at"])
-    db["demand_events"].create_index(["store_id", "at"])
+    db.table("kiosk_heartbeats").create_index(["store_id", "kiosk_id", "id"])
+    db.table("orders").create_index(["status", "reserved_until"])
+    db.table("orders").create_index(["store_id", "created_at"])
+    db.table("demand_events").create_index(["store_id", "at"])
 
 
 @migrations()
 def m005_back_in_stock(db: sqlite_utils.Database) -> None:
     """Shoppers' "email me when it is back" requests (the email is personal data)."""
-    db["back_in_stock"].create(
+    db.table("back_in_stock").create(
         {
             "id": str,
             "store_id": str,
@@ -258,7 +258,7 @@ def m005_back_in_stock(db: sqlite_utils.Database) -> None:
         foreign_keys=[("gtin", "variants", "gtin"), ("store_id", "locations", "id")],
         not_null={"store_id", "kiosk_id", "gtin", "email", "language", "at", "received_at"},
     )
-    db["back_in_stock"].create_index(["store_id", "gtin", "at"])
+    db.table("back_in_stock").create_index(["store_id", "gtin", "at"])
 
 
 def migrate(db: sqlite_utils.Database) -> None:

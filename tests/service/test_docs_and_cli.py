@@ -102,5 +102,5 @@ def test_help_lists_the_commands() -> None:
         timeout=60,
         check=True,
     ).stdout
-    for word in ("--db", "--host", "--port", "--seed", "--images", "add-key", "seed"):
+    for word in ("--db", "--host", "--port", "--seed", "--images", "--workers", "add-key", "copy"):
         assert word in out
