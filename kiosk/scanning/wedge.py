@@ -2,9 +2,11 @@
 
 A wedge scanner is a keyboard that types its code a few milliseconds per key, pressing
 and releasing Shift around capitals (AltGr or Ctrl for some characters; Ctrl+] sends GS,
-GS1's FNC1) and ending with Enter (or Tab). People type 65+ ms per key even in a fast
-burst. :class:`WedgeFilter` is installed on the application and holds back every key
-event from the first key of a possible burst — presses, releases, modifiers — and decides:
+GS1's FNC1) and ending with Enter (or Tab): 2-10 ms per key event, up to ~35 ms per
+capital from a scanner polled at 125 Hz that sends Shift in reports of its own. People
+type 65+ ms per key even in a fast burst (15 keys/s), with single gaps down to ~35 ms.
+:class:`WedgeFilter` is installed on the application and holds back every key event from
+the first key of a possible burst — presses, releases, modifiers — and decides:
 
 - the character keys came fast (each gap <= ``max_gap_s`` and on average <=
   ``max_mean_gap_s``), at least ``min_length`` of them, and a terminator followed fast:
@@ -85,8 +87,8 @@ class WedgeFilter(QObject):
         self,
         parent: QObject | None = None,
         *,
-        max_gap_s: float = 0.050,
-        max_mean_gap_s: float = 0.030,
+        max_gap_s: float = 0.060,
+        max_mean_gap_s: float = 0.040,
         min_length: int = 6,
         terminators: Collection[Qt.Key] = DEFAULT_TERMINATORS,
         keyboard: ScannerKeyboard = ScannerKeyboard.AUTO,

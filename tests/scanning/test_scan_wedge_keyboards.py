@@ -3,6 +3,8 @@ for GS, AltGr, releases, on US, German and French layouts, and people typing fas
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -108,6 +110,13 @@ def test_slow_scanner_at_20_ms_per_event_is_still_a_scan(qtbot, wedge, edit) -> 
     assert_nothing_reached(qtbot, edit)
 
 
+def test_scanner_polled_at_125_hz_typing_capitals(qtbot, wedge, edit) -> None:
+    # One USB report every 8 ms, Shift in reports of its own: 32 ms per capital.
+    scan = scan_through(qtbot, wedge, Keyboard(edit), "STAFF:DEMO-KIOSK", step_ms=8)
+    assert scan.code == "STAFF:DEMO-KIOSK"
+    assert_nothing_reached(qtbot, edit)
+
+
 def test_two_scans_back_to_back(qtbot, wedge, edit) -> None:
     keyboard = Keyboard(edit)
     first = scan_through(qtbot, wedge, keyboard, "]E0" + GTIN)
@@ -207,6 +216,22 @@ def test_person_typing_reaches_the_field_untouched(qtbot, wedge, edit, per_key_m
     releases = [key for kind, key in edit.key_events if kind == QEvent.Type.KeyRelease]
     shifted = sum(c.isupper() or c == ":" for c in text)
     assert len(presses) == len(releases) == len(text) + shifted + 1  # + Shift, + Enter
+
+
+def test_fast_typist_with_uneven_gaps_is_never_a_scan(qtbot, wedge, edit) -> None:
+    # 15 keys/s on average, digraphs as quick as 35 ms, a code typed from a label + Enter.
+    rng = random.Random(14)
+    text = "4006381333931 STAFF:demo ]E04006381333931"
+    for _ in range(20):
+        scans: list[str] = []
+        wedge.scanned.connect(scans.append)
+        gaps = [rng.choice([35, 45, 55, 70, 80, 90, 95, 100]) for _ in range(len(text) + 1)]
+        with qtbot.waitSignal(edit.returnPressed, timeout=3000):
+            Keyboard(edit).type_like_a_person(text, per_key_ms=gaps, hold_ms=50, enter=True)
+        qtbot.waitUntil(lambda: edit.text() == text, timeout=2000)
+        assert scans == []
+        wedge.scanned.disconnect(scans.append)
+        edit.clear()
 
 
 def test_key_held_down_autorepeats_into_the_field(qtbot, wedge, edit) -> None:

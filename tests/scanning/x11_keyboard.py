@@ -13,6 +13,7 @@ itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
@@ -245,16 +246,23 @@ class Keyboard:
         self.stroke(Stroke(terminator), step_ms=step_ms)
 
     def type_like_a_person(
-        self, text: str, *, per_key_ms: int = 100, hold_ms: int = 60, enter: bool = False
+        self,
+        text: str,
+        *,
+        per_key_ms: int | Sequence[int] = 100,
+        hold_ms: int = 60,
+        enter: bool = False,
     ) -> None:
-        """A person on a US-layout keyboard: a key every ``per_key_ms``, held ``hold_ms``,
-        Shift pressed a little before a capital; the next key may go down before the last
-        is up (rollover) when ``hold_ms`` > ``per_key_ms``."""
+        """A person on a US-layout keyboard: a key every ``per_key_ms`` (or after each gap
+        of a sequence, one per key), held ``hold_ms``, Shift pressed a little before a
+        capital; the next key may go down before the last is up (rollover) when
+        ``hold_ms`` > the gap."""
         strokes = strokes_for(text, "us") + ([Stroke(ENTER)] if enter else [])
+        gaps = [per_key_ms] * len(strokes) if isinstance(per_key_ms, int) else list(per_key_ms)
         pending_release: tuple[int, int] | None = None  # (code, at ms)
-        start = self.clock_ms
-        for i, stroke in enumerate(strokes):
-            at = start + (i + 1) * per_key_ms
+        at = self.clock_ms
+        for stroke, gap in zip(strokes, gaps, strict=True):
+            at += gap
             if pending_release is not None and pending_release[1] <= at:
                 self.release(pending_release[0], after_ms=pending_release[1] - self.clock_ms)
                 pending_release = None
