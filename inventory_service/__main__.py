@@ -288,6 +288,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from inventory_service.storage.backends import database_errors
+
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "add-key":
@@ -304,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:
         print(f"inventory service: {exc}", file=sys.stderr)
+        return 1
+    except database_errors() as exc:
+        print(f"inventory service: database: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -89,6 +89,19 @@ class PostgresBackend:
         self._pool.close()
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """What either engine raises when the database is unreachable or broken."""
+    import sqlite3
+
+    errors: list[type[Exception]] = [sqlite3.Error]
+    try:
+        import psycopg
+        import psycopg_pool
+    except ImportError:  # pragma: no cover - the service extra brings both
+        return tuple(errors)
+    return (*errors, psycopg.Error, psycopg_pool.PoolTimeout)
+
+
 def is_postgres(db: str | Path) -> bool:
     return isinstance(db, str) and db.split(":", 1)[0] in POSTGRES_SCHEMES
 

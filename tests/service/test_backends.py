@@ -55,3 +55,12 @@ def test_placeholders_translate_for_psycopg() -> None:
         True,
     )
     assert to_pyformat("SELECT 100 % 7") == ("SELECT 100 %% 7", False)
+
+
+def test_unreachable_postgres_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from inventory_service.__main__ import main
+
+    assert main(["seed", "--db", "postgresql://nobody@127.0.0.1:1/chain"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("inventory service: database: connection failed")
+    assert "Traceback" not in err
