@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .xserver import XServer
+
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 120.0  # the demo starts its own service; 8 engineers share 2 cores
 WAIT_TIMEOUT_S = 60.0
@@ -176,3 +178,9 @@ class KioskProcess:
         data: dict[str, Any] = json.loads(Path(entry["path"]).read_text(encoding="utf-8"))
         assert data_dir in Path(entry["path"]).parents
         return data
+
+
+KioskFactory = Callable[[XServer, list[str]], KioskProcess]
+"""The ``kiosk_factory`` fixture: ``(server, args)`` -> a started kiosk with its window up."""
+DemoArgs = Callable[..., list[str]]
+"""The ``demo_args`` fixture: ``demo --fullscreen`` arguments (plus extra ones)."""

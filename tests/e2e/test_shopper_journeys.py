@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from endless_aisle_assets import DEMO_CATALOGUE
 from support.api import Api
 
+from inventory_service.catalogue import DEMO_CATALOGUE
 from inventory_service.launcher import ServiceProcess
 
-from .kiosk_process import KioskProcess
+from .kiosk_process import KioskFactory, KioskProcess
 from .xinput import PERSON_DELAY_MS, XInput, buttons, field
-from .xserver import XServer
+from .xserver import XServer, XServerFactory
 
 PORTRAIT = (1080, 1920)
 IDLE_TIMEOUT_S = 10  # the config's minimum: the still-there countdown starts after this
@@ -55,7 +55,8 @@ def warehouse_only_gtin() -> str:
         for r in catalogue["stock"]
         if kinds[r["location_id"]] == "warehouse" and r["on_hand"]
     }
-    return sorted(in_warehouse - at_home)[0]
+    gtin: str = sorted(in_warehouse - at_home)[0]
+    return gtin
 
 
 def write_config(path: Path, service: ServiceProcess, data_dir: Path, camera: Path) -> Path:
@@ -177,10 +178,16 @@ def assert_no_personal_data(text: str, where: str) -> None:
         assert value not in text, f"the shopper's {name} is in {where}"
 
 
+RunKiosk = Callable[[], tuple[XServer, KioskProcess, "Shopper"]]
+
+
 @pytest.fixture
 def run_kiosk(
-    tmp_path: Path, fresh_service: ServiceProcess, xserver_factory, kiosk_factory
-) -> Callable[[], tuple[XServer, KioskProcess, Shopper]]:
+    tmp_path: Path,
+    fresh_service: ServiceProcess,
+    xserver_factory: XServerFactory,
+    kiosk_factory: KioskFactory,
+) -> RunKiosk:
     """``run_kiosk()``: ``python -m kiosk run`` on a 1080x1920 Xvfb; again: same data dir."""
     data_dir = tmp_path / "kiosk-data"
     camera = tmp_path / "no-camera"
@@ -198,7 +205,9 @@ def run_kiosk(
     return start
 
 
-def test_triple_tap_on_place_order_makes_exactly_one_order(run_kiosk, fresh_service) -> None:
+def test_triple_tap_on_place_order_makes_exactly_one_order(
+    run_kiosk: RunKiosk, fresh_service: ServiceProcess
+) -> None:
     _, kiosk, shopper = run_kiosk()
     shopper.scan(warehouse_only_gtin())
     shopper.tap_warehouse_size()
@@ -215,7 +224,7 @@ def test_triple_tap_on_place_order_makes_exactly_one_order(run_kiosk, fresh_serv
 
 
 def test_kiosk_killed_right_after_place_order_still_makes_exactly_one_order(
-    run_kiosk, fresh_service
+    run_kiosk: RunKiosk, fresh_service: ServiceProcess
 ) -> None:
     _, kiosk, shopper = run_kiosk()
     shopper.scan(warehouse_only_gtin())
@@ -238,7 +247,7 @@ def test_kiosk_killed_right_after_place_order_still_makes_exactly_one_order(
     assert_no_personal_data(kiosk.text() + again.text(), "the kiosk's log")
 
 
-def test_shopper_who_walks_away_leaves_nothing_behind(run_kiosk) -> None:
+def test_shopper_who_walks_away_leaves_nothing_behind(run_kiosk: RunKiosk) -> None:
     _, kiosk, shopper = run_kiosk()
     shopper.scan(warehouse_only_gtin())
     shopper.tap_warehouse_size()

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from endless_aisle_assets import DEMO_CATALOGUE
 
-from .kiosk_process import KioskProcess
+from inventory_service.catalogue import DEMO_CATALOGUE
+
+from .kiosk_process import DemoArgs, KioskFactory, KioskProcess
 from .xinput import XInput
-from .xserver import XServer
+from .xserver import XServer, XServerFactory
 
 PORTRAIT = (1080, 1920)
 DEMO_STAFF_ID = "demo"  # kiosk/__main__.py's demo staff member
@@ -50,7 +51,11 @@ def assert_product_shown(kiosk: KioskProcess, mark: int, data_dir: Path, style_n
 
 
 def start_demo(
-    xserver_factory, kiosk_factory, demo_args, kind: str, layout: str = ""
+    xserver_factory: XServerFactory,
+    kiosk_factory: KioskFactory,
+    demo_args: DemoArgs,
+    kind: str,
+    layout: str = "",
 ) -> tuple[XServer, KioskProcess, Path]:
     server = xserver_factory(kind, [PORTRAIT])
     if layout:
@@ -61,9 +66,10 @@ def start_demo(
     return server, kiosk, Path(args[args.index("--data-dir") + 1])
 
 
-def test_wedge_scan_with_an_aim_prefix_opens_the_product(
-    xserver_factory, kiosk_factory, demo_args
+def test_wedge_scans_with_an_aim_prefix_and_a_staff_badge(
+    xserver_factory: XServerFactory, kiosk_factory: KioskFactory, demo_args: DemoArgs
 ) -> None:
+    """xdotool types as a US keyboard would: Shift around the capitals and the colon."""
     server, kiosk, data_dir = start_demo(xserver_factory, kiosk_factory, demo_args, "xvfb")
     gtin, style_name = demo_gtin()
     mark = kiosk.mark()
@@ -71,32 +77,25 @@ def test_wedge_scan_with_an_aim_prefix_opens_the_product(
     assert_product_shown(kiosk, mark, data_dir, style_name)
     assert not [e for e in kiosk.entries()[mark:] if e.get("screen") == "UnknownCodeScreen"]
 
-
-def test_staff_badge_by_wedge_opens_the_staff_screen(
-    xserver_factory, kiosk_factory, demo_args
-) -> None:
-    server, kiosk, _ = start_demo(xserver_factory, kiosk_factory, demo_args, "xvfb")
     mark = kiosk.mark()
     XInput(server).scan(f"STAFF:{DEMO_STAFF_ID}")
     kiosk.wait_for("admin screen opened", after=mark)
 
 
 @pytest.mark.parametrize("layout", ["us", "de", "fr"])
-def test_scanner_in_us_mode_on_a_keyboard_layout_opens_the_product(
-    layout, xserver_factory, kiosk_factory, demo_args
+def test_scanner_in_us_mode_on_a_keyboard_layout(
+    layout: str,
+    xserver_factory: XServerFactory,
+    kiosk_factory: KioskFactory,
+    demo_args: DemoArgs,
 ) -> None:
+    """The same key presses on three layouts: the product, then the staff screen."""
     server, kiosk, data_dir = start_demo(xserver_factory, kiosk_factory, demo_args, "xorg", layout)
     gtin, style_name = demo_gtin()
     mark = kiosk.mark()
     XInput(server).scan_us_keycodes(f"]E0{gtin}")
     assert_product_shown(kiosk, mark, data_dir, style_name)
 
-
-@pytest.mark.parametrize("layout", ["de", "fr"])
-def test_staff_badge_in_us_mode_on_a_keyboard_layout_opens_the_staff_screen(
-    layout, xserver_factory, kiosk_factory, demo_args
-) -> None:
-    server, kiosk, _ = start_demo(xserver_factory, kiosk_factory, demo_args, "xorg", layout)
     mark = kiosk.mark()
     XInput(server).scan_us_keycodes(f"STAFF:{DEMO_STAFF_ID}")
     kiosk.wait_for("admin screen opened", after=mark)

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import pytest
 
+from .kiosk_process import DemoArgs, KioskFactory
 from .xinput import XInput
+from .xserver import XServerFactory
 
 TITLE = "Endless Aisle"
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1280, 800)], ids=["1080x1920", "1280x800"])
 def test_demo_fullscreen_fills_the_screen_without_a_window_manager(
-    size, xserver_factory, kiosk_factory, demo_args
+    size: tuple[int, int],
+    xserver_factory: XServerFactory,
+    kiosk_factory: KioskFactory,
+    demo_args: DemoArgs,
 ) -> None:
     width, height = size
     server = xserver_factory("xvfb", [size])
@@ -33,7 +38,9 @@ def test_demo_fullscreen_fills_the_screen_without_a_window_manager(
     assert any(f"{width}x{height}+0+0" in line for line in kiosk_lines), tree
 
 
-def test_window_follows_a_screen_that_changes_size(xserver_factory, kiosk_factory, demo_args):
+def test_window_follows_a_screen_that_changes_size(
+    xserver_factory: XServerFactory, kiosk_factory: KioskFactory, demo_args: DemoArgs
+) -> None:
     """A monitor swapped or rotated: the output's mode changes, the window follows at once.
 
     Xvfb cannot change modes; Xorg with the dummy driver can (xrandr --output ... --mode).

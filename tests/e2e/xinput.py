@@ -103,13 +103,6 @@ class XInput:
 # --- reading the widget map --------------------------------------------------------------
 
 
-def main_window(widget_map: dict[str, Any], cls: str = "MainWindow") -> dict[str, Any]:
-    for window in widget_map["windows"]:
-        if window["class"] == cls:
-            return window
-    raise AssertionError(f"no visible {cls}: {[w['class'] for w in widget_map['windows']]}")
-
-
 def buttons(widget_map: dict[str, Any], **fields: Any) -> list[dict[str, Any]]:
     """Visible buttons in any window whose fields equal ``fields``."""
     return [

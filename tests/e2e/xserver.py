@@ -15,6 +15,7 @@ import select
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 START_TIMEOUT_S = 30.0
@@ -219,3 +220,7 @@ class XServer:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+XServerFactory = Callable[[str, list[tuple[int, int]]], XServer]
+"""The ``xserver_factory`` fixture: ``(kind, sizes)`` -> a started server."""

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.display import (
     Margins,
@@ -123,16 +124,14 @@ def test_fit_size_keeps_the_aspect_in_the_room_orientation(
 # --- rotation ---------------------------------------------------------------------------
 
 
+def xrandr_rotate(direction: str) -> list[str]:
+    return ["xrandr", "--output", "HDMI-1", "--rotate", direction]
+
+
 def test_rotation_on_x_uses_xrandr_clockwise() -> None:
-    assert rotation_command("xcb", "HDMI-1", 90) == [
-        "xrandr",
-        "--output",
-        "HDMI-1",
-        "--rotate",
-        "right",
-    ]
-    assert rotation_command("xcb", "HDMI-1", 270)[-1] == "left"  # type: ignore[index]  # not None for xcb
-    assert rotation_command("xcb", "HDMI-1", 180)[-1] == "inverted"  # type: ignore[index]  # as above
+    assert rotation_command("xcb", "HDMI-1", 90) == xrandr_rotate("right")
+    assert rotation_command("xcb", "HDMI-1", 270) == xrandr_rotate("left")
+    assert rotation_command("xcb", "HDMI-1", 180) == xrandr_rotate("inverted")
 
 
 def test_rotation_on_wayland_uses_wlr_randr_counter_clockwise_transforms() -> None:
@@ -163,7 +162,9 @@ def _screen_rect() -> Rect:
     return screen_info(screen).geometry
 
 
-def test_placer_fills_the_screen_frameless_and_logs_it(qtbot, caplog) -> None:
+def test_placer_fills_the_screen_frameless_and_logs_it(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     placer = WindowPlacer(window, fullscreen=True)
@@ -176,11 +177,11 @@ def test_placer_fills_the_screen_frameless_and_logs_it(qtbot, caplog) -> None:
     assert window.isFullScreen()
     assert window.windowFlags() & window.windowFlags().FramelessWindowHint
     record = next(r for r in caplog.records if r.msg == "window placed")
-    assert record.geometry == screen.as_list()  # type: ignore[attr-defined]  # log extra
-    assert record.screen == QGuiApplication.primaryScreen().name()  # type: ignore[attr-defined]
+    assert vars(record)["geometry"] == screen.as_list()
+    assert vars(record)["screen"] == QGuiApplication.primaryScreen().name()
 
 
-def test_placer_windowed_fits_the_available_area(qtbot) -> None:
+def test_placer_windowed_fits_the_available_area(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     WindowPlacer(window, fullscreen=False).show()
@@ -190,7 +191,7 @@ def test_placer_windowed_fits_the_available_area(qtbot) -> None:
     assert not window.isFullScreen()
 
 
-def test_placer_follows_a_screen_geometry_change(qtbot) -> None:
+def test_placer_follows_a_screen_geometry_change(qtbot: QtBot) -> None:
     """A rotated or replaced monitor: the screen reports a new geometry; the window follows.
 
     The offscreen screen cannot really change size, so the window is moved away (as a
@@ -208,7 +209,9 @@ def test_placer_follows_a_screen_geometry_change(qtbot) -> None:
     qtbot.waitUntil(lambda: window.geometry() == QRect(*screen.as_list()))
 
 
-def test_placer_pinned_to_an_unknown_screen_warns_and_uses_the_primary(qtbot, caplog) -> None:
+def test_placer_pinned_to_an_unknown_screen_warns_and_uses_the_primary(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     with caplog.at_level(logging.WARNING, logger="kiosk.display"):
@@ -217,7 +220,7 @@ def test_placer_pinned_to_an_unknown_screen_warns_and_uses_the_primary(qtbot, ca
     assert window.geometry() == QRect(*_screen_rect().as_list())
 
 
-def test_placer_refuses_a_rotation_that_is_not_a_right_angle(qtbot) -> None:
+def test_placer_refuses_a_rotation_that_is_not_a_right_angle(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     with pytest.raises(ValueError):

@@ -12,6 +12,7 @@ import os
 import signal
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from kiosk.widget_map import ScreenLogger, WidgetMapWriter, describe_window
 
@@ -34,7 +36,7 @@ class OtherPage(QWidget):
     pass
 
 
-def build(qtbot) -> tuple[QWidget, QStackedWidget, QPushButton, QLineEdit]:
+def build(qtbot: QtBot) -> tuple[QWidget, QStackedWidget, QPushButton, QLineEdit]:
     window = QWidget()
     qtbot.addWidget(window)
     stack = QStackedWidget()
@@ -61,7 +63,9 @@ def build(qtbot) -> tuple[QWidget, QStackedWidget, QPushButton, QLineEdit]:
     return window, stack, button, edit
 
 
-def test_describe_window_lists_buttons_with_centres_and_fields_by_length_only(qtbot) -> None:
+def test_describe_window_lists_buttons_with_centres_and_fields_by_length_only(
+    qtbot: QtBot,
+) -> None:
     window, _stack, button, _edit = build(qtbot)
     described = describe_window(window)
 
@@ -80,7 +84,7 @@ def test_describe_window_lists_buttons_with_centres_and_fields_by_length_only(qt
 
 
 def test_writer_writes_the_file_on_sigusr1_and_logs_only_its_path(
-    qtbot, tmp_path: Path, caplog
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     window, *_ = build(qtbot)
     path = tmp_path / "widget-map.json"
@@ -97,15 +101,17 @@ def test_writer_writes_the_file_on_sigusr1_and_logs_only_its_path(
     assert data["seq"] == 1
     assert any(w["class"] == "QWidget" for w in data["windows"])
     [record] = [r for r in caplog.records if r.msg == "widget map written"]
-    assert record.path == str(path)  # type: ignore[attr-defined]  # log extra
+    assert vars(record)["path"] == str(path)
     assert SECRET not in caplog.text
 
 
-def test_screen_logger_names_each_page_shown(qtbot, caplog) -> None:
+def test_screen_logger_names_each_page_shown(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     window, stack, *_ = build(qtbot)
     ScreenLogger(window)
     with caplog.at_level(logging.INFO, logger="kiosk.widget_map"):
         stack.setCurrentIndex(1)
         stack.setCurrentIndex(0)
-    shown = [r.screen for r in caplog.records if r.msg == "screen shown"]  # type: ignore[attr-defined]
+    shown = [vars(r)["screen"] for r in caplog.records if r.msg == "screen shown"]
     assert shown == ["OtherPage", "Page"]
