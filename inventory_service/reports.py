@@ -22,7 +22,9 @@ def ordered_locations(
 ) -> list[tuple[Location, float | None]]:
     """The locations a report lists, in order, each with its distance from ``store``.
 
-    stores: the asking store first (0 km), then the others nearest first.
+    stores: the asking store first (0 km), then the nearest others (at most
+    ``rules.NEARBY_STORES_LISTED``: a chain of 300 stores would otherwise send 300 rows
+    per size for every scan).
     warehouses: every warehouse (distance null, as the contract says), by id.
     """
     if scope == StockScope.WAREHOUSES:
@@ -42,7 +44,7 @@ def ordered_locations(
         if loc.kind == LocationKind.STORE and loc.id != store.id
     ]
     others.sort(key=lambda pair: (pair[1], pair[0].id))
-    return [(store, 0.0), *others]
+    return [(store, 0.0), *others[: rules.NEARBY_STORES_LISTED]]
 
 
 def build_stock_report(

@@ -96,6 +96,10 @@ def order_total(lines: Iterable[OrderLine]) -> Decimal:
     return sum((ln.unit_price * ln.quantity for ln in lines), Decimal("0"))
 
 
+#: A stock report lists the asking store and at most this many other stores, nearest first.
+NEARBY_STORES_LISTED = 10
+
+
 # --- holds and what a status change does to stock ------------------------------------
 
 #: Only an unpaid order's hold runs out; a paid order keeps its pairs until shipped.

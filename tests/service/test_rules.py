@@ -47,3 +47,24 @@ def test_fetch_transitions_match_contract() -> None:
 def test_body_hash_ignores_key_order() -> None:
     assert rules.body_hash({"a": 1, "b": [1, 2]}) == rules.body_hash({"b": [1, 2], "a": 1})
     assert rules.body_hash({"a": 1}) != rules.body_hash({"a": 2})
+
+
+def test_a_stock_report_lists_the_store_and_only_the_nearest_others() -> None:
+    from inventory_client.models import Location, LocationKind, StockScope
+    from inventory_service.reports import ordered_locations
+
+    home = Location(id="s-home", name="Home", kind=LocationKind.STORE, latitude=50, longitude=8)
+    chain = [
+        Location(
+            id=f"s-{i:03d}",
+            name=f"S{i}",
+            kind=LocationKind.STORE,
+            latitude=50 + i / 10,
+            longitude=8,
+        )
+        for i in range(1, 300)
+    ]
+    listed = ordered_locations(home, [home, *chain], StockScope.STORES)
+    assert [loc.id for loc, _ in listed] == ["s-home"] + [
+        f"s-{i:03d}" for i in range(1, rules.NEARBY_STORES_LISTED + 1)
+    ]
