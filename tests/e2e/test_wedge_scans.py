@@ -45,8 +45,13 @@ def labels(widget_map: dict[str, Any]) -> list[str]:
 
 
 def assert_product_shown(kiosk: KioskProcess, mark: int, data_dir: Path, style_name: str) -> None:
-    kiosk.wait_for("screen shown", after=mark, screen="ProductScreen")
+    entry = kiosk.wait_for(
+        "screen shown",
+        after=mark,
+        where=lambda e: e["screen"] in ("ProductScreen", "UnknownCodeScreen"),
+    )
     shown = labels(kiosk.widget_map(data_dir))
+    assert entry["screen"] == "ProductScreen", f"the kiosk read another code: {shown}"
     assert any(style_name in text for text in shown), shown
 
 
