@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.error_screen.retry_requested.connect(session.retry)
         self.fetch_screen.fetch_requested.connect(session.request_fetch)
         self.fetch_screen.cancel_requested.connect(session.cancel_fetch)
+        self.fetch_screen.give_up_requested.connect(session.cancel_fetch_and_start_over)
         self.notify_screen.notify_requested.connect(session.notify_me)
         self.address_screen.address_submitted.connect(session.submit_address)
         self.review_screen.place_order_requested.connect(session.place_order)

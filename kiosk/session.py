@@ -276,6 +276,12 @@ class ShopperSession(QObject):
         """The shopper no longer wants the pair brought."""
         self.fetch_flow.cancel()
 
+    @Slot()
+    def cancel_fetch_and_start_over(self) -> None:
+        """Start over from an open ticket the shopper gave up: staff are told (cancelled)."""
+        self.fetch_flow.give_up()
+        self.start_over()
+
     @Slot(object)
     def submit_address(self, ship_to: ShipTo) -> None:
         """The form is valid: keep the address in the draft and open a fresh review."""

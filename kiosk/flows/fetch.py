@@ -108,6 +108,14 @@ class FetchFlow(QObject):
             self._cancel_failed,
         )
 
+    def give_up(self) -> None:
+        """Cancel an open ticket without waiting for the answer (the shopper starts over)."""
+        request, backend = self._request, self._backend
+        if backend is None or request is None:
+            return
+        if self._phase in (FetchPhase.OPEN, FetchPhase.CLAIMED):
+            self._runner.run_detached(lambda: backend.cancel_fetch_request(request.id))
+
     def stop(self) -> None:
         """The fetch screen closes: stop following the ticket. The request stays with staff."""
         self._poll.stop()

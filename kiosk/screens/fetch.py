@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.journey.messages import CONTEXT as MESSAGES
 from kiosk.journey.phases import FetchPhase
@@ -51,10 +51,13 @@ class FetchScreen(Screen):
     """Signals:
     fetch_requested(): "Bring it to me".
     cancel_requested(): the shopper no longer wants the pair brought.
+    give_up_requested(): "Start over" on an open ticket, confirmed: cancel it and start
+        over (staff should not bring a pair nobody waits for).
     """
 
     fetch_requested = Signal()
     cancel_requested = Signal()
+    give_up_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,9 +84,46 @@ class FetchScreen(Screen):
         self.body.addWidget(self.ticket, 1)
         self.body.addWidget(self.message)
         self.body.addLayout(row)
+        self.body.addWidget(self._build_ask())
         self.body.addStretch(1)
+        self._asking = False
+        self.nav.start_over_guard = self._ask_before_start_over
         self.fetch_button.clicked.connect(self.fetch_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.keep_button.clicked.connect(self._keep_waiting)
+        self.give_up_button.clicked.connect(self.give_up_requested)
+        self.retranslate()
+
+    def _build_ask(self) -> QFrame:
+        """The question "Start over" asks while a ticket is open (inside the screen)."""
+        self.ask = QFrame()
+        self.ask.setObjectName("card")
+        self.ask_text = label("", "body")
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("primary")
+        self.give_up_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.give_up_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_button)
+        box = QVBoxLayout(self.ask)
+        box.addWidget(self.ask_text)
+        box.addLayout(buttons)
+        self.ask.setVisible(False)
+        return self.ask
+
+    def _ticket_open(self) -> bool:
+        return self._phase in (FetchPhase.OPEN, FetchPhase.CLAIMED)
+
+    def _ask_before_start_over(self) -> bool:
+        if not self._ticket_open():
+            return False
+        self._asking = True
+        self.retranslate()
+        return True
+
+    def _keep_waiting(self) -> None:
+        self._asking = False
         self.retranslate()
 
     @property
@@ -132,7 +172,19 @@ class FetchScreen(Screen):
         self.fetch_button.setVisible(phase in (FetchPhase.OFFER, FetchPhase.FAILED))
         self.cancel_button.setText(translate("FetchScreen", "Cancel request"))
         self.cancel_button.setAccessibleName(translate("FetchScreen", "Cancel request"))
-        ticket_open = phase in (FetchPhase.OPEN, FetchPhase.CLAIMED)
-        self.cancel_button.setVisible(ticket_open)
+        ticket_open = self._ticket_open()
+        self._asking = self._asking and ticket_open
+        self.cancel_button.setVisible(ticket_open and not self._asking)
+        self.ask.setVisible(self._asking)
+        self.ask_text.setText(
+            translate(
+                "FetchScreen",
+                "Start over? Your request will be cancelled, so nobody brings the pair.",
+            )
+        )
+        self.keep_button.setText(translate("FetchScreen", "Keep waiting"))
+        self.keep_button.setAccessibleName(self.keep_button.text())
+        self.give_up_button.setText(translate("FetchScreen", "Cancel and start over"))
+        self.give_up_button.setAccessibleName(self.give_up_button.text())
         # An open ticket keeps its screen: staff are already walking with the pair.
         self.nav.back_button.setVisible(not ticket_open)

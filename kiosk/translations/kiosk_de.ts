@@ -469,6 +469,18 @@
         <source>Cancel request</source>
         <translation>Anfrage abbrechen</translation>
     </message>
+    <message>
+        <source>Start over? Your request will be cancelled, so nobody brings the pair.</source>
+        <translation>Neu beginnen? Ihre Anfrage wird storniert, dann bringt niemand das Paar.</translation>
+    </message>
+    <message>
+        <source>Keep waiting</source>
+        <translation>Weiter warten</translation>
+    </message>
+    <message>
+        <source>Cancel and start over</source>
+        <translation>Stornieren und neu beginnen</translation>
+    </message>
 </context>
 <context>
     <name>FetchView</name>

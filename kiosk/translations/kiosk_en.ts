@@ -469,6 +469,18 @@
         <source>Cancel request</source>
         <translation>Cancel request</translation>
     </message>
+    <message>
+        <source>Start over? Your request will be cancelled, so nobody brings the pair.</source>
+        <translation>Start over? Your request will be cancelled, so nobody brings the pair.</translation>
+    </message>
+    <message>
+        <source>Keep waiting</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <source>Cancel and start over</source>
+        <translation>Cancel and start over</translation>
+    </message>
 </context>
 <context>
     <name>FetchView</name>

@@ -469,6 +469,18 @@
         <source>Cancel request</source>
         <translation>Annuler la demande</translation>
     </message>
+    <message>
+        <source>Start over? Your request will be cancelled, so nobody brings the pair.</source>
+        <translation>Recommencer ? Votre demande sera annulée et personne n’apportera la paire.</translation>
+    </message>
+    <message>
+        <source>Keep waiting</source>
+        <translation>Continuer d’attendre</translation>
+    </message>
+    <message>
+        <source>Cancel and start over</source>
+        <translation>Annuler et recommencer</translation>
+    </message>
 </context>
 <context>
     <name>FetchView</name>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -36,9 +38,19 @@ class NavBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.start_over_button)
         self.back_button.clicked.connect(self.back_requested)
-        self.start_over_button.clicked.connect(self.start_over_requested)
+        self.start_over_button.clicked.connect(self._on_start_over)
         self.languages.language_chosen.connect(self.language_chosen)
         self.retranslate()
+
+    start_over_guard: Callable[[], bool] | None = None
+    """A screen that must ask first (an open fetch ticket) sets this: it returns True
+    when it took the tap over, and the bar then does not start over by itself."""
+
+    def _on_start_over(self) -> None:
+        guard = self.start_over_guard
+        if guard is not None and guard():
+            return
+        self.start_over_requested.emit()
 
     def retranslate(self) -> None:
         self.back_button.setText(translate("NavBar", "‹  Back"))
