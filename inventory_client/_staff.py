@@ -14,10 +14,9 @@ Why a second object rather than more methods on ``InventoryClient``:
   ``requests.Session`` (connection pool, retry policy, User-Agent), the circuit breaker
   (so ``client.connectivity`` covers staff calls too), the timeouts and the one error
   boundary (``translate_errors``, where a malformed answer becomes ``InvalidResponse``).
-  The staff key travels per request in the ``Authorization`` header, as
-  ``InventoryClient.adjust_stock`` already sends it, so there is no second Session to
-  close: the staff client lives as long as the kiosk's client, and ``client.close()``
-  ends both.
+  The staff key travels per request in the ``Authorization`` header, so there is no
+  second Session to close: the staff client lives as long as the kiosk's client, and
+  ``client.close()`` ends both.
 - **Not queued, but one.** A person reads every answer on the admin screen, so nothing here
   goes through the outbox and a failure is raised at once; except stock changes
   (``adjust_stock``), which must apply exactly once, in order, also when made offline:
