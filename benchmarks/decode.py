@@ -11,7 +11,11 @@ Prints, as Markdown tables:
    live scanner runs, with all six symbologies enabled), plain pyzbar and zxing-cpp
    (each with its defaults on the grayscale image);
 2. ms per 1280x720 frame holding no barcode (scenes from ``_scenes.py``);
-3. CPU of the scanner loop at 30 fps on an ImageFolderSource (process time / wall time).
+3. CPU of the scanner loop at 30 fps on an ImageFolderSource (process time / wall time);
+4. generated camera scenes (``kiosk/dev/barcode_scenes.py``, seeded, made on the fly):
+   stills for ours, pyzbar and zxing-cpp (correct / wrong / no answer, time per image
+   p50 / p95 / max), and the live scanner on tags held still and moving past
+   (``--scenes N``, ``--live N``; see ``_scene_tables.py``).
 
 Counting rule (the same for all three decoders): a decoder's *answer* for an image is what a
 single-tag kiosk would act on, so reads are compared as codes (retail codes as GTIN-13, so
@@ -48,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _scene_tables import live_table, stills_table  # noqa: E402
 from _scenes import blurred_noise, shop_scene  # noqa: E402
 
 from kiosk.scanning.cli import UnreadableImage, load_image  # noqa: E402
@@ -117,6 +122,7 @@ class Tally:
     correct: int = 0
     wrong: int = 0
     ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
     correct_any: int = 0  # the looser any-read rule, for comparison
     wrong_any: int = 0
 
@@ -136,6 +142,7 @@ class Tally:
         self.correct += other.correct
         self.wrong += other.wrong
         self.ms += other.ms
+        self.cpu_ms += other.cpu_ms
         self.correct_any += other.correct_any
         self.wrong_any += other.wrong_any
 
@@ -175,9 +182,10 @@ def corpus_table(corpus: Path, list_wrong: bool = False) -> None:
             answers: dict[str, list[str]] = {}
             for name, read in decoders.items():
                 t = tallies[name]
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 keys = read(img) if img is not None else []
                 t.ms.append((time.perf_counter() - started) * 1000)
+                t.cpu_ms.append((time.process_time() - cpu) * 1000)
                 answers[name] = keys
                 if t.count(expected, keys):
                     wrong_answers.append(
@@ -215,6 +223,16 @@ def corpus_table(corpus: Path, list_wrong: bool = False) -> None:
             f"{getattr(retail_totals[k], ok)} | {getattr(retail_totals[k], bad)}" for k in decoders
         )
         print(f"| either anchor right: {either[rule]} | {rule} | {cells} |")
+    print("\n| time per image, ms | p50 | p95 | max | mean |")
+    print("|---|---|---|---|---|")
+    for k in decoders:
+        for label, tally in (("retail", retail_totals[k]), ("all sets", totals[k])):
+            for clock, values in (("wall", tally.ms), ("CPU", tally.cpu_ms)):
+                a = np.asarray(values)
+                print(
+                    f"| {k}, {label}, {clock} | {np.percentile(a, 50):.1f} | "
+                    f"{np.percentile(a, 95):.1f} | {a.max():.1f} | {a.mean():.1f} |"
+                )
     print(
         "\nwrong images over all sets (any-read rule): "
         + ", ".join(f"{k} {totals[k].wrong_any}" for k in decoders)
@@ -292,7 +310,15 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "barcode-corpus")
     parser.add_argument("--frames", type=int, default=40, help="empty scenes per kind")
     parser.add_argument("--seconds", type=float, default=20.0, help="scanner-loop run time")
-    parser.add_argument("--skip", choices=["corpus", "empty", "loop"], action="append", default=[])
+    parser.add_argument(
+        "--skip",
+        choices=["corpus", "empty", "loop", "scenes", "live"],
+        action="append",
+        default=[],
+    )
+    parser.add_argument("--scenes", type=int, default=1000, help="generated stills")
+    parser.add_argument("--live", type=int, default=40, help="generated live sequences per kind")
+    parser.add_argument("--seed", type=int, default=0, help="first seed of the generated scenes")
     parser.add_argument("--list-wrong", action="store_true", help="list each wrong answer")
     args = parser.parse_args()
     cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
@@ -307,6 +333,18 @@ def main() -> int:
         print()
     if "loop" not in args.skip:
         scanner_cpu(args.seconds)
+        print()
+    if "scenes" not in args.skip:
+        ours = Decoder()
+        readers = {
+            "ours": lambda img: [s.code for s in ours.decode(img)],
+            "pyzbar": pyzbar_read,
+            "zxing-cpp": zxing_read,
+        }
+        stills_table(readers, args.scenes, args.seed, args.list_wrong)
+        print()
+    if "live" not in args.skip:
+        live_table(Decoder, args.live, args.seed)
     return 0
 
 

@@ -35,7 +35,8 @@ __all__ = [
 
 #: Symbologies in the order their share is drawn (equal shares).
 KINDS = ("EAN13", "UPCA", "EAN8", "UPCE")
-W, H = 1280, 720
+#: Frame size (width, height) unless a caller asks for another.
+SIZE = (1280, 720)
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def _corners(pose: _Pose, w: int, h: int) -> np.ndarray:
 class _Look:
     """Lighting and optics of one shot."""
 
-    light: np.ndarray  # per-pixel gain (uneven light), H x W float32
+    light: np.ndarray  # per-pixel gain (uneven light), frame-sized float32
     glare: tuple[float, float, float, float] | None  # cx, cy, radius, strength
     blur: float  # defocus sigma in pixels
     motion: int  # motion-blur length in pixels (0: none)
@@ -279,7 +280,8 @@ class _Look:
     jpeg: int  # quality, 0: none
 
 
-def _random_look(rng: np.random.Generator) -> _Look:
+def _random_look(rng: np.random.Generator, size: tuple[int, int]) -> _Look:
+    W, H = size
     yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
     gx, gy = rng.uniform(-0.5, 0.5, 2)
     light = 1.0 + gx * (xx / W - 0.5) + gy * (yy / H - 0.5)
@@ -312,6 +314,7 @@ def _shoot(
     rng: np.random.Generator,
 ) -> np.ndarray:
     """Photograph ``label`` on ``box`` (the frame background) in ``pose`` under ``look``."""
+    H, W = box.shape[:2]
     h, w = label.shape
     corners = _corners(pose, w, h)
     src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
@@ -343,18 +346,19 @@ def _shoot(
     if look.jpeg:
         ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, look.jpeg])
         if ok:
-            out = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+            out = np.asarray(cv2.imdecode(buf, cv2.IMREAD_COLOR), dtype=np.uint8)
     return out
 
 
 def _setup(
-    seed: int, kind: str | None, max_angle: float
+    seed: int, kind: str | None, max_angle: float, size: tuple[int, int]
 ) -> tuple[str, str, np.ndarray, np.ndarray, _Pose, np.random.Generator]:
     rng = np.random.default_rng(seed)
     kind = kind if kind is not None else KINDS[int(rng.integers(0, len(KINDS)))]
     text = random_gtin(kind, rng)
     module = int(rng.integers(2, 5))
     label = _label(_symbol(kind, text, module, rng), rng)
+    W, H = size
     box = _box_side(rng, W, H)
     lh, lw = label.shape
     # Scale so a module lands on 1.4-3.5 pixels, and the label fits the frame.
@@ -372,21 +376,27 @@ def _setup(
     return kind, text, label, box, pose, rng
 
 
-def scene(seed: int, kind: str | None = None, max_angle: float = 35.0) -> Scene:
+def scene(
+    seed: int, kind: str | None = None, max_angle: float = 35.0, size: tuple[int, int] = SIZE
+) -> Scene:
     """One seeded still: the same seed always gives the same pixels and code."""
-    kind, text, label, box, pose, rng = _setup(seed, kind, max_angle)
-    look = _random_look(rng)
+    kind, text, label, box, pose, rng = _setup(seed, kind, max_angle, size)
+    look = _random_look(rng, size)
     image = _shoot(label, box, pose, look, rng)
     return Scene(image, kind, text, gtin13(kind, text), pose.angle, seed)
 
 
 def held_still(
-    seed: int, frames: int = 30, kind: str | None = None, max_angle: float = 35.0
+    seed: int,
+    frames: int = 30,
+    kind: str | None = None,
+    max_angle: float = 35.0,
+    size: tuple[int, int] = SIZE,
 ) -> Iterator[Scene]:
     """A tag held before the camera: the same shot with a little hand tremor (well under a
     pixel to about one), and fresh sensor noise in every frame."""
-    kind, text, label, box, pose, rng = _setup(seed, kind, max_angle)
-    look = _random_look(rng)
+    kind, text, label, box, pose, rng = _setup(seed, kind, max_angle, size)
+    look = _random_look(rng, size)
     gtin = gtin13(kind, text)
     for _ in range(frames):
         jitter = _Pose(
@@ -401,16 +411,20 @@ def held_still(
 
 
 def moving_past(
-    seed: int, frames: int = 24, kind: str | None = None, max_angle: float = 35.0
+    seed: int,
+    frames: int = 24,
+    kind: str | None = None,
+    max_angle: float = 35.0,
+    size: tuple[int, int] = SIZE,
 ) -> Iterator[Scene]:
     """A tag swept across the view, left to right, with motion blur along the sweep."""
-    kind, text, label, box, pose, rng = _setup(seed, kind, max_angle)
-    base = _random_look(rng)
+    kind, text, label, box, pose, rng = _setup(seed, kind, max_angle, size)
+    base = _random_look(rng, size)
     gtin = gtin13(kind, text)
-    speed = W * 1.4 / frames  # pixels per frame: from off the left edge to off the right
+    speed = size[0] * 1.4 / frames  # pixels per frame: from off the left edge to off the right
     blur = max(2, min(int(speed * rng.uniform(0.1, 0.3)), 25))
     for i in range(frames):
-        cx = -0.2 * W + i * speed
+        cx = -0.2 * size[0] + i * speed
         moved = _Pose(
             cx, pose.cy + 10 * math.sin(i / 3), pose.angle, pose.scale, pose.tilt_x, pose.tilt_y
         )

@@ -6,10 +6,15 @@ the misreads met in the corpus and in generated scenes (docs/PERFORMANCE.md, Dec
 
 - a read counts only with a valid check digit, and for ZBar linear codes with two
   agreeing scan lines (UPC-E: 16); see :func:`counts`;
-- a code needs **two votes**: one view alone, however sure its library is, is never
-  enough. A lone read is the shape of every wrong code we met: a rotated view where one
-  library's scan line crossed the bars at a slant and found another valid code, a
-  fragment of a longer symbol read as the short one;
+- a code is sure at once only when **both libraries** read it (ZBar and zxing-cpp are
+  independent decoders: they share no misreads by construction). A code only one library
+  reads is sure only when ``complete`` (every view of the frame was read), at least two
+  views read it (a lone read is the shape of the rotated-tag misreads: ZBar's scan lines
+  crossing an EAN-13 at a slant found a valid UPC-E in it, 19 lines strong), and no view
+  read another reading of the same symbol (same left or right half), at any quality.
+  Reads of one library on several renderings of the same pixels are not independent:
+  under glare ZBar read 269143792788 for 269143792122 on the plain, CLAHE and sharpened
+  frame alike, and only weak reads of the truth in rotated views gave it away;
 - no other code may have support (several tags in view: "hold one tag up"), a reading of
   the same symbol with another left half must not tie, and no view may *dissent* (read
   another code strongly and not this one: a damaged or badly printed tag).
@@ -22,7 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 from kiosk.scanning.backends import ZXING_QUALITY, Raw
 from kiosk.scanning.gtin import gtin_for_scan
 
-__all__ = ["MIN_VOTES", "Verdict", "View", "counts", "judge"]
+__all__ = ["Verdict", "View", "counts", "judge"]
 
 RETAIL = ("EAN13", "EAN8", "UPCA", "UPCE")
 _LINEAR = frozenset({*RETAIL, "CODE128"})
@@ -32,8 +37,6 @@ View = tuple[str, str]
 #: (symbology, printed text, libraries that read it).
 Verdict = tuple[str, str, set[str]]
 
-#: Views that must read a code before it is reported (see the module docstring).
-MIN_VOTES = 2
 #: ZBar's quality is its count of agreeing scan lines; one line is the usual shape of a
 #: misread, so a linear ZBar read needs two. zxing-cpp and ZBar's QR reader (own error
 #: correction) always count.
@@ -86,11 +89,13 @@ def _right_half(raw: Raw) -> str | None:
     return gtin[-6:] if gtin is not None else None
 
 
-def judge(views: Mapping[View, Sequence[Raw]], min_votes: int = MIN_VOTES) -> Verdict | None:
+def judge(views: Mapping[View, Sequence[Raw]], *, complete: bool) -> Verdict | None:
     """(symbology, text, libraries) of the one code the views agree on, or None when
-    there is none, it has fewer than ``min_votes`` votes, or it is ambiguous.
+    there is none, it is not sure yet, or it is ambiguous.
 
-    The code with most votes (then: read by more libraries) wins, but only if
+    The code with most votes (then: read by more libraries) wins, but only if it was read
+    by both libraries, or (``complete``) by one in two views or more with no other reading
+    of the symbol in any view, and only if
 
     - no read of the same symbol with a different left half (same right half) has as many
       votes (a tie between two readings of one symbol: neither is sure);
@@ -114,7 +119,8 @@ def judge(views: Mapping[View, Sequence[Raw]], min_votes: int = MIN_VOTES) -> Ve
     )
     best = ranked[0]
     n_best = len(votes[best])
-    if n_best < min_votes:
+    libraries = {b for _, b in votes[best]}
+    if len(libraries) < 2 and (not complete or n_best < 2):
         return None
     half = halves[best]
     same = {c for c in votes if c == best or (half is not None and halves[c] == half)}
@@ -133,5 +139,16 @@ def judge(views: Mapping[View, Sequence[Raw]], min_votes: int = MIN_VOTES) -> Ve
             for r in found
         ):
             return None
+    if len(libraries) < 2 and any(_variant(code, best) for code in votes):
+        return None
     (symbology, text), _ = max(reads[best].items(), key=lambda kv: kv[1])
-    return symbology, text, {b for _, b in votes[best]}
+    return symbology, text, libraries
+
+
+def _variant(code: str, best: str) -> bool:
+    """Another reading of the same EAN-13/UPC-A symbol: one half the same."""
+    return (
+        code != best
+        and len(code) == len(best) == 13
+        and (code[:7] == best[:7] or code[-6:] == best[-6:])
+    )

@@ -11,7 +11,8 @@ view is read a few frames later instead of one slow frame later.
 Evidence is kept only while the picture stays the same scene (the scanner says so): a
 new tag, or the same tag moved far, starts afresh. The rules of trust are those of a
 single frame (:func:`kiosk.scanning.judge.judge`): views are named by rendering and
-library, so two frames' reads of one view are one vote, never two.
+library, so two frames' reads of one view are one vote, never two, and a code only one
+library reads is judged only once every view was read on the scene.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class StreamDecoder:
         self.frame_budget_ms = frame_budget_ms
         self._views: Views = {}
         self._queue: list[View] = []
+        #: Every view was read on this scene: one-library codes may be judged sure.
+        self._complete = False
 
     @property
     def busy(self) -> bool:
@@ -50,6 +53,7 @@ class StreamDecoder:
         """Forget the evidence gathered so far (a new scene)."""
         self._views = {}
         self._queue = []
+        self._complete = False
 
     def feed(self, frame: np.ndarray, *, same_scene: bool) -> list[Scan]:
         """Decode ``frame``; ``same_scene`` says it shows what the previous frame showed."""
@@ -70,13 +74,21 @@ class StreamDecoder:
         clock = self.decoder.clock
         started = clock()
         first = work.first_look()
-        verdict = judge(first)
+        verdict = judge(first, complete=False)
         if verdict is not None:
             self.reset()
             return scans_of(verdict)
         for view, reads in first.items():
             merge(self._views, view, reads)
-        verdict = judge(self._views) if any(first.values()) else None
+        if self._complete:
+            # Every view was read on earlier frames of this scene; the evidence of this
+            # frame adds up with theirs (a code sure then stays sure while it is held,
+            # which is what the debouncer waits for).
+            verdict = judge(self._views, complete=True)
+            if verdict is None:
+                self.reset()  # nothing sure after every view: try again from scratch
+            return scans_of(verdict)
+        verdict = judge(self._views, complete=False)
         if verdict is not None:
             self.reset()
             return scans_of(verdict)
@@ -89,10 +101,11 @@ class StreamDecoder:
             if view not in available:
                 continue
             merge(self._views, view, work.read(view))
-            verdict = judge(self._views)
+            verdict = judge(self._views, complete=False)
             if verdict is not None:
                 self.reset()
                 return scans_of(verdict)
-        if not self._queue:
-            self._views = {}  # every view tried on this scene: start the round again
-        return []
+        if self._queue:
+            return []
+        self._complete = True
+        return scans_of(judge(self._views, complete=True))
