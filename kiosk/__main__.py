@@ -9,10 +9,8 @@ runtime libraries.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -22,7 +20,6 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_QUIT_FROM_ADMIN = 3  # the kiosk unit's RestartPreventExitStatus: stay stopped
-DEMO_STAFF_PIN = "1234"  # the demo's only staff member; real kiosks read admin.staff_file
 
 NO_DISPLAY = (
     "No display found. Run the kiosk on a desktop, or under Xvfb: "
@@ -183,44 +180,19 @@ def _demo(args: argparse.Namespace) -> int:
     problem = display_problem(os.environ)
     if problem:
         return _fail(problem, EXIT_USAGE)
-    from kiosk.config import parse_config
-    from kiosk.dev.demo import demo_backend
-    from kiosk.system.logs import configure_logging
+    from kiosk.assembly import DemoStartError, run_demo
 
-    configure_logging(kiosk_id="demo", log_dir=None)
-    with contextlib.ExitStack() as stack:
-        data_dir = args.data_dir or Path(
-            stack.enter_context(tempfile.TemporaryDirectory(prefix="endless-aisle-demo-"))
+    try:
+        return run_demo(
+            camera=args.camera,
+            data_dir=args.data_dir,
+            fullscreen=args.fullscreen,
+            language=args.language,
         )
-        try:
-            backend = stack.enter_context(demo_backend(data_dir))
-        except Exception as exc:  # one clear line instead of a traceback
-            return _fail(f"could not start the demo service: {exc}", EXIT_FAILURE)
-        service = backend.service
-        try:
-            config = parse_config(
-                {
-                    "kiosk": {"id": service.kiosk_id, "store_id": service.store_id},
-                    "service": {"url": service.url, "api_key": service.kiosk_key},
-                    "camera": {"source": args.camera},
-                    "ui": {"fullscreen": args.fullscreen}
-                    | ({"language": args.language} if args.language else {}),
-                    "paths": {"data_dir": str(data_dir)},
-                }
-            )
-        except ConfigError as exc:
-            return _fail(f"config error: {exc}", EXIT_USAGE)
-        from kiosk.admin.pin import hash_pin
-
-        staff = [{"id": "demo", "name": "Demo staff", "pin_hash": hash_pin(DEMO_STAFF_PIN)}]
-        print(
-            f"Demo service at {service.url}; close the window to stop. Staff screen: hold the "
-            f"top-left corner for 3 s, PIN {DEMO_STAFF_PIN}.",
-            file=sys.stderr,
-        )
-        from kiosk.assembly import run
-
-        return run(config, backend.client, staff=staff, staff_key=service.staff_key or "")
+    except DemoStartError as exc:  # one clear line instead of a traceback
+        return _fail(str(exc), EXIT_FAILURE)
+    except ConfigError as exc:
+        return _fail(f"config error: {exc}", EXIT_USAGE)
 
 
 if __name__ == "__main__":
