@@ -39,7 +39,7 @@ from kiosk.journey.phases import (
     can_move,
 )
 from kiosk.journey.product import Product, client_lookup
-from kiosk.size_grid_model import SizeAction, size_tiles
+from kiosk.journey.size_grid import SizeAction, size_tiles
 from kiosk.workers import TaskRunner
 
 __all__ = [

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kiosk.size_grid_model import SizeAction
+from kiosk.journey.size_grid import SizeAction
 
 __all__ = [
     "BACK",

@@ -10,8 +10,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.journey.product import Product
+from kiosk.journey.size_grid import availability_notice, size_tiles
 from kiosk.screens._base import Screen, follow_orientation, label, translate
-from kiosk.size_grid_model import availability_notice, size_tiles
 from kiosk.theme import Metrics
 from kiosk.widgets.size_grid import SizeGrid
 

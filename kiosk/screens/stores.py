@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from inventory_client.models import SizeAvailability
+from kiosk.journey.size_grid import format_km
 from kiosk.screens._base import Screen, label, translate
-from kiosk.size_grid_model import format_km
 
 
 class StoresScreen(Screen):

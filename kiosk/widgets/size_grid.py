@@ -1,7 +1,7 @@
 """The size grid: one big touch tile per size, with EU, UK/US and the size's status in words.
 
-It draws :class:`~kiosk.size_grid_model.SizeTile` objects and reports taps; every rule
-about wording and what may be chosen lives in :mod:`kiosk.size_grid_model`.
+It draws :class:`~kiosk.journey.size_grid.SizeTile` objects and reports taps; every rule
+about wording and what may be chosen lives in :mod:`kiosk.journey.size_grid`.
 
 Tiles are pooled: a new product (or language) updates the existing tile widgets in place
 and hides the ones not needed, instead of destroying and building a dozen buttons with five
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_client.models import SizeStatus
-from kiosk.size_grid_model import SizeTile
+from kiosk.journey.size_grid import SizeTile
 from kiosk.theme import Metrics
 
 translate = QCoreApplication.translate

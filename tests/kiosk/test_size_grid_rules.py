@@ -1,4 +1,4 @@
-"""kiosk.size_grid_model: what each size tile says and what choosing it leads to."""
+"""kiosk.journey.size_grid: what each size tile says and what choosing it leads to."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from inventory_client.models import (
     Style,
     Variant,
 )
-from kiosk.size_grid_model import (
+from kiosk.journey.size_grid import (
     SizeAction,
     availability_notice,
     format_km,

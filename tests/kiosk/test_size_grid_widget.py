@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from inventory_client.models import SizeStatus
 from kiosk import theme
-from kiosk.size_grid_model import SizeAction, SizeTile, accessible_name
+from kiosk.journey.size_grid import SizeAction, SizeTile, accessible_name
 from kiosk.widgets.size_grid import SizeGrid, SizeTileButton
 
 SIZE = (1100, 900)

@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QVBoxLayout, QWidget
 
 from inventory_client.models import SizeStatus
+from kiosk.journey.size_grid import SizeAction, SizeTile
 from kiosk.screens.address_form import AddressFormScreen
-from kiosk.size_grid_model import SizeAction, SizeTile
 from kiosk.widgets.size_grid import SizeGrid
 
 
