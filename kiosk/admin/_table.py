@@ -39,6 +39,15 @@ def fill_row(table: QTableWidget, row: int, values: list[object]) -> None:
         table.setItem(row, column, QTableWidgetItem("" if value is None else str(value)))
 
 
+def hide_cell_widget(table: QTableWidget, row: int, column: int) -> None:
+    """Hide a cell's widget before the table replaces or drops it: Qt deletes it only
+    later, and until then it would still show (and cover its successor)."""
+    widget = table.cellWidget(row, column)
+    if widget is not None:
+        widget.hide()
+        widget.setObjectName("")  # no longer found as the row's button
+
+
 def cell(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
     return item.text() if item is not None else ""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWi
 
 from inventory_client.models import FetchStatus
 from kiosk.admin._retranslate import Retranslating, translate
-from kiosk.admin._table import fill_row, make_table, set_headers
+from kiosk.admin._table import fill_row, hide_cell_widget, make_table, set_headers
 from kiosk.admin.rows import FetchRow
 from kiosk.admin.text import Msg
 
@@ -75,6 +75,8 @@ class FetchView(Retranslating):
         self._fill()
 
     def _fill(self) -> None:
+        for gone in range(len(self.rows), self.table.rowCount()):
+            hide_cell_widget(self.table, gone, _ACTION_COLUMN)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             fill_row(
@@ -82,7 +84,7 @@ class FetchView(Retranslating):
                 index,
                 [row.ticket, row.product, row.size, row.kiosk, row.age, fetch_status_text(row)],
             )
-            self.table.setCellWidget(index, _ACTION_COLUMN, self._action(row))
+            self._place_action(index, row)
         if self._status is not None:
             self.status.setText(self._status.text())
         elif self.rows:
@@ -91,13 +93,20 @@ class FetchView(Retranslating):
         else:
             self.status.setText(translate("FetchView", "No one is waiting"))
 
-    def _action(self, row: FetchRow) -> QPushButton:
-        if row.can_claim:
-            button = QPushButton(translate("FetchView", "Claim"))
-            button.clicked.connect(lambda _=False, i=row.request_id: self.claim_requested.emit(i))
-        else:
-            button = QPushButton(translate("FetchView", "Done"))
-            button.clicked.connect(lambda _=False, i=row.request_id: self.done_requested.emit(i))
+    def _place_action(self, index: int, row: FetchRow) -> None:
+        """Claim or Done for the row; the button already there is reused when it fits (a
+        poll every few seconds must not churn widgets)."""
+        label = translate("FetchView", "Claim") if row.can_claim else translate("FetchView", "Done")
+        action = (row.request_id, row.can_claim)
+        existing = self.table.cellWidget(index, _ACTION_COLUMN)
+        if isinstance(existing, QPushButton) and existing.property("action") == list(action):
+            existing.setText(label)
+            return
+        hide_cell_widget(self.table, index, _ACTION_COLUMN)
+        button = QPushButton(label)
+        button.setProperty("action", list(action))
         button.setObjectName(f"fetch_{row.request_id}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
+        wanted = self.claim_requested if row.can_claim else self.done_requested
+        button.clicked.connect(lambda _=False, i=row.request_id, w=wanted: w.emit(i))
+        self.table.setCellWidget(index, _ACTION_COLUMN, button)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from inventory_client.models import SizeRun, StyleSummary
 from kiosk.admin._retranslate import Retranslating, translate
-from kiosk.admin._table import fill_row, make_table, set_headers
+from kiosk.admin._table import fill_row, hide_cell_widget, make_table, set_headers
 from kiosk.admin.text import Msg
 
 __all__ = ["StockView"]
@@ -90,6 +90,8 @@ class StockView(Retranslating):
 
     def show_size_run(self, run: SizeRun) -> None:
         self.title.setText(f"{run.style.brand} {run.style.name} — {run.style.colour}")
+        for row in range(self.grid.rowCount()):
+            hide_cell_widget(self.grid, row, _STEP_COLUMN)
         self.grid.setRowCount(len(run.sizes))
         for row, size in enumerate(run.sizes):
             gtin = size.variant.gtin
