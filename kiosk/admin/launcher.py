@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Slot
 
-from kiosk.admin.panel import AdminPanel, AdminSettings, open_admin
+from kiosk.admin.panel import AdminPanel, open_admin
 from kiosk.admin.pin import badge_staff_id
+from kiosk.admin.settings import AdminSettings
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient
@@ -82,6 +83,7 @@ class AdminLauncher(QObject):
             settings=self._settings,
             checks=self._checks,
             on_quit=self._on_exit_requested,
+            language=self._window.language,  # staff read the language the kiosk shows
         )
         panel.setParent(self._window)
         panel.setGeometry(self._window.rect())

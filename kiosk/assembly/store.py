@@ -148,10 +148,9 @@ def _admin(
 ) -> AdminLauncher:
     """The staff screen over the shopper window, with its settings from the config."""
     from kiosk.admin.launcher import AdminLauncher
-    from kiosk.admin.panel import AdminSettings
+    from kiosk.admin.settings import AdminSettings
 
     data_dir = Path(config.paths.data_dir)
-    admin = config.admin
     return AdminLauncher(
         kiosk.window,
         kiosk.client,
@@ -159,11 +158,7 @@ def _admin(
         staff=staff,
         data_dir=data_dir,
         runner=kiosk.runner,
-        settings=AdminSettings(
-            idle_timeout_s=admin.idle_timeout_s,
-            export_dir=Path(admin.export_dir or data_dir / "exports"),
-            import_dir=Path(admin.import_dir) if admin.import_dir else None,
-        ),
+        settings=AdminSettings.from_config(config.admin, data_dir),
         on_exit_requested=on_exit_requested,
         checks=_kiosk_checks(kiosk, config, load_config),
     )
