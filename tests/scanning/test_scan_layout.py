@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from e2e.xserver import XServer
+from PySide6.QtWidgets import QApplication
 
 from kiosk.scanning.layout import KeyboardLayout, detect_keyboard_layout
 from kiosk.system.doctor import Status, check_keyboard_layout
@@ -59,7 +60,7 @@ def test_failing_setxkbmap_falls_back_to_the_file(keyboard_file: Path, tmp_path:
     assert layout is not None and layout.layout == "de"
 
 
-def test_qt_input_locale_when_nothing_else_names_it(qapp, tmp_path: Path) -> None:
+def test_qt_input_locale_when_nothing_else_names_it(qapp: QApplication, tmp_path: Path) -> None:
     layout = detect_keyboard_layout(env={}, default_keyboard=tmp_path / "missing")
     assert layout is not None
     assert layout.source == "the Qt input locale"

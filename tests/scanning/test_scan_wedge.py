@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from kiosk.scanning.wedge import WedgeFilter, clean_wedge_text
 
@@ -17,8 +21,11 @@ class Clock:
         return self.t
 
 
+Setup = tuple[WedgeFilter, QLineEdit, "Clock"]
+
+
 @pytest.fixture
-def setup(qtbot, qapp):
+def setup(qtbot: QtBot, qapp: QApplication) -> Iterator[Setup]:
     clock = Clock()
     wedge = WedgeFilter(clock=clock)
     qapp.installEventFilter(wedge)
@@ -30,15 +37,15 @@ def setup(qtbot, qapp):
     qapp.removeEventFilter(wedge)
 
 
-def burst(qtbot, edit: QLineEdit, clock: Clock, text: str, gap: float = 0.008) -> None:
+def burst(qtbot: QtBot, edit: QLineEdit, clock: Clock, text: str, gap: float = 0.008) -> None:
     for ch in text:
         clock.t += gap
-        qtbot.keyClick(edit, ch)
+        QTest.keyClicks(edit, ch)
     clock.t += gap
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
-def test_fast_burst_is_a_scan_and_never_typed(qtbot, setup) -> None:
+def test_fast_burst_is_a_scan_and_never_typed(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as blocker:
         burst(qtbot, edit, clock, "4006381333931")
@@ -46,7 +53,7 @@ def test_fast_burst_is_a_scan_and_never_typed(qtbot, setup) -> None:
     assert edit.text() == ""
 
 
-def test_scan_while_user_has_typed_something(qtbot, setup) -> None:
+def test_scan_while_user_has_typed_something(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     edit.setText("Anna")
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as blocker:
@@ -55,21 +62,21 @@ def test_scan_while_user_has_typed_something(qtbot, setup) -> None:
     assert edit.text() == "Anna"
 
 
-def test_slow_typing_reaches_the_field(qtbot, setup) -> None:
+def test_slow_typing_reaches_the_field(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     scans: list[str] = []
     wedge.scanned.connect(scans.append)
     for ch in "40063813":
         clock.t += 0.15  # a person: 150 ms per key
-        qtbot.keyClick(edit, ch)
+        QTest.keyClicks(edit, ch)
     qtbot.waitUntil(lambda: edit.text() == "40063813", timeout=2000)
     clock.t += 0.15
     with qtbot.waitSignal(edit.returnPressed, timeout=2000):
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
     assert scans == []
 
 
-def test_short_fast_burst_is_typing(qtbot, setup) -> None:
+def test_short_fast_burst_is_typing(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     scans: list[str] = []
     wedge.scanned.connect(scans.append)
@@ -78,11 +85,11 @@ def test_short_fast_burst_is_typing(qtbot, setup) -> None:
     assert scans == []
 
 
-def test_typing_then_a_scan(qtbot, setup) -> None:
+def test_typing_then_a_scan(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     for ch in "12":
         clock.t += 0.2
-        qtbot.keyClick(edit, ch)
+        QTest.keyClicks(edit, ch)
     clock.t += 0.5
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as blocker:
         burst(qtbot, edit, clock, "96385074")
@@ -90,13 +97,13 @@ def test_typing_then_a_scan(qtbot, setup) -> None:
     qtbot.waitUntil(lambda: edit.text() == "12", timeout=2000)
 
 
-def test_pause_inside_burst_makes_it_typing(qtbot, setup) -> None:
+def test_pause_inside_burst_makes_it_typing(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     scans: list[str] = []
     wedge.scanned.connect(scans.append)
     for ch in "4006":
         clock.t += 0.008
-        qtbot.keyClick(edit, ch)
+        QTest.keyClicks(edit, ch)
     clock.t += 0.3  # a pause no scanner makes
     with qtbot.waitSignal(edit.returnPressed, timeout=2000):
         burst(qtbot, edit, clock, "38133")
@@ -121,7 +128,7 @@ def test_clean_wedge_text(raw: str, code: str) -> None:
     assert clean_wedge_text(raw) == code
 
 
-def test_aim_prefix_and_gs_through_the_filter(qtbot, setup) -> None:
+def test_aim_prefix_and_gs_through_the_filter(qtbot: QtBot, setup: Setup) -> None:
     wedge, edit, clock = setup
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as blocker:
         burst(qtbot, edit, clock, "]E04006381333931")

@@ -4,11 +4,14 @@ for GS, AltGr, releases, on US, German and French layouts, and people typing fas
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from kiosk.scanning.wedge import WedgeFilter, WedgeScan
 from kiosk.scanning.wedge_text import ScannerKeyboard
@@ -32,7 +35,7 @@ class RecordingEdit(QLineEdit):
 
 
 @pytest.fixture
-def wedge(qapp):
+def wedge(qapp: QApplication) -> Iterator[WedgeFilter]:
     wedge = WedgeFilter(native_offset=8)  # X11: keycode = evdev + 8 (offscreen says so too)
     qapp.installEventFilter(wedge)
     yield wedge
@@ -40,7 +43,7 @@ def wedge(qapp):
 
 
 @pytest.fixture
-def edit(qtbot) -> RecordingEdit:
+def edit(qtbot: QtBot) -> RecordingEdit:
     edit = RecordingEdit()
     qtbot.addWidget(edit)
     edit.show()
@@ -48,7 +51,9 @@ def edit(qtbot) -> RecordingEdit:
     return edit
 
 
-def scan_through(qtbot, wedge: WedgeFilter, keyboard: Keyboard, text: str, **how) -> WedgeScan:
+def scan_through(
+    qtbot: QtBot, wedge: WedgeFilter, keyboard: Keyboard, text: str, **how: Any
+) -> WedgeScan:
     with qtbot.waitSignal(wedge.scan_read, timeout=2000) as blocker:
         keyboard.scan(text, **how)
     (scan,) = blocker.args
@@ -56,7 +61,7 @@ def scan_through(qtbot, wedge: WedgeFilter, keyboard: Keyboard, text: str, **how
     return scan
 
 
-def assert_nothing_reached(qtbot, edit: RecordingEdit, text: str = "") -> None:
+def assert_nothing_reached(qtbot: QtBot, edit: RecordingEdit, text: str = "") -> None:
     qtbot.wait(120)  # longer than the wedge holds keys: anything held would be out now
     assert edit.text() == text
     assert edit.key_events == []
@@ -65,7 +70,9 @@ def assert_nothing_reached(qtbot, edit: RecordingEdit, text: str = "") -> None:
 # --- a scanner on a US layout -----------------------------------------------------------
 
 
-def test_aim_prefixed_gtin_with_shift_arrives_whole(qtbot, wedge, edit) -> None:
+def test_aim_prefixed_gtin_with_shift_arrives_whole(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     edit.setText("Anna")
     edit.key_events.clear()
     scan = scan_through(qtbot, wedge, Keyboard(edit), "]E0" + GTIN)
@@ -73,26 +80,34 @@ def test_aim_prefixed_gtin_with_shift_arrives_whole(qtbot, wedge, edit) -> None:
     assert_nothing_reached(qtbot, edit, "Anna")
 
 
-def test_staff_badge_with_capitals_and_colon_arrives_whole(qtbot, wedge, edit) -> None:
+def test_staff_badge_with_capitals_and_colon_arrives_whole(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     scan = scan_through(qtbot, wedge, Keyboard(edit), "STAFF:demo-7")
     assert scan.code == "STAFF:demo-7"
     assert_nothing_reached(qtbot, edit)
 
 
-def test_gs1_element_string_with_ctrl_bracket_as_fnc1(qtbot, wedge, edit) -> None:
+def test_gs1_element_string_with_ctrl_bracket_as_fnc1(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     scan = scan_through(qtbot, wedge, Keyboard(edit), "]C101" + "0" + GTIN + "10LOT-7" + GS + "21X")
     assert scan == WedgeScan(GTIN, "C1", is_gtin=True)
     assert_nothing_reached(qtbot, edit)
 
 
-def test_code128_text_with_letters_and_punctuation(qtbot, wedge, edit) -> None:
+def test_code128_text_with_letters_and_punctuation(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     text = "Ord/7F3K-22.b_x+Q?"
     scan = scan_through(qtbot, wedge, Keyboard(edit), "]C0" + text)
     assert scan == WedgeScan(text, "C0")
     assert_nothing_reached(qtbot, edit)
 
 
-def test_tab_terminator_when_configured(qtbot, qapp, edit) -> None:
+def test_tab_terminator_when_configured(
+    qtbot: QtBot, qapp: QApplication, edit: RecordingEdit
+) -> None:
     wedge = WedgeFilter(native_offset=8, terminators={Qt.Key.Key_Tab})
     qapp.installEventFilter(wedge)
     try:
@@ -103,21 +118,25 @@ def test_tab_terminator_when_configured(qtbot, qapp, edit) -> None:
     assert_nothing_reached(qtbot, edit)
 
 
-def test_slow_scanner_at_20_ms_per_event_is_still_a_scan(qtbot, wedge, edit) -> None:
+def test_slow_scanner_at_20_ms_per_event_is_still_a_scan(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     # 12 ms between events: 24 ms from one digit's press to the next.
     scan = scan_through(qtbot, wedge, Keyboard(edit), "0" + GTIN, step_ms=12)
     assert scan.code == GTIN
     assert_nothing_reached(qtbot, edit)
 
 
-def test_scanner_polled_at_125_hz_typing_capitals(qtbot, wedge, edit) -> None:
+def test_scanner_polled_at_125_hz_typing_capitals(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     # One USB report every 8 ms, Shift in reports of its own: 32 ms per capital.
     scan = scan_through(qtbot, wedge, Keyboard(edit), "STAFF:DEMO-KIOSK", step_ms=8)
     assert scan.code == "STAFF:DEMO-KIOSK"
     assert_nothing_reached(qtbot, edit)
 
 
-def test_two_scans_back_to_back(qtbot, wedge, edit) -> None:
+def test_two_scans_back_to_back(qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit) -> None:
     keyboard = Keyboard(edit)
     first = scan_through(qtbot, wedge, keyboard, "]E0" + GTIN)
     keyboard.clock_ms += 300
@@ -141,13 +160,22 @@ def test_two_scans_back_to_back(qtbot, wedge, edit) -> None:
         ("]C0Zyx/7-Q", WedgeScan("Zyx/7-Q", "C0")),
     ],
 )
-def test_us_mode_scanner_on_another_layout(qtbot, wedge, edit, os_layout, text, expected) -> None:
+def test_us_mode_scanner_on_another_layout(
+    qtbot: QtBot,
+    wedge: WedgeFilter,
+    edit: RecordingEdit,
+    os_layout: str,
+    text: str,
+    expected: WedgeScan,
+) -> None:
     scan = scan_through(qtbot, wedge, Keyboard(edit, os_layout), text)
     assert scan == expected
     assert_nothing_reached(qtbot, edit)
 
 
-def test_french_layout_types_symbols_for_digits_but_the_code_is_right(qtbot, wedge, edit) -> None:
+def test_french_layout_types_symbols_for_digits_but_the_code_is_right(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     keyboard = Keyboard(edit, "fr")
     # What AZERTY makes of the US digit keys, as a person would see it typed:
     assert [keyboard.table[code][0] for code in range(2, 12)] == list("&é\"'(-è_çà")
@@ -156,14 +184,18 @@ def test_french_layout_types_symbols_for_digits_but_the_code_is_right(qtbot, wed
     assert_nothing_reached(qtbot, edit)
 
 
-def test_ambiguous_letters_follow_the_scanners_factory_us_mode(qtbot, wedge, edit) -> None:
+def test_ambiguous_letters_follow_the_scanners_factory_us_mode(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     # On German y and z swap; nothing in "ZYzy12" says which layout the scanner meant:
     # US, the factory setting, unless an earlier burst showed otherwise.
     scan = scan_through(qtbot, wedge, Keyboard(edit, "de"), "ZYzy12")
     assert scan.code == "ZYzy12"
 
 
-def test_scanner_set_to_german_uses_altgr_and_is_read_as_typed(qtbot, wedge, edit) -> None:
+def test_scanner_set_to_german_uses_altgr_and_is_read_as_typed(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     keyboard = Keyboard(edit, "de")
     scan = scan_through(qtbot, wedge, keyboard, "]E0" + GTIN, scanner_layout="de")
     assert scan == WedgeScan(GTIN, "E0", is_gtin=True)
@@ -174,7 +206,7 @@ def test_scanner_set_to_german_uses_altgr_and_is_read_as_typed(qtbot, wedge, edi
     assert_nothing_reached(qtbot, edit)
 
 
-def test_forced_keyboard_modes(qtbot, qapp, edit) -> None:
+def test_forced_keyboard_modes(qtbot: QtBot, qapp: QApplication, edit: RecordingEdit) -> None:
     codes = {}
     for mode in (ScannerKeyboard.US, ScannerKeyboard.OS):
         wedge = WedgeFilter(native_offset=8, keyboard=mode)
@@ -186,7 +218,9 @@ def test_forced_keyboard_modes(qtbot, qapp, edit) -> None:
     assert codes == {ScannerKeyboard.US: "Zy1234", ScannerKeyboard.OS: "Yz1234"}
 
 
-def test_no_native_codes_reads_the_typed_text(qtbot, qapp, edit) -> None:
+def test_no_native_codes_reads_the_typed_text(
+    qtbot: QtBot, qapp: QApplication, edit: RecordingEdit
+) -> None:
     wedge = WedgeFilter(native_offset=None)  # e.g. macOS: native codes are not PC keys
     qapp.installEventFilter(wedge)
     try:
@@ -204,7 +238,9 @@ def test_no_native_codes_reads_the_typed_text(qtbot, qapp, edit) -> None:
     [(100, 60), (80, 50), (67, 40), (67, 90)],  # 90 ms hold at 15 keys/s: rollover
     ids=["100ms", "80ms", "15cps", "15cps-rollover"],
 )
-def test_person_typing_reaches_the_field_untouched(qtbot, wedge, edit, per_key_ms, hold_ms) -> None:
+def test_person_typing_reaches_the_field_untouched(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit, per_key_ms: int, hold_ms: int
+) -> None:
     scans: list[str] = []
     wedge.scanned.connect(scans.append)
     text = "Anna Mueller 4006381333931 STAFF:x"
@@ -218,7 +254,9 @@ def test_person_typing_reaches_the_field_untouched(qtbot, wedge, edit, per_key_m
     assert len(presses) == len(releases) == len(text) + shifted + 1  # + Shift, + Enter
 
 
-def test_fast_typist_with_uneven_gaps_is_never_a_scan(qtbot, wedge, edit) -> None:
+def test_fast_typist_with_uneven_gaps_is_never_a_scan(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     # 15 keys/s on average, digraphs as quick as 35 ms, a code typed from a label + Enter.
     rng = random.Random(14)
     text = "4006381333931 STAFF:demo ]E04006381333931"
@@ -234,7 +272,9 @@ def test_fast_typist_with_uneven_gaps_is_never_a_scan(qtbot, wedge, edit) -> Non
         edit.clear()
 
 
-def test_key_held_down_autorepeats_into_the_field(qtbot, wedge, edit) -> None:
+def test_key_held_down_autorepeats_into_the_field(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     keyboard = Keyboard(edit)
     keyboard.press(2 + 7)  # "8"
     for _ in range(8):
@@ -244,7 +284,9 @@ def test_key_held_down_autorepeats_into_the_field(qtbot, wedge, edit) -> None:
     qtbot.waitUntil(lambda: edit.text() == "8" * 9, timeout=2000)
 
 
-def test_shift_held_by_a_person_is_delivered(qtbot, wedge, edit) -> None:
+def test_shift_held_by_a_person_is_delivered(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     keyboard = Keyboard(edit)
     keyboard.press(SHIFT)
     keyboard.press(30, after_ms=150)  # "A"
@@ -263,14 +305,18 @@ def test_shift_held_by_a_person_is_delivered(qtbot, wedge, edit) -> None:
     ("os_layout", "text"),
     [("de", "]C0A=e-1234`5"), ("fr", "]C0x[e]1234")],  # = ` are dead on de, [ on fr
 )
-def test_us_mode_scanner_typing_dead_keys(qtbot, wedge, edit, os_layout, text) -> None:
+def test_us_mode_scanner_typing_dead_keys(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit, os_layout: str, text: str
+) -> None:
     keyboard = Keyboard(edit, os_layout, compose=True)
     scan = scan_through(qtbot, wedge, keyboard, text)
     assert scan == WedgeScan(text[3:], "C0")
     assert_nothing_reached(qtbot, edit)
 
 
-def test_person_composing_with_a_dead_key_gets_the_character(qtbot, wedge, edit) -> None:
+def test_person_composing_with_a_dead_key_gets_the_character(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit
+) -> None:
     keyboard = Keyboard(edit, "de", compose=True)
     for code in (19, 18, 49):  # R e n
         keyboard.stroke(Stroke(code, (SHIFT,) if code == 19 else ()), step_ms=40)

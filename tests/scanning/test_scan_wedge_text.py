@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kiosk.scanning.keymap import native_offset_for_platform, us_character
@@ -60,7 +62,9 @@ def test_native_offsets() -> None:
         ("+E0", "]E0", {"mode": ScannerKeyboard.US, "altgr_used": True}, Reading("]E0", US, False)),
     ],
 )
-def test_choose_reading(typed: str, us: str | None, kwargs, expected: Reading) -> None:
+def test_choose_reading(
+    typed: str, us: str | None, kwargs: dict[str, Any], expected: Reading
+) -> None:
     assert choose_reading(typed, us, **kwargs) == expected
 
 

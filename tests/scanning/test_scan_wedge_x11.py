@@ -123,7 +123,9 @@ def us_keycodes(text: str) -> list[str]:
     return [*chords, "36"]  # Return
 
 
-def test_scans_arrive_whole_while_the_gui_thread_stalls(x_server, probe_factory) -> None:
+def test_scans_arrive_whole_while_the_gui_thread_stalls(
+    x_server: Callable[[str], XServer], probe_factory: Callable[..., Probe]
+) -> None:
     server = x_server("xvfb")
     probe = probe_factory(server, "--stall-ms", "150", "--stall-every-ms", "170")
     scanner = ("xdotool", "type", "--delay", "5")  # "\n" ends the scan, as Enter would
@@ -151,7 +153,11 @@ def test_scans_arrive_whole_while_the_gui_thread_stalls(x_server, probe_factory)
     ],
 )
 def test_us_mode_scanner_on_a_layout_with_dead_keys(
-    x_server, probe_factory, layout, person_keys, person_text
+    x_server: Callable[[str], XServer],
+    probe_factory: Callable[..., Probe],
+    layout: str,
+    person_keys: list[str],
+    person_text: str,
 ) -> None:
     server = x_server("xorg")
     server.run("setxkbmap", layout)
@@ -169,7 +175,7 @@ def test_us_mode_scanner_on_a_layout_with_dead_keys(
     ]
 
 
-def test_doctor_names_the_layout_the_x_server_uses(x_server) -> None:
+def test_doctor_names_the_layout_the_x_server_uses(x_server: Callable[[str], XServer]) -> None:
     server = x_server("xorg")
     server.run("setxkbmap", "de", "nodeadkeys")
     layout = detect_keyboard_layout(env=server.env, default_keyboard=Path("/nonexistent"))
