@@ -16,6 +16,7 @@ packages=(
     postgresql                                 # the server the service tests start (initdb, pg_ctl)
     xvfb xdotool x11-utils x11-xserver-utils x11-xkb-utils  # end-to-end tests on real X
     xserver-xorg-core xserver-xorg-video-dummy # X with keymaps and modes (e2e layouts)
+    openbox weston                             # e2e: a window manager; Wayland (headless)
 )
 
 missing=()

@@ -203,6 +203,7 @@ class WindowPlacer(QObject):
         self._log_timer.timeout.connect(self._log_placement)
         self._connected = False
         self._handle: QWindow | None = None  # the native window, watched for Expose
+        self._frame_used = Margins()  # the frame the last placement allowed for
 
     @property
     def screen(self) -> QScreen | None:
@@ -298,15 +299,8 @@ class WindowPlacer(QObject):
         if screen is None:
             return
         window = self._window
-        frame = Margins()
-        if not self._fullscreen and window.isVisible():
-            outer, inner = window.frameGeometry(), window.geometry()
-            frame = Margins(
-                inner.left() - outer.left(),
-                inner.top() - outer.top(),
-                outer.right() - inner.right(),
-                outer.bottom() - inner.bottom(),
-            )
+        frame = self._frame_margins() if not self._fullscreen else Margins()
+        self._frame_used = frame
         target = window_geometry(screen_info(screen), fullscreen=self._fullscreen, frame=frame)
         handle = window.windowHandle()
         if handle is not None and handle.screen() is not screen:
@@ -323,6 +317,20 @@ class WindowPlacer(QObject):
         elif not window.isVisible():
             window.show()
         self._log_timer.start()
+
+    def _frame_margins(self) -> Margins:
+        """The frame the window manager (or Wayland decorations) put around the window;
+        known only once the window is shown, and zero before."""
+        window = self._window
+        if not window.isVisible():
+            return Margins()
+        outer, inner = window.frameGeometry(), window.geometry()
+        return Margins(
+            inner.left() - outer.left(),
+            inner.top() - outer.top(),
+            outer.right() - inner.right(),
+            outer.bottom() - inner.bottom(),
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in (
@@ -344,6 +352,9 @@ class WindowPlacer(QObject):
         window, screen = self._window, self._screen
         if screen is None or not window.isVisible():
             return
+        if not self._fullscreen and self._frame_margins() != self._frame_used:
+            self.place()  # the frame is known now: fit the window with it (logs after)
+            return
         geometry = _rect(window.geometry()).as_list()
         exposed = self._handle is not None and self._handle.isExposed()
         key = (tuple(geometry), screen.name(), window.isFullScreen(), exposed)
@@ -355,7 +366,9 @@ class WindowPlacer(QObject):
             extra={
                 "geometry": geometry,
                 "screen": screen.name(),
+                "frame": _rect(window.frameGeometry()).as_list(),
                 "screen_geometry": _rect(screen.geometry()).as_list(),
+                "available_geometry": _rect(screen.availableGeometry()).as_list(),
                 "fullscreen": self._fullscreen,
                 "exposed": exposed,
                 "device_pixel_ratio": screen.devicePixelRatio(),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .kiosk_process import START_TIMEOUT_S, KioskProcess
-from .xserver import XServer
+from .xserver import DisplayServer, WestonServer, XServer
 
 pytestmark = pytest.mark.slow
 
@@ -42,6 +42,27 @@ def xserver_factory(tmp_path: Path) -> Iterator[Callable[..., XServer]]:
 
 
 @pytest.fixture
+def weston_factory(tmp_path: Path) -> Iterator[Callable[[tuple[int, int]], WestonServer]]:
+    """``weston_factory(size)``: a started headless Wayland compositor of ``size``."""
+    started: list[WestonServer] = []
+
+    def start(size: tuple[int, int]) -> WestonServer:
+        problem = WestonServer.available()
+        if problem:
+            pytest.skip(problem)
+        workdir = tmp_path / f"wayland{len(started)}"
+        workdir.mkdir()
+        server = WestonServer(size, workdir)
+        started.append(server)
+        server.start()
+        return server
+
+    yield start
+    for server in reversed(started):
+        server.stop()
+
+
+@pytest.fixture
 def kiosk_factory(tmp_path: Path) -> Iterator[Callable[..., KioskProcess]]:
     """``kiosk_factory(server, args)``: ``python -m kiosk *args`` on ``server``, started.
 
@@ -50,7 +71,7 @@ def kiosk_factory(tmp_path: Path) -> Iterator[Callable[..., KioskProcess]]:
     """
     started: list[KioskProcess] = []
 
-    def start(server: XServer, args: list[str]) -> KioskProcess:
+    def start(server: DisplayServer, args: list[str]) -> KioskProcess:
         kiosk = KioskProcess(args, server.env, tmp_path / f"kiosk-{len(started)}.log")
         started.append(kiosk)
         kiosk.start()

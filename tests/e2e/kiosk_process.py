@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .xserver import XServer
+from .xserver import DisplayServer
 
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 120.0  # the demo starts its own service; 8 engineers share 2 cores
@@ -180,7 +180,7 @@ class KioskProcess:
         return data
 
 
-KioskFactory = Callable[[XServer, list[str]], KioskProcess]
+KioskFactory = Callable[[DisplayServer, list[str]], KioskProcess]
 """The ``kiosk_factory`` fixture: ``(server, args)`` -> a started kiosk with its window up."""
 DemoArgs = Callable[..., list[str]]
 """The ``demo_args`` fixture: ``demo --fullscreen`` arguments (plus extra ones)."""

@@ -11,7 +11,7 @@ import pytest
 
 from .kiosk_process import DemoArgs, KioskFactory
 from .xinput import XInput
-from .xserver import XServerFactory
+from .xserver import WestonFactory, XServerFactory
 
 TITLE = "Endless Aisle"
 
@@ -53,3 +53,52 @@ def test_window_follows_a_screen_that_changes_size(
     server.set_mode(1280, 800)
     kiosk.wait_for("window placed", after=mark, where=lambda e: e["geometry"] == [0, 0, 1280, 800])
     assert XInput(server).window_geometries(TITLE) == [(0, 0, 1280, 800)]
+
+
+def test_demo_fullscreen_fills_the_screen_under_a_window_manager(
+    xserver_factory: XServerFactory, kiosk_factory: KioskFactory, demo_args: DemoArgs
+) -> None:
+    server = xserver_factory("xvfb", [(1280, 800)])
+    server.start_window_manager()
+    kiosk = kiosk_factory(server, demo_args())
+    placed = kiosk.wait_for("window placed", where=lambda e: e["geometry"] == [0, 0, 1280, 800])
+    assert placed["frame"] == [0, 0, 1280, 800]  # frameless: no title bar above the screen
+    assert XInput(server).window_geometries(TITLE) == [(0, 0, 1280, 800)]
+
+
+@pytest.mark.parametrize(
+    ("size", "window_manager"),
+    [((1080, 1920), False), ((1280, 800), True)],
+    ids=["1080x1920-no-wm", "1280x800-openbox"],
+)
+def test_plain_demo_fits_the_screen_in_its_orientation(
+    size: tuple[int, int],
+    window_manager: bool,
+    xserver_factory: XServerFactory,
+    kiosk_factory: KioskFactory,
+    demo_args: DemoArgs,
+) -> None:
+    """Before: a 1920x1080 window on a 1080x1920 screen, cut off on the right."""
+    server = xserver_factory("xvfb", [size])
+    if window_manager:
+        server.start_window_manager()
+    args = demo_args()
+    args.remove("--fullscreen")
+    kiosk = kiosk_factory(server, args)
+    placed = kiosk.wait_for("window placed", exposed=True)
+    x, y, width, height = placed["frame"]
+    ax, ay, awidth, aheight = placed["available_geometry"]
+    assert ax <= x and ay <= y and x + width <= ax + awidth and y + height <= ay + aheight
+    assert (placed["geometry"][3] > placed["geometry"][2]) == (size[1] > size[0])
+    [(_, _, x_width, x_height)] = XInput(server).window_geometries(TITLE)
+    assert [x_width, x_height] == placed["geometry"][2:]
+
+
+def test_demo_fullscreen_fills_a_wayland_output(
+    weston_factory: WestonFactory, kiosk_factory: KioskFactory, demo_args: DemoArgs
+) -> None:
+    """On Wayland no client places its own window: the fullscreen request must do it."""
+    server = weston_factory((1080, 1920))
+    kiosk = kiosk_factory(server, demo_args())
+    placed = kiosk.wait_for("window placed", where=lambda e: e["geometry"] == [0, 0, 1080, 1920])
+    assert placed["screen_geometry"] == [0, 0, 1080, 1920]

@@ -17,6 +17,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 START_TIMEOUT_S = 30.0
 COMMAND_TIMEOUT_S = 30.0
@@ -82,6 +83,7 @@ class XServer:
         self.workdir = workdir
         self.display = ""
         self._proc: subprocess.Popen[bytes] | None = None
+        self._wm: subprocess.Popen[bytes] | None = None
         self.log_path = workdir / f"{kind}.log"
 
     @staticmethod
@@ -210,17 +212,108 @@ class XServer:
         self.run("xrandr", "--output", self.output_name(), "--mode", f"{width}x{height}")
         self.run("xrandr", "--fb", f"{width}x{height}")
 
+    def start_window_manager(self, timeout: float = START_TIMEOUT_S) -> None:
+        """Run openbox, and return once it has announced itself (EWMH supporting check)."""
+        if shutil.which("openbox") is None:
+            raise XServerError("openbox not installed (bash deploy/system-packages.sh)")
+        with (self.workdir / "openbox.log").open("wb") as log:
+            self._wm = subprocess.Popen(
+                ["openbox", "--sm-disable"],
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + timeout
+        while "window id" not in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"):
+            if self._wm.poll() is not None or time.monotonic() > deadline:
+                raise XServerError("openbox did not start")
+            time.sleep(0.1)
+
     def stop(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        for proc in (self._wm, self._proc):  # the window manager first, then the server
+            _end(proc)
+        self._wm = self._proc = None
+
+
+def _end(proc: subprocess.Popen[bytes] | None) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+class WestonServer:
+    """A Wayland compositor without a screen: weston's headless backend, desktop shell.
+
+    The stand-in for cage (the kiosk's deployed compositor), which refuses to run as root:
+    both are wlroots/libweston compositors where only the fullscreen request fills the
+    output; no client can place its own window.
+    """
+
+    def __init__(self, size: tuple[int, int], workdir: Path) -> None:
+        self.size = size
+        self.workdir = workdir
+        self.runtime_dir = workdir / "xdg-runtime"
+        self.socket = "wayland-e2e"
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @staticmethod
+    def available() -> str:
+        return "" if shutil.which("weston") else "weston not installed"
+
+    def start(self, timeout: float = START_TIMEOUT_S) -> None:
+        self.runtime_dir.mkdir(mode=0o700)
+        width, height = self.size
+        with (self.workdir / "weston.log").open("wb") as log:
+            self._proc = subprocess.Popen(
+                [
+                    "weston",
+                    "--backend=headless-backend.so",
+                    f"--width={width}",
+                    f"--height={height}",
+                    f"--socket={self.socket}",
+                    "--idle-time=0",
+                ],
+                env={**os.environ, "XDG_RUNTIME_DIR": str(self.runtime_dir)},
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + timeout
+        while not (self.runtime_dir / self.socket).exists():
+            if self._proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise XServerError("weston did not start")
+            time.sleep(0.1)
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "XAUTHORITY")}
+        env.update(
+            WAYLAND_DISPLAY=self.socket,
+            XDG_RUNTIME_DIR=str(self.runtime_dir),
+            QT_QPA_PLATFORM="wayland",
+        )
+        return env
+
+    def stop(self) -> None:
+        _end(self._proc)
+        self._proc = None
 
 
 XServerFactory = Callable[[str, list[tuple[int, int]]], XServer]
+WestonFactory = Callable[[tuple[int, int]], WestonServer]
 """The ``xserver_factory`` fixture: ``(kind, sizes)`` -> a started server."""
+
+
+class DisplayServer(Protocol):
+    """What a kiosk needs of a display server: the environment of its clients."""
+
+    @property
+    def env(self) -> dict[str, str]: ...
