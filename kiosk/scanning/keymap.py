@@ -15,6 +15,8 @@ __all__ = [
     "EVDEV_LEFT_ALT",
     "EVDEV_RIGHT_ALT",
     "X11_KEYCODE_OFFSET",
+    "alt_code_character",
+    "keypad_digit",
     "native_offset_for_platform",
     "us_character",
 ]
@@ -45,6 +47,32 @@ _KEYPAD: dict[int, str] = {
     71: "7", 72: "8", 73: "9", 74: "-", 75: "4", 76: "5", 77: "6", 78: "+",
     79: "1", 80: "2", 81: "3", 82: "0", 83: ".", 55: "*", 98: "/",
 }  # fmt: skip
+
+
+def keypad_digit(evdev_code: int) -> str | None:
+    """The digit of a numeric keypad key, or None for any other key."""
+    char = _KEYPAD.get(evdev_code)
+    return char if char is not None and char.isdigit() else None
+
+
+def alt_code_character(digits: str) -> str | None:
+    """The character an "Alt code" types: Alt held while ``digits`` are typed on the keypad.
+
+    Scanners offer this "Alt mode" as the layout-independent way to type any character
+    (GS as Alt+029). As on Windows: with a leading 0 the code is Windows-1252, without it
+    the OEM code page 437; ASCII is the same in both. Codes wrap at 256; 0 types nothing.
+    """
+    if not digits.isdigit():
+        return None
+    code = int(digits) % 256
+    if code == 0:
+        return None
+    if code < 0x80:
+        return chr(code)
+    try:
+        return bytes([code]).decode("cp1252" if digits.startswith("0") else "cp437")
+    except UnicodeDecodeError:  # the five holes in Windows-1252
+        return None
 
 
 def native_offset_for_platform(platform_name: str) -> int | None:

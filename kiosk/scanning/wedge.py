@@ -25,7 +25,8 @@ picks the reading and extracts the code, so a scanner in US mode on a German or 
 layout still yields the right code. Where the US key is a dead key on the OS layout
 (``=`` on German, ``[`` on French) Qt's compose input method takes its press before any
 event filter: the filter counts the key from its release, and holds the input method's
-commit inside a burst like a key.
+commit inside a burst like a key. Scanners in "Alt mode" (Alt held, the character's code
+on the keypad, the same on every layout) are read too: the code becomes one character.
 """
 
 from __future__ import annotations
@@ -39,7 +40,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.scanning.keymap import EVDEV_RIGHT_ALT, native_offset_for_platform, us_character
+from kiosk.scanning.keymap import (
+    EVDEV_RIGHT_ALT,
+    alt_code_character,
+    keypad_digit,
+    native_offset_for_platform,
+    us_character,
+)
 from kiosk.scanning.wedge_burst import Burst, HeldCommit, HeldKey, key_identity
 from kiosk.scanning.wedge_text import (
     GS,
@@ -152,6 +159,14 @@ class WedgeFilter(QObject):
         if key in _MODIFIER_KEYS:
             if key in _LEVEL3_KEYS or self._evdev_code(event) == EVDEV_RIGHT_ALT:
                 self._burst.altgr_used = True
+            elif key == K.Key_Alt:  # perhaps an Alt code: Alt + keypad digits
+                self._burst.alt_digits = ""
+                self._note_press(now)
+            self._hold(obj, event)
+            return True
+        if self._burst.alt_digits is not None and (digit := self._keypad_digit(event)):
+            self._burst.alt_digits += digit
+            self._note_press(now)
             self._hold(obj, event)
             return True
         typed, us = self._readings(event)
@@ -168,15 +183,39 @@ class WedgeFilter(QObject):
                 burst.us = None
             else:
                 burst.us.append(us)
-        burst.press_times.append(now)
-        self._last_press_at = now
+        self._note_press(now)
         self._hold(obj, event)
         return True
+
+    def _note_press(self, now: float) -> None:
+        self._burst.press_times.append(now)
+        self._last_press_at = now
+
+    def _keypad_digit(self, event: QKeyEvent) -> str | None:
+        evdev = self._evdev_code(event)
+        if evdev is not None:
+            return keypad_digit(evdev)
+        keypad = event.modifiers() & Qt.KeyboardModifier.KeypadModifier
+        return event.text() if keypad and event.text().isdigit() else None
+
+    def _end_alt_code(self) -> None:
+        """Alt released after keypad digits: they were one character (see
+        :func:`~kiosk.scanning.keymap.alt_code_character`), the same in either reading."""
+        burst = self._burst
+        digits, burst.alt_digits = burst.alt_digits, None
+        char = alt_code_character(digits) if digits else None
+        if char is None:
+            return
+        burst.typed.append(char)
+        if burst.us is not None:
+            burst.us.append(char)
 
     def _on_release(self, obj: QWidget, event: QKeyEvent) -> bool:
         if self._is_propagation(obj, event):
             return False
         ident = key_identity(event.nativeScanCode(), event.key())
+        if event.key() == K.Key_Alt and self._burst.alt_digits is not None:
+            self._end_alt_code()
         us = self._us_reading(event)
         if us is not None and self._press_went_to_input_method(event.key(), ident):
             self._on_release_of_unseen_press(obj, event, us)
@@ -206,8 +245,7 @@ class WedgeFilter(QObject):
         if burst.us is not None:
             burst.us.append(us)
         burst.layout_mismatch = True
-        burst.press_times.append(now)
-        self._last_press_at = now
+        self._note_press(now)
         self._hold(obj, event)
         burst.compose_pending = event.key() in _DEAD_KEYS
 
@@ -245,8 +283,8 @@ class WedgeFilter(QObject):
         return True
 
     def _is_scan(self, now: float) -> bool:
-        times = self._burst.press_times
-        if len(times) < self.min_length:
+        times = self._burst.press_times  # of every key that typed, or began to type, a char
+        if len(self._burst.typed) < self.min_length:
             return False
         gaps = [b - a for a, b in zip(times, [*times[1:], now], strict=True)]
         if any(gap < 0 or gap > self.max_gap_s for gap in gaps):

@@ -81,6 +81,7 @@ class Burst:
     press_times: list[float] = field(default_factory=list)
     altgr_used: bool = False
     layout_mismatch: bool = False
+    alt_digits: str | None = None  # keypad digits typed while Alt is held ("Alt mode")
 
     def down_keys(self) -> set[int]:
         """Keys pressed in the burst and not yet released (their releases come later)."""

@@ -230,6 +230,25 @@ def test_no_native_codes_reads_the_typed_text(
     assert scan.code == "STAFFÖdemo"  # what the layout typed: US mode needs key codes
 
 
+@pytest.mark.parametrize("os_layout", ["us", "de", "fr"])
+def test_scanner_in_alt_mode_on_any_layout(
+    qtbot: QtBot, wedge: WedgeFilter, edit: RecordingEdit, os_layout: str
+) -> None:
+    keyboard = Keyboard(edit, os_layout)
+    codes = []
+    for text in ("]E0" + GTIN, "STAFF:demo-7", "]C1010" + GTIN + "10LOT" + GS + "21Zy"):
+        with qtbot.waitSignal(wedge.scan_read, timeout=2000) as blocker:
+            keyboard.scan_alt_codes(text, step_ms=5)  # 5 ms a key event: 50 ms a character
+        codes.append(blocker.args[0])
+        keyboard.clock_ms += 300
+    assert codes == [
+        WedgeScan(GTIN, "E0", is_gtin=True),
+        WedgeScan("STAFF:demo-7"),
+        WedgeScan(GTIN, "C1", is_gtin=True),
+    ]
+    assert_nothing_reached(qtbot, edit)
+
+
 # --- people ------------------------------------------------------------------------------
 
 

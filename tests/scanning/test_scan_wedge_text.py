@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from kiosk.scanning.keymap import native_offset_for_platform, us_character
+from kiosk.scanning.keymap import (
+    alt_code_character,
+    keypad_digit,
+    native_offset_for_platform,
+    us_character,
+)
 from kiosk.scanning.wedge_text import (
     Reading,
     ReadingSource,
@@ -36,6 +41,28 @@ TYPED, US = ReadingSource.TYPED, ReadingSource.US
 )
 def test_us_character(evdev: int, shift: bool, ctrl: bool, char: str | None) -> None:
     assert us_character(evdev, shift=shift, ctrl=ctrl) == char
+
+
+@pytest.mark.parametrize(
+    ("digits", "char"),
+    [
+        ("029", "\x1d"),  # GS, FNC1
+        ("29", "\x1d"),
+        ("065", "A"),
+        ("0233", "é"),  # leading 0: Windows-1252
+        ("130", "é"),  # no leading 0: code page 437
+        ("0", None),
+        ("0129", None),  # a hole in Windows-1252
+        ("321", "A"),  # wraps at 256
+        ("", None),
+    ],
+)
+def test_alt_code_character(digits: str, char: str | None) -> None:
+    assert alt_code_character(digits) == char
+
+
+def test_keypad_digits() -> None:
+    assert [keypad_digit(code) for code in (82, 79, 73, 83, 55, 2)] == ["0", "1", "9"] + [None] * 3
 
 
 def test_native_offsets() -> None:

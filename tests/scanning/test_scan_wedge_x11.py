@@ -175,6 +175,31 @@ def test_us_mode_scanner_on_a_layout_with_dead_keys(
     ]
 
 
+def alt_code_keys(text: str) -> list[str]:
+    """xdotool commands for ``text`` from a scanner in "Alt mode": Alt held while the
+    character's Windows-1252 code is typed on the keypad (xdotool toggles NumLock)."""
+    keys: list[str] = []
+    for char in text:
+        digits = f"0{char.encode('cp1252')[0]:03d}"
+        keys += ["keydown", "--delay", "2", "alt", "key", "--delay", "2"]
+        keys += [*(f"KP_{d}" for d in digits), "keyup", "--delay", "2", "alt"]
+    return [*keys, "key", "Return"]
+
+
+def test_scanner_in_alt_mode(
+    x_server: Callable[[str], XServer], probe_factory: Callable[..., Probe]
+) -> None:
+    server = x_server("xvfb")
+    server.run("xdotool", *alt_code_keys("0"))  # warm-up: xdotool's first keypad key is slow
+    probe = probe_factory(server)
+    server.run("xdotool", *alt_code_keys("STAFF:demo-7"))
+    server.run("xdotool", *alt_code_keys("]C1010400638133393110LOT\x1d21Zy"))
+    assert probe.outcome(2) == [
+        {"scan": "STAFF:demo-7", "symbology": None},
+        {"scan": GTIN, "symbology": "C1"},
+    ]
+
+
 def test_doctor_names_the_layout_the_x_server_uses(x_server: Callable[[str], XServer]) -> None:
     server = x_server("xorg")
     server.run("setxkbmap", "de", "nodeadkeys")

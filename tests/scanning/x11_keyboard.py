@@ -98,18 +98,30 @@ def _fr() -> dict[int, list[str]]:
     return table
 
 
-LAYOUTS: dict[str, dict[int, list[str]]] = {"us": _us(), "de": _de(), "fr": _fr()}
+# The numeric keypad's digits (NumLock on): the same on every layout.
+KEYPAD = {"7": 71, "8": 72, "9": 73, "4": 75, "5": 76, "6": 77, "1": 79, "2": 80, "3": 81}
+KEYPAD["0"] = 82
+LAYOUTS: dict[str, dict[int, list[str]]] = {
+    name: table | {code: [digit, digit] for digit, code in KEYPAD.items()}
+    for name, table in {"us": _us(), "de": _de(), "fr": _fr()}.items()
+}
 
-SHIFT, CTRL, ALTGR, ENTER, TAB = 42, 29, 100, 28, 15  # evdev codes
+SHIFT, CTRL, ALT, ALTGR, ENTER, TAB = 42, 29, 56, 100, 28, 15  # evdev codes
 _SPECIAL: dict[int, tuple[int, int, str]] = {
     SHIFT: (K.Key_Shift, 0xFFE1, ""),
     CTRL: (K.Key_Control, 0xFFE3, ""),
+    ALT: (K.Key_Alt, 0xFFE9, ""),
     ALTGR: (K.Key_AltGr, 0xFE03, ""),
     ENTER: (K.Key_Return, 0xFF0D, "\r"),
     TAB: (K.Key_Tab, 0xFF09, "\t"),
 }
-_MODIFIER_OF = {SHIFT: M.ShiftModifier, CTRL: M.ControlModifier, ALTGR: M.GroupSwitchModifier}
-_X_STATE_OF = {SHIFT: 0x1, CTRL: 0x4, ALTGR: 0x80}
+_MODIFIER_OF = {
+    SHIFT: M.ShiftModifier,
+    CTRL: M.ControlModifier,
+    ALT: M.AltModifier,
+    ALTGR: M.GroupSwitchModifier,
+}
+_X_STATE_OF = {SHIFT: 0x1, CTRL: 0x4, ALT: 0x8, ALTGR: 0x80}
 
 
 @dataclass(frozen=True)
@@ -244,6 +256,16 @@ class Keyboard:
         for stroke in strokes_for(text, scanner_layout):
             self.stroke(stroke, step_ms=step_ms)
         self.stroke(Stroke(terminator), step_ms=step_ms)
+
+    def scan_alt_codes(self, text: str, *, step_ms: int = 2) -> None:
+        """A scanner in "Alt mode": Alt held while each character's Windows-1252 code is
+        typed on the keypad (``A`` is Alt+0065), then Enter."""
+        for char in text:
+            self.press(ALT, after_ms=step_ms)
+            for digit in "0" + f"{char.encode('cp1252')[0]:03d}":
+                self.stroke(Stroke(KEYPAD[digit]), step_ms=step_ms)
+            self.release(ALT, after_ms=step_ms)
+        self.stroke(Stroke(ENTER), step_ms=step_ms)
 
     def type_like_a_person(
         self,
