@@ -20,12 +20,49 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from inventory_service.launcher import ServiceProcess
+
 from .xserver import DisplayServer
 
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 120.0  # the demo starts its own service; 8 engineers share 2 cores
 WAIT_TIMEOUT_S = 60.0
 POLL_S = 0.05  # how often the log file is read while waiting for a line
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(str(value))  # a TOML basic string is a JSON string
+
+
+def write_run_config(
+    path: Path,
+    service: ServiceProcess,
+    data_dir: Path,
+    camera: Path,
+    *,
+    ui: dict[str, object] | None = None,
+    display: dict[str, object] | None = None,
+) -> Path:
+    """A config file for ``python -m kiosk run`` against ``service``, fullscreen."""
+    sections: dict[str, dict[str, object]] = {
+        "kiosk": {"id": service.kiosk_id, "store_id": service.store_id},
+        "service": {"url": service.url, "api_key": service.kiosk_key},
+        "camera": {"source": str(camera)},
+        "ui": {"fullscreen": True, **(ui or {})},
+        "paths": {"data_dir": str(data_dir)},
+        "display": display or {},
+    }
+    lines = []
+    for name, values in sections.items():
+        lines.append(f"[{name}]")
+        lines.extend(f"{key} = {_toml(value)}" for key, value in values.items())
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
 
 
 class KioskDied(AssertionError):

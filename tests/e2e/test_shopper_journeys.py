@@ -22,7 +22,7 @@ from support.api import Api
 from inventory_service.catalogue import DEMO_CATALOGUE
 from inventory_service.launcher import ServiceProcess
 
-from .kiosk_process import KioskFactory, KioskProcess
+from .kiosk_process import KioskFactory, KioskProcess, write_run_config
 from .xinput import PERSON_DELAY_MS, XInput, buttons, field
 from .xserver import XServer, XServerFactory
 
@@ -57,33 +57,6 @@ def warehouse_only_gtin() -> str:
     }
     gtin: str = sorted(in_warehouse - at_home)[0]
     return gtin
-
-
-def write_config(path: Path, service: ServiceProcess, data_dir: Path, camera: Path) -> Path:
-    path.write_text(
-        f"""
-[kiosk]
-id = "{service.kiosk_id}"
-store_id = "{service.store_id}"
-
-[service]
-url = "{service.url}"
-api_key = "{service.kiosk_key}"
-
-[camera]
-source = "{camera}"
-
-[ui]
-fullscreen = true
-idle_timeout_s = {IDLE_TIMEOUT_S}
-still_there_s = {STILL_THERE_S}
-
-[paths]
-data_dir = "{data_dir}"
-""",
-        encoding="utf-8",
-    )
-    return path
 
 
 class Shopper:
@@ -192,7 +165,13 @@ def run_kiosk(
     data_dir = tmp_path / "kiosk-data"
     camera = tmp_path / "no-camera"
     camera.mkdir()
-    config = write_config(tmp_path / "kiosk.toml", fresh_service, data_dir, camera)
+    config = write_run_config(
+        tmp_path / "kiosk.toml",
+        fresh_service,
+        data_dir,
+        camera,
+        ui={"idle_timeout_s": IDLE_TIMEOUT_S, "still_there_s": STILL_THERE_S},
+    )
     servers: list[XServer] = []
 
     def start() -> tuple[XServer, KioskProcess, Shopper]:
