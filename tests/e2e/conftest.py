@@ -15,8 +15,6 @@ import pytest
 from .kiosk_process import START_TIMEOUT_S, KioskProcess
 from .xserver import DisplayServer, WestonServer, XServer
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture
 def xserver_factory(tmp_path: Path) -> Iterator[Callable[..., XServer]]:

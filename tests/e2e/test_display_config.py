@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from inventory_service.launcher import ServiceProcess
 
 from .kiosk_process import KioskFactory, write_run_config
 from .xserver import XServerFactory
+
+pytestmark = pytest.mark.slow  # each test starts an X server and the kiosk
 
 PORTRAIT = (1080, 1920)
 

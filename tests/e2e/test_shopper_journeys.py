@@ -26,6 +26,8 @@ from .kiosk_process import KioskFactory, KioskProcess, write_run_config
 from .xinput import PERSON_DELAY_MS, XInput, buttons, field
 from .xserver import XServer, XServerFactory
 
+pytestmark = pytest.mark.slow  # each test starts an X server and the kiosk
+
 PORTRAIT = (1080, 1920)
 IDLE_TIMEOUT_S = 10  # the config's minimum: the still-there countdown starts after this
 STILL_THERE_S = 3

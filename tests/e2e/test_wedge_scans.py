@@ -26,6 +26,8 @@ from .kiosk_process import DemoArgs, KioskFactory, KioskProcess
 from .xinput import XInput
 from .xserver import XServer, XServerFactory
 
+pytestmark = pytest.mark.slow  # each test starts an X server and the kiosk
+
 PORTRAIT = (1080, 1920)
 DEMO_STAFF_ID = "demo"  # kiosk/__main__.py's demo staff member
 

@@ -13,6 +13,8 @@ from .kiosk_process import DemoArgs, KioskFactory
 from .xinput import XInput
 from .xserver import WestonFactory, XServerFactory
 
+pytestmark = pytest.mark.slow  # each test starts an X server and the kiosk
+
 TITLE = "Endless Aisle"
 
 
