@@ -215,11 +215,19 @@ def test_judge_one_library_alone_is_sure_only_after_every_view() -> None:
     lone = {("rot30", "zbar"): [_raw("08317239", "zbar", 19, sym="UPCE")]}
     assert judge(lone, complete=True) is None  # one view alone: never
     assert judge(views, complete=True) == ("UPCA", misread, {"zbar"})  # had it ended here
+    views[("sharp", "zbar")] = [_raw(misread, "zbar", 7, sym="UPCA")]
     views[("rot30", "zbar")] = [
         _raw(misread, "zbar", 24, sym="UPCA"),
         _raw(truth, "zbar", 9, sym="UPCA"),
     ]
-    assert judge(views, complete=True) is None  # another reading of the same symbol
+    # 4 views to 1: a clear majority for one library alone
+    assert judge(views, complete=True) == ("UPCA", misread, {"zbar"})
+    views[("rot-60", "zbar")] = [
+        _raw(misread, "zbar", 59, sym="UPCA"),
+        _raw(truth, "zbar", 11, sym="UPCA"),
+    ]
+    # 5 views to 2 (as seed 518 ends): another reading of the symbol has support
+    assert judge(views, complete=True) is None
     # Both libraries agreeing is sure at once.
     both = {
         ("plain", "zxing"): [_raw(truth, sym="UPCA")],
