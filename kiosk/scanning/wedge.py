@@ -8,10 +8,11 @@ type 65+ ms per key even in a fast burst (15 keys/s), with single gaps down to ~
 :class:`WedgeFilter` is installed on the application and holds back every key event from
 the first key of a possible burst — presses, releases, modifiers — and decides:
 
-- the character keys came fast (each gap <= ``max_gap_s`` and on average <=
-  ``max_mean_gap_s``), at least ``min_length`` of them, and a terminator followed fast:
-  a **scan**. ``scanned`` is emitted; none of its key events reach any widget (not the
-  Enter, not the releases that arrive after it);
+- the character keys came fast (on average <= ``max_mean_gap_s``, 40 ms, which no person
+  keeps up over ``min_length`` keys; each gap <= ``max_gap_s``, 80 ms, which leaves room
+  for a scanner, or an X client, that is briefly not scheduled), at least ``min_length``
+  of them, and a terminator followed fast: a **scan**. ``scanned`` is emitted; none of
+  its key events reach any widget (not the Enter, not the releases that arrive after it);
 - otherwise: **typing**. The held events are re-sent, in order, to the widget they were
   meant for (a person sees the key ``max_gap_s`` later, which is not noticeable).
 
@@ -94,7 +95,7 @@ class WedgeFilter(QObject):
         self,
         parent: QObject | None = None,
         *,
-        max_gap_s: float = 0.060,
+        max_gap_s: float = 0.080,
         max_mean_gap_s: float = 0.040,
         min_length: int = 6,
         terminators: Collection[Qt.Key] = DEFAULT_TERMINATORS,
