@@ -222,10 +222,10 @@ class Tour:
         self.saved.append(path)
 
 
-def _style_gtin(catalogue: dict, style_id: str) -> str:
+def _style_gtin(catalogue: dict[str, Any], style_id: str) -> str:
     style = next(s for s in catalogue["styles"] if s["id"] == style_id)
     variants = style["variants"]
-    return variants[len(variants) // 2]["gtin"]  # a middle size, like a display shoe
+    return str(variants[len(variants) // 2]["gtin"])  # a middle size, like a display shoe
 
 
 def _tap_size(window: Any, status: str) -> None:
@@ -271,6 +271,7 @@ def run_tour(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)  # a widget application: the tour shows windows
     theme.apply(app)
     catalogue = json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8"))
     tour = Tour(app, out, sizes, languages=languages, on_shot=on_shot)
@@ -414,13 +415,15 @@ def run_tour(
             "10-service-unreachable": (lambda path: True, State.ERROR),
             "27-order-saved-offline": (lambda path: path == "POST /v1/orders", State.PRODUCT),
         }
+        key, kiosk_id, store_id = service.kiosk_key, service.kiosk_id, service.store_id
+        assert key and kiosk_id and store_id  # the demo service always has them
         for name, (drop, end_state) in faults.items():
             with faulty_proxy(service.url, drop) as url:
                 client = InventoryClient(
                     url,
-                    service.kiosk_key,
-                    kiosk_id=service.kiosk_id,
-                    store_id=service.store_id,
+                    key,
+                    kiosk_id=kiosk_id,
+                    store_id=store_id,
                     outbox_path=Path(tmp) / f"outbox-{name}.sqlite",
                     connect_timeout=1.0,
                     read_timeout=2.0,
@@ -430,13 +433,21 @@ def run_tour(
                     kiosk.start()
                     scenario = "warehouse_only" if name.startswith("27") else "mixed"
                     kiosk.session.scan(gtin(scenario))
-                    tour.wait_until(lambda k=kiosk, s=end_state: k.session.state is s, name)
+
+                    def reached(k: Any = kiosk, s: State = end_state) -> bool:
+                        return bool(k.session.state is s)
+
+                    tour.wait_until(reached, name)
                     if name.startswith("27"):
                         _tap_size(kiosk.window, "warehouse")
                         _fill_address(kiosk.window.address_screen)
                         kiosk.window.address_screen.submit()
                         kiosk.window.review_screen.place_button.click()
-                        tour.wait_until(lambda k=kiosk: k.session.state is State.CONFIRMATION, name)
+
+                        def confirmed(k: Any = kiosk) -> bool:
+                            return bool(k.session.state is State.CONFIRMATION)
+
+                        tour.wait_until(confirmed, name)
                     tour.shoot(kiosk.window, name)
                 finally:
                     kiosk.shutdown()

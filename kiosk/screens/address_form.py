@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -279,6 +280,7 @@ class AddressFormScreen(Screen):
         self.body.setSpacing(metrics.px(10, 4))
         self.grid.setHorizontalSpacing(metrics.px(24, 8))
         self.heading.setVisible(not metrics.compact)  # the item line still says what
+        self.keyboard.set_action_below(metrics.portrait)
 
     def set_language(self, language: str) -> None:
         super().set_language(language)
@@ -306,6 +308,6 @@ class AddressFormScreen(Screen):
             )
             widget.setVisible(bool(message))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_fields(3 if self.width() >= self.height() else 2)

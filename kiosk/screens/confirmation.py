@@ -12,7 +12,7 @@ from datetime import datetime, tzinfo
 from babel import Locale
 from babel.dates import format_date, format_time
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.journey.order import Receipt
@@ -71,8 +71,8 @@ class ConfirmationScreen(Screen):
         ):
             text.addWidget(widget)
         row = QHBoxLayout()
-        row.addWidget(self.done_button)
         row.addStretch(1)
+        row.addWidget(self.done_button, 2)  # the one primary action, wide, under the thumb
         text.addLayout(row)
         text.addStretch(1)
         qr_column = QVBoxLayout()
@@ -94,6 +94,9 @@ class ConfirmationScreen(Screen):
         side = metrics.px(QR_PX, 120)
         self.qr.setFixedSize(side, side)
         self.split.setSpacing(metrics.px(48, 12))
+        # Compact: the two small titles go; the number and the steps say it all.
+        self.number_title.setVisible(not metrics.compact)
+        self.next_title.setVisible(not metrics.compact)
         self._show_qr()
 
     def _show_qr(self) -> None:
@@ -177,6 +180,6 @@ class ConfirmationScreen(Screen):
             )
         self.next_steps.setText(steps)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         follow_orientation(self.split, self)

@@ -74,18 +74,19 @@ class FetchScreen(Screen):
         self.fetch_button = QPushButton()
         self.fetch_button.setObjectName("primary")
         self.cancel_button = QPushButton()
+        # The words on top, the action at the bottom where the thumb is.
         row = QHBoxLayout()
-        row.addWidget(self.fetch_button)
         row.addWidget(self.cancel_button)
         row.addStretch(1)
+        row.addWidget(self.fetch_button, 2)
         self.body.addWidget(self.size_line)
         self.body.addWidget(self.heading)
         self.body.addWidget(self.explain)
         self.body.addWidget(self.ticket, 1)
+        self.body.addStretch(1)
         self.body.addWidget(self.message)
         self.body.addLayout(row)
         self.body.addWidget(self._build_ask())
-        self.body.addStretch(1)
         self._asking = False
         self.nav.start_over_guard = self._ask_before_start_over
         self.fetch_button.clicked.connect(self.fetch_requested)

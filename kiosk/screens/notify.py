@@ -71,8 +71,8 @@ class NotifyScreen(Screen):
         self.body.addLayout(field)
         self.body.addWidget(self.status)
         done_row = QHBoxLayout()
-        done_row.addWidget(self.done_button)
         done_row.addStretch(1)
+        done_row.addWidget(self.done_button, 2)
         self.body.addLayout(done_row)
         self.body.addStretch(1)
         self.body.addWidget(self.keyboard)
@@ -135,9 +135,7 @@ class NotifyScreen(Screen):
         self.outer.setContentsMargins(margin, metrics.px(24, 6), margin, metrics.px(24, 6))
         self.outer.setSpacing(metrics.px(12, 4))
         self.body.setSpacing(metrics.px(12, 4))
-        # Compact: the explanation names the shoe, the field shows name@example.com.
-        self.heading.setVisible(not metrics.compact)
-        self.field_label.setVisible(not metrics.compact)
+        self.retranslate()  # what shows depends on compact
 
     def retranslate(self) -> None:
         phase = self._phase
@@ -182,5 +180,12 @@ class NotifyScreen(Screen):
         self.done_button.setText(translate("NotifyScreen", "Done"))
         self.done_button.setAccessibleName(translate("NotifyScreen", "Done, start over"))
         self.done_button.setVisible(finished)
-        for widget in (self.explain, self.field_label, self.email, self.button, self.keyboard):
+        # Compact (a short window): no heading (the explanation says what it is about), no
+        # field label (the field shows name@example.com), and a message about the address
+        # replaces the explanation, so the keyboard keeps its room.
+        compact = self.metrics.compact
+        self.heading.setVisible(not compact)
+        self.explain.setVisible(not finished and not (compact and invalid))
+        self.field_label.setVisible(not finished and not compact)
+        for widget in (self.email, self.button, self.keyboard):
             widget.setVisible(not finished)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from babel.numbers import format_currency
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.journey.product import Product
@@ -65,7 +65,7 @@ class PictureLabel(QLabel):
             )
         )
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -186,7 +186,7 @@ class ProductScreen(Screen):
         self.image.set_image(None)
         self.grid.set_tiles([])
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         follow_orientation(self.split, self)
         # Landscape: picture column beside the sizes. Portrait: picture band on top, sized

@@ -8,6 +8,7 @@ the keypad) it shows the keypad and the navigation bar.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.screens._base import Screen, follow_orientation, label, name_keypad_keys, translate
@@ -176,6 +177,6 @@ class ScanScreen(Screen):
         self.keypad.setAccessibleName(translate("ScanScreen", "Number keypad"))
         name_keypad_keys(self.keypad)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         follow_orientation(self.split, self)

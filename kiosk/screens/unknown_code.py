@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.screens._base import Screen, follow_orientation, label, name_keypad_keys, translate
@@ -68,6 +69,6 @@ class UnknownCodeScreen(Screen):
         self.keypad.setAccessibleName(translate("UnknownCodeScreen", "Number keypad"))
         name_keypad_keys(self.keypad)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         follow_orientation(self.split, self)

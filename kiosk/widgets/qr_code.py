@@ -13,7 +13,7 @@ def qr_image(text: str, *, scale: int = 10) -> QImage:
     code = segno.make(text, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=4, dark="#000000", light="#ffffff")
-    image = QImage.fromData(buffer.getvalue(), "PNG")
+    image = QImage.fromData(buffer.getvalue(), b"PNG")
     if image.isNull():  # pragma: no cover - segno always writes a valid PNG
         raise ValueError("could not render the QR code")
     return image

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from babel import Locale
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -248,12 +249,12 @@ class SizeGrid(QScrollArea):
     def button_for(self, gtin: str) -> SizeTileButton | None:
         return next((b for b in self.buttons() if b.tile.gtin == gtin), None)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self._hide_spares()  # the tiles were shown before this; none is painted yet
         super().showEvent(event)
         self._relayout()  # text widths measured while hidden may be stale
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
 
@@ -269,7 +270,8 @@ class SizeGrid(QScrollArea):
         spacing = px(SPACING, 6)
         for button in self.buttons():
             button.ensurePolished()  # fonts from the style sheet before measuring
-        widest = max((b.needed_width() for b in self.buttons()), default=0) + spacing
+        # + a few px: the grid's own rounding when it shares the width between columns
+        widest = max((b.needed_width() for b in self.buttons()), default=0) + spacing + 8
         tile_min = max(px(TILE_MIN_WIDTH), widest)
         # Room as if the scroll bar showed: it appears when rows overflow, after this.
         room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()

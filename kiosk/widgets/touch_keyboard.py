@@ -48,6 +48,7 @@ class TouchKeyboard(QWidget):
         self.setObjectName("touchKeyboard")
         self.setAccessibleName("Keyboard")
         self._target: QLineEdit | None = None
+        self._action: QPushButton | None = None
         self._shift = False
         self._language = ""
         self.char_keys: dict[str, QPushButton] = {}
@@ -68,10 +69,10 @@ class TouchKeyboard(QWidget):
         bottom.addWidget(self.shift_key, 2)
         bottom.addWidget(self.at_key, 1)
         bottom.addWidget(self.dash_key, 1)
-        bottom.addWidget(self.space_key, 5)
+        bottom.addWidget(self.space_key, 4)
         bottom.addWidget(self.dot_key, 1)
         bottom.addWidget(self.backspace_key, 2)
-        bottom.addWidget(self.next_key, 2)
+        bottom.addWidget(self.next_key, 3)  # "Suivant ›" is long
         box = QVBoxLayout(self)
         self._box = box
         box.setContentsMargins(0, 0, 0, 0)
@@ -103,9 +104,24 @@ class TouchKeyboard(QWidget):
         self._box.setSpacing(gap)
 
     def add_action(self, button: QPushButton) -> None:
-        """Put the screen's primary button at the end of the bottom row."""
+        """Put the screen's primary button at the end of the bottom row (see
+        :meth:`set_action_below` for narrow screens)."""
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._action = button
         self._bottom.addWidget(button, 3)
+
+    def set_action_below(self, below: bool) -> None:
+        """Portrait (narrow, tall): the primary button gets a full-width row of its own
+        under the keys, so neither it nor the keys beside it are squeezed."""
+        button = self._action
+        if button is None:
+            return
+        self._bottom.removeWidget(button)
+        self._box.removeWidget(button)
+        if below:
+            self._box.addWidget(button)
+        else:
+            self._bottom.addWidget(button, 3)
 
     # --- state -----------------------------------------------------------------------
 
