@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from endless_aisle_assets import SCAN_SOUND
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
@@ -391,7 +392,7 @@ class MainWindow(QMainWindow):
         if self.session.state is State.LOOKING_UP:
             self.stack.setCurrentWidget(self.looking_up_screen)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         theme.fit(self)  # sizes follow the window and its screen (kiosk/theme.py)
         self.still_there.setGeometry(self.rect())

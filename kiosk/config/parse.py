@@ -73,7 +73,7 @@ def parse_config(data: Mapping[str, Any], env: Mapping[str, str] | None = None) 
 
 def _resolve_secret(values: dict[str, Any], key: str, *, required: bool) -> str:
     """A secret from its own key (file or environment), else from ``<key>_file``."""
-    secret = values[key]
+    secret: str = values[key]
     if secret:
         return secret
     file_key = f"{key}_file"

@@ -99,7 +99,8 @@ def country_name(code: str, language: str) -> str:
         locale = Locale.parse(language)
     except (ValueError, UnknownLocaleError):
         locale = Locale.parse("en")
-    return locale.territories.get(code, code)
+    name: str = locale.territories.get(code, code)
+    return name
 
 
 def has_postcode_rule(country: str) -> bool:
