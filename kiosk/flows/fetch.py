@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from inventory_client.models import FetchRequest, FetchStatus
+from kiosk.flows._base import Flow
 from kiosk.flows.backend import JourneyBackend
 from kiosk.journey.outcomes import shopper_message, was_queued
 from kiosk.journey.phases import FetchPhase
@@ -33,7 +34,7 @@ _PHASE_OF_STATUS = {
 }
 
 
-class FetchFlow(QObject):
+class FetchFlow(Flow):
     """One "Bring it to me" offer at a time: create the request once, poll, cancel.
 
     Signals:
@@ -52,10 +53,7 @@ class FetchFlow(QObject):
         poll_timer: QTimer | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._backend = backend
-        self._on_screen = on_screen
+        super().__init__(runner, backend, on_screen=on_screen, parent=parent)
         self._request: FetchRequest | None = None
         self._phase = FetchPhase.OFFER
         self._key = ""

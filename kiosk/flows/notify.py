@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
-from kiosk.flows.backend import JourneyBackend
+from kiosk.flows._base import Flow
 from kiosk.journey.back_in_stock import check_email
 from kiosk.journey.outcomes import shopper_message, was_queued
 from kiosk.journey.phases import NotifyPhase
-from kiosk.workers import TaskRunner
 
 __all__ = ["NotifyFlow"]
 
@@ -21,7 +19,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "notify"
 
 
-class NotifyFlow(QObject):
+class NotifyFlow(Flow):
     """Checks the address, sends the request once per visit of the sold-out screen.
 
     The address is held only by the call on the worker thread (and the client's outbox
@@ -34,20 +32,8 @@ class NotifyFlow(QObject):
 
     changed = Signal(str, str)
 
-    def __init__(
-        self,
-        runner: TaskRunner,
-        backend: JourneyBackend | None,
-        *,
-        on_screen: Callable[[], bool],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._backend = backend
-        self._on_screen = on_screen
-        self._phase = NotifyPhase.READY
-        self._key = ""
+    _phase: NotifyPhase = NotifyPhase.READY
+    _key: str = ""
 
     @property
     def phase(self) -> NotifyPhase:

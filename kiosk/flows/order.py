@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from inventory_client import InventoryError
 from inventory_client.models import Order, ShipTo
-from kiosk.flows.backend import JourneyBackend
+from kiosk.flows._base import Flow
 from kiosk.journey.order import OrderDraft, OrderItem, Receipt, reference_for
 from kiosk.journey.outcomes import was_queued
 from kiosk.journey.phases import GENERIC_ERROR, OrderPhase
-from kiosk.workers import TaskRunner
 
 __all__ = ["OrderFlow"]
 
@@ -24,7 +22,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "order"
 
 
-class OrderFlow(QObject):
+class OrderFlow(Flow):
     """Holds the draft (with the shopper's personal details) until the service has the order.
 
     Signals:
@@ -38,21 +36,9 @@ class OrderFlow(QObject):
     placed = Signal()
     draft_dropped = Signal()
 
-    def __init__(
-        self,
-        runner: TaskRunner,
-        backend: JourneyBackend | None,
-        *,
-        on_screen: Callable[[], bool],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._backend = backend
-        self._on_screen = on_screen
-        self._draft: OrderDraft | None = None
-        self._phase = OrderPhase.READY
-        self._receipt: Receipt | None = None
+    _draft: OrderDraft | None = None
+    _phase: OrderPhase = OrderPhase.READY
+    _receipt: Receipt | None = None
 
     @property
     def draft(self) -> OrderDraft | None:
