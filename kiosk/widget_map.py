@@ -110,8 +110,12 @@ class WidgetMapWriter(QObject):
         self._seq += 1
         data = {"seq": self._seq, "windows": describe_screen()}
         partial = self.path.with_suffix(".tmp")
+        text = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
         try:
-            partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            # Owner-only: at that moment the screen may show a shopper's address.
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(text)
             os.replace(partial, self.path)
         except OSError as exc:
             log.warning("widget map not written: %s", exc.strerror)

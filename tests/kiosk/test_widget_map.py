@@ -97,6 +97,7 @@ def test_writer_writes_the_file_on_sigusr1_and_logs_only_its_path(
             qtbot.waitUntil(lambda: path.exists())
     finally:
         signal.signal(signal.SIGUSR1, previous)
+    assert path.stat().st_mode & 0o777 == 0o600  # it may hold what a shopper typed
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["seq"] == 1
     assert any(w["class"] == "QWidget" for w in data["windows"])
