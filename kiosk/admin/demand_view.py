@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inventory_client.models import LostDemandReport
+from kiosk.admin._buttons import choice_button
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.bar_chart import BarChart
@@ -41,12 +42,8 @@ class DemandView(Retranslating):
         group = QButtonGroup(self)
         self.periods = ReflowGrid(parent=self)
         for days in PERIODS:
-            button = QPushButton()
-            button.setObjectName("choice")  # the theme's checked look
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button = choice_button(group)
             button.clicked.connect(lambda _=False, d=days: self.period_chosen.emit(d))
-            group.addButton(button)
             self.period_buttons[days] = button
             self.periods.add(button)
         self.period_buttons[PERIODS[0]].setChecked(True)

@@ -86,7 +86,7 @@ class ImportView(Retranslating):
         self.import_button = QPushButton()
         self.import_button.setObjectName("primary")
         self.refresh_button = QPushButton()
-        self.actions = ReflowGrid(
+        self.action_row = ReflowGrid(
             [self.kind, self.dry_run_button, self.import_button, self.refresh_button], self
         )
         self.report = QPlainTextEdit(self)
@@ -96,7 +96,7 @@ class ImportView(Retranslating):
         box = QVBoxLayout(self)
         box.addWidget(self.where)
         box.addWidget(self.files, 1)
-        box.addWidget(self.actions)
+        box.addWidget(self.action_row)
         box.addWidget(self.report, 1)
         self.retranslate()
         self._connect_signals()
@@ -143,7 +143,7 @@ class ImportView(Retranslating):
         self.dry_run_button.setText(translate("ImportView", "Check (dry run)"))
         self.import_button.setText(translate("ImportView", "Import"))
         self.refresh_button.setText(translate("ImportView", "Refresh list"))
-        self.actions.reflow()
+        self.action_row.reflow()
         if isinstance(self._shown, Msg):
             self.report.setPlainText(self._shown.text())
         elif self._shown is not None:

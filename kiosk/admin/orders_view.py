@@ -52,7 +52,7 @@ class OrdersView(Retranslating):
         self.cancel_button = QPushButton()
         self.retry_button = QPushButton()
         self.refresh_button = QPushButton()
-        self.actions = ReflowGrid(
+        self.action_row = ReflowGrid(
             [self.cancel_button, self.retry_button, self.refresh_button], self
         )
         self.status = QLabel("", self)
@@ -61,7 +61,7 @@ class OrdersView(Retranslating):
         box.addWidget(self.hint)
         box.addWidget(self.table, 1)
         box.addWidget(self.reason)
-        box.addWidget(self.actions)
+        box.addWidget(self.action_row)
         box.addWidget(self.status)
         self._connect_signals()
         self.retranslate()
@@ -106,7 +106,7 @@ class OrdersView(Retranslating):
         self.cancel_button.setText(translate("OrdersView", "Cancel order"))
         self.retry_button.setText(translate("OrdersView", "Retry queued orders"))
         self.refresh_button.setText(translate("OrdersView", "Refresh"))
-        self.actions.reflow()
+        self.action_row.reflow()
         if self._status is not None:
             self.status.setText(self._status.text())
         self._fill()

@@ -19,26 +19,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QScroller,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk import app_version, theme
+from kiosk import theme
 from kiosk.admin import messages as m
-from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.admin_session import AdminSession
 from kiosk.admin.audit import AuditTrail
 from kiosk.admin.controller import AdminController, ScanAction, Section, route_scan
 from kiosk.admin.demand_view import DemandView
 from kiosk.admin.fetch_view import FetchView
+from kiosk.admin.header import AdminHeader
 from kiosk.admin.health_view import HealthView
 from kiosk.admin.import_view import ImportView
 from kiosk.admin.orders_view import OrdersView
@@ -48,9 +42,11 @@ from kiosk.admin.quit_confirm import QuitConfirm
 from kiosk.admin.receiving import ReceivingTally
 from kiosk.admin.receiving_view import ReceivingView
 from kiosk.admin.section_bar import SectionBar
+from kiosk.admin.section_stack import SectionStack
 from kiosk.admin.settings import AdminSettings
 from kiosk.admin.stock_view import StockView
-from kiosk.admin.text import Msg, msg
+from kiosk.admin.style import admin_style_sheet
+from kiosk.admin.text import msg
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient, StaffClient
@@ -65,7 +61,7 @@ WIDE_HEADER_MIN_PX = 1200
 """Narrower than this, the Quit confirmation puts its message above its buttons."""
 
 
-class AdminPanel(Retranslating):
+class AdminPanel(QWidget):
     """The staff screen.
 
     Signals:
@@ -95,7 +91,6 @@ class AdminPanel(Retranslating):
         self.session = session
         self.controller = controller
         self._on_quit = on_quit
-        self._status: tuple[Msg, Msg] = (msg(m.STATUS_UNKNOWN), Msg(""))
 
         self.pin_pad = PinPad(session.gate.staff, self)
         self.receiving = ReceivingView(self)
@@ -114,43 +109,22 @@ class AdminPanel(Retranslating):
             Section.IMPORT: self.imports,
             Section.HEALTH: self.health,
         }
-        self.who = QLabel(self)
-        self.version = QLabel(f"Endless Aisle {app_version()}", self)
-        self.connectivity = QLabel(self)
-        self.backlog = QLabel(self)
-        for label in (self.who, self.version, self.connectivity, self.backlog):
-            label.setObjectName("adminHeader")
-            label.setWordWrap(True)
-        self.exit_button = QPushButton(self)
-        self.exit_button.setObjectName("adminExit")
-        self.quit_button = QPushButton(self)
-        self.quit_button.setObjectName("adminQuit")
+        self.header = AdminHeader(self)
+        self.who, self.version = self.header.who, self.header.version
+        self.connectivity, self.backlog = self.header.connectivity, self.header.backlog
+        self.exit_button, self.quit_button = self.header.exit_button, self.header.quit_button
         self.quit_button.setVisible(on_quit is not None)
         self.quit_confirm = QuitConfirm(self)
         self.quit_confirm.hide()
         self.section_bar = SectionBar(self)
         self.section_bar.set_available(Section.HEALTH, controller.has_health)
-        self.sections = QStackedWidget(self)
-        for view in self.views.values():
-            self.sections.addWidget(view)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.sections)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        labels = QGridLayout()
-        for index, label in enumerate((self.who, self.connectivity, self.version, self.backlog)):
-            labels.addWidget(label, index // 2, index % 2)
-        header = QHBoxLayout()
-        header.addLayout(labels, 1)
-        header.addWidget(self.quit_button)
-        header.addWidget(self.exit_button)
+        self.sections = SectionStack(self.views, self)
         main = QWidget(self)
         main_box = QVBoxLayout(main)
-        main_box.addLayout(header)
+        main_box.addWidget(self.header)
         main_box.addWidget(self.quit_confirm)
         main_box.addWidget(self.section_bar)
-        main_box.addWidget(self.scroll, 1)
+        main_box.addWidget(self.sections, 1)
         self._main_box = main_box
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.pin_pad)
@@ -167,7 +141,6 @@ class AdminPanel(Retranslating):
         self._status_poll.setInterval(controller.settings.status_poll_ms)
         self._connect_signals()
         self.set_language(language)
-        self.retranslate()
         session.start()
         self._status_poll.start()
         controller.stock.poll_status()
@@ -207,8 +180,8 @@ class AdminPanel(Retranslating):
         stock.stock_found.connect(self.stock.show_results)
         stock.size_run_ready.connect(self.stock.show_size_run)
         stock.stock_message.connect(self.stock.show_status)
-        stock.status_ready.connect(self._show_status)
-        stock.status_failed.connect(self._status_unknown)
+        stock.status_ready.connect(self.header.show_status)
+        stock.status_failed.connect(self.header.show_status_unknown)
         # fetch queue and orders
         self.fetch.claim_requested.connect(store.claim_fetch)
         self.fetch.done_requested.connect(store.finish_fetch)
@@ -319,7 +292,7 @@ class AdminPanel(Retranslating):
 
     @Slot(str)
     def _signed_in(self, name: str) -> None:
-        self.who.setText(msg(m.SIGNED_IN, name=name).text())
+        self.header.show_signed_in(name)
         self.pin_pad.reset()
         self.pages.setCurrentIndex(1)
         self._show_section(Section.RECEIVING)
@@ -337,20 +310,14 @@ class AdminPanel(Retranslating):
         for index in range(self.pages.count()):
             shown = index == self.pages.currentIndex()
             policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
-            self.pages.widget(index).setSizePolicy(policy, policy)
+            page = self.pages.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
 
     @Slot(object)
     def _show_section(self, section: Section) -> None:
         self.section_bar.set_current(section)
-        self.sections.setCurrentWidget(self.views[section])
-        for view in self.views.values():
-            policy = (
-                QSizePolicy.Policy.Preferred
-                if view is self.views[section]
-                else QSizePolicy.Policy.Ignored
-            )
-            view.setSizePolicy(policy, policy)
-        self.scroll.ensureVisible(0, 0)
+        self.sections.show_section(section)
         if section is Section.DEMAND:
             self.controller.reports.load_demand(self.demand.days)
         elif section is Section.HEALTH:
@@ -363,33 +330,7 @@ class AdminPanel(Retranslating):
         if self.controller.reports.run_health_checks():
             self.health.show_running()
 
-    @Slot(str, int, int)
-    def _show_status(self, state: str, backlog: int, audit_backlog: int) -> None:
-        self.connectivity.setProperty("state", state)
-        waiting = msg(m.WAITING, count=backlog) if backlog else msg(m.NOTHING_WAITING)
-        if audit_backlog:
-            waiting = msg(m.AUDIT_WAITING, backlog=waiting, count=audit_backlog)
-        shown_state = msg(m.CONNECTIVITY[state]) if state in m.CONNECTIVITY else state
-        self._status = (msg(m.SERVICE_STATE, state=shown_state), waiting)
-        self._show_status_texts()
-
-    @Slot()
-    def _status_unknown(self) -> None:
-        self._status = (msg(m.STATUS_UNKNOWN), self._status[1])
-        self._show_status_texts()
-
-    def _show_status_texts(self) -> None:
-        self.connectivity.setText(self._status[0].text())
-        self.backlog.setText(self._status[1].text())
-
     # -- texts and layout ---------------------------------------------------------------
-
-    def retranslate(self) -> None:
-        self.exit_button.setText(translate("AdminPanel", "Exit admin"))
-        self.quit_button.setText(translate("AdminPanel", "Quit kiosk"))
-        if self.session.staff_name:
-            self.who.setText(msg(m.SIGNED_IN, name=self.session.staff_name).text())
-        self._show_status_texts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -404,18 +345,6 @@ class AdminPanel(Retranslating):
         self._main_box.setContentsMargins(margin, margin, margin, margin)
         self._main_box.setSpacing(spacing)
         self.pages.setStyleSheet(admin_style_sheet(metrics))
-
-
-def admin_style_sheet(m: theme.Metrics) -> str:
-    """The admin's additions to the theme: large PIN dots and the big receiving line."""
-    return f"""
-QLabel#pinDots {{ font-size: {m.px(theme.HEADING_PX, 24)}px; letter-spacing: {m.px(8, 2)}px; }}
-QLabel#adminBigTally {{ font-size: {m.px(theme.TITLE_PX, 20)}px; font-weight: 700; }}
-QLabel#adminHeader {{ font-size: {m.px(20, 13)}px; color: {theme.MUTED}; }}
-QSpinBox, QComboBox {{ min-height: {m.touch}px; font-size: {m.px(28, 17)}px; }}
-QListWidget::item {{ min-height: {m.touch}px; }}
-QSpinBox::up-button, QSpinBox::down-button {{ width: {m.touch}px; }}
-"""
 
 
 def open_admin(

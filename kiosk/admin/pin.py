@@ -183,7 +183,7 @@ class LockoutPolicy:
 
     def delay_for(self, lockouts: int) -> float:
         """Length of the ``lockouts``-th lock (1-based): 30 s, 60 s, 120 s, ... capped."""
-        return min(self.base_delay_s * 2 ** max(0, lockouts - 1), self.max_delay_s)
+        return float(min(self.base_delay_s * 2 ** max(0, lockouts - 1), self.max_delay_s))
 
 
 @dataclass(frozen=True, slots=True)

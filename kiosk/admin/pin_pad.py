@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin._buttons import choice_button
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.pin import StaffMember
 from kiosk.admin.reflow import ReflowGrid
@@ -74,12 +75,8 @@ class PinPad(Retranslating):
         self._staff_group.setExclusive(True)
         self.staff_row = ReflowGrid(parent=self)
         for member in staff:
-            button = QPushButton(member.name)
-            button.setObjectName("choice")
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button = choice_button(self._staff_group, member.name)
             button.setProperty("staff_id", member.staff_id)
-            self._staff_group.addButton(button)
             self.staff_buttons[member.staff_id] = button
             self.staff_row.add(button)
         if len(staff) == 1:

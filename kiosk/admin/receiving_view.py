@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.admin._buttons import choice_button
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.receiving import TallyLine
@@ -31,13 +40,9 @@ class ReceivingView(Retranslating):
         self._message: Msg | None = None
         self._count_what: Msg | None = None
         self._total = 0
-        self.receive_button = QPushButton(self)
-        self.count_button = QPushButton(self)
-        for button in (self.receive_button, self.count_button):
-            button.setObjectName("choice")  # the theme marks a checked choice
-            button.setCheckable(True)
-            button.setAutoExclusive(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        modes_group = QButtonGroup(self)
+        self.receive_button = choice_button(modes_group)
+        self.count_button = choice_button(modes_group)
         self.receive_button.setChecked(True)
         self.mode_hint = QLabel(self)
         self.mode_hint.setObjectName("hint")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.admin._buttons import choice_button
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.controller import Section
 from kiosk.admin.reflow import ReflowGrid
@@ -45,12 +46,8 @@ class SectionBar(Retranslating):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.grid)
         for section in Section:
-            button = QPushButton()
-            button.setObjectName("choice")  # the theme's checked look
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button = choice_button(self._group)
             button.clicked.connect(lambda _=False, s=section: self.section_chosen.emit(s))
-            self._group.addButton(button)
             self.buttons[section] = button
             self.grid.add(button)
         self.retranslate()

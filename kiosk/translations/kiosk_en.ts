@@ -88,6 +88,17 @@
     </message>
 </context>
 <context>
+    <name>AdminHeader</name>
+    <message>
+        <source>Quit kiosk</source>
+        <translation>Quit kiosk</translation>
+    </message>
+    <message>
+        <source>Exit admin</source>
+        <translation>Exit admin</translation>
+    </message>
+</context>
+<context>
     <name>AdminMessages</name>
     <message>
         <source>Unexpected error ({kind})</source>
@@ -260,17 +271,6 @@
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPanel</name>
-    <message>
-        <source>Exit admin</source>
-        <translation>Exit admin</translation>
-    </message>
-    <message>
-        <source>Quit kiosk</source>
-        <translation>Quit kiosk</translation>
     </message>
 </context>
 <context>

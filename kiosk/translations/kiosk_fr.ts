@@ -88,6 +88,17 @@
     </message>
 </context>
 <context>
+    <name>AdminHeader</name>
+    <message>
+        <source>Quit kiosk</source>
+        <translation>Arrêter le kiosque</translation>
+    </message>
+    <message>
+        <source>Exit admin</source>
+        <translation>Quitter l'admin</translation>
+    </message>
+</context>
+<context>
     <name>AdminMessages</name>
     <message>
         <source>Unexpected error ({kind})</source>
@@ -260,17 +271,6 @@
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPanel</name>
-    <message>
-        <source>Exit admin</source>
-        <translation>Quitter l&apos;admin</translation>
-    </message>
-    <message>
-        <source>Quit kiosk</source>
-        <translation>Arrêter le kiosque</translation>
     </message>
 </context>
 <context>

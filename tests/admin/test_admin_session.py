@@ -64,7 +64,9 @@ def audit_actions(service: Any) -> list[tuple[str, str]]:
     return [(e["action"], e["actor"]) for e in got.json()]
 
 
-def test_right_pin_signs_in_and_login_logout_are_audited(qtbot, make_session, fresh_service):
+def test_right_pin_signs_in_and_login_logout_are_audited(
+    qtbot: Any, make_session: Any, fresh_service: Any
+) -> None:
     session, _clock = make_session()
     assert not session.logged_in and session.actor() == "anonymous"
     with qtbot.waitSignal(session.signed_in, timeout=10_000) as signed:
@@ -81,7 +83,7 @@ def test_right_pin_signs_in_and_login_logout_are_audited(qtbot, make_session, fr
     )
 
 
-def test_wrong_pins_count_down_then_lock(qtbot, make_session):
+def test_wrong_pins_count_down_then_lock(qtbot: Any, make_session: Any) -> None:
     session, _clock = make_session()
     for left in (4, 3, 2, 1):
         with qtbot.waitSignal(session.pin_wrong, timeout=10_000) as wrong:
@@ -93,7 +95,7 @@ def test_wrong_pins_count_down_then_lock(qtbot, make_session):
     assert session.locked_for() > 0 and not session.logged_in
 
 
-def test_idle_ends_the_visit_once(qtbot, make_session):
+def test_idle_ends_the_visit_once(qtbot: Any, make_session: Any) -> None:
     session, clock = make_session()
     ended: list[bool] = []
     session.ended.connect(lambda: ended.append(True))
@@ -113,7 +115,7 @@ def test_idle_ends_the_visit_once(qtbot, make_session):
     assert not session.idle.enabled
 
 
-def test_a_key_press_anywhere_counts_as_activity(qtbot, make_session):
+def test_a_key_press_anywhere_counts_as_activity(qtbot: Any, make_session: Any) -> None:
     session, clock = make_session()
     widget = QWidget()
     qtbot.addWidget(widget)
@@ -132,7 +134,9 @@ def test_a_key_press_anywhere_counts_as_activity(qtbot, make_session):
     assert session.ended_already
 
 
-def test_quit_is_audited_before_the_logout(qtbot, make_session, fresh_service):
+def test_quit_is_audited_before_the_logout(
+    qtbot: Any, make_session: Any, fresh_service: Any
+) -> None:
     session, _clock = make_session()
     with qtbot.waitSignal(session.signed_in, timeout=10_000):
         session.check_pin("anna", PIN)
@@ -144,7 +148,9 @@ def test_quit_is_audited_before_the_logout(qtbot, make_session, fresh_service):
     assert "kiosk.quit" in actions
 
 
-def test_shutdown_releases_the_files_after_the_logout_is_recorded(qtbot, make_session, tmp_path):
+def test_shutdown_releases_the_files_after_the_logout_is_recorded(
+    qtbot: Any, make_session: Any, tmp_path: Any
+) -> None:
     session, _clock = make_session()
     with qtbot.waitSignal(session.signed_in, timeout=10_000):
         session.check_pin("anna", PIN)

@@ -91,7 +91,7 @@ def texts(messages: list[Msg]) -> list[str]:
     return [m.text() for m in messages]
 
 
-def test_receive_and_undo_report_the_tally(qtbot, controller, catalogue) -> None:
+def test_receive_and_undo_report_the_tally(qtbot: Any, controller: Any, catalogue: Any) -> None:
     gtin = in_store_gtin(catalogue)
     stock = controller.stock
     with qtbot.waitSignal(stock.tally_changed, timeout=10_000) as received:
@@ -109,14 +109,18 @@ def test_receive_and_undo_report_the_tally(qtbot, controller, catalogue) -> None
     assert undone.args[1] == 0 and undone.args[0] == []
 
 
-def test_a_scan_to_receive_asks_for_the_receiving_section(qtbot, controller, catalogue) -> None:
+def test_a_scan_to_receive_asks_for_the_receiving_section(
+    qtbot: Any, controller: Any, catalogue: Any
+) -> None:
     with qtbot.waitSignal(controller.section_wanted, timeout=1_000) as wanted:
         controller.handle_scan(ScanRoute(ScanAction.RECEIVE, in_store_gtin(catalogue)))
     assert wanted.args == [Section.RECEIVING]
     qtbot.waitSignal(controller.stock.tally_changed, timeout=10_000).wait()
 
 
-def test_count_asks_with_the_current_count_then_sets_it(qtbot, controller, catalogue) -> None:
+def test_count_asks_with_the_current_count_then_sets_it(
+    qtbot: Any, controller: Any, catalogue: Any
+) -> None:
     gtin = in_store_gtin(catalogue)
     with qtbot.waitSignal(controller.stock.count_asked, timeout=10_000) as asked:
         controller.handle_scan(ScanRoute(ScanAction.COUNT, gtin))
@@ -127,7 +131,7 @@ def test_count_asks_with_the_current_count_then_sets_it(qtbot, controller, catal
     assert saved.args[0].text() == f"Count saved: {gtin} = 7"
 
 
-def test_unknown_gtin_is_not_added_and_says_why(qtbot, controller) -> None:
+def test_unknown_gtin_is_not_added_and_says_why(qtbot: Any, controller: Any) -> None:
     messages: list[Msg] = []
     controller.stock.receiving_message.connect(messages.append)
     controller.stock.receive("2999999999991")  # valid check digit, not in the catalogue
@@ -136,13 +140,13 @@ def test_unknown_gtin_is_not_added_and_says_why(qtbot, controller) -> None:
     assert texts(messages)[0] == "Adding 2999999999991…"
 
 
-def test_not_a_shoe_says_so(qtbot, controller) -> None:
+def test_not_a_shoe_says_so(qtbot: Any, controller: Any) -> None:
     with qtbot.waitSignal(controller.stock.receiving_message, timeout=1_000) as said:
         controller.handle_scan(ScanRoute(ScanAction.NOT_A_SHOE, "hello"))
     assert said.args[0].text() == "Not a shoe barcode: hello"
 
 
-def test_mark_paid_of_an_unknown_order_is_a_calm_message(qtbot, controller) -> None:
+def test_mark_paid_of_an_unknown_order_is_a_calm_message(qtbot: Any, controller: Any) -> None:
     messages: list[Msg] = []
     controller.store.orders_message.connect(messages.append)
     controller.handle_scan(ScanRoute(ScanAction.MARK_PAID, "EA-NOSUCH1"))
@@ -150,7 +154,7 @@ def test_mark_paid_of_an_unknown_order_is_a_calm_message(qtbot, controller) -> N
     assert texts(messages)[0] == "Marking EA-NOSUCH1 paid…"
 
 
-def test_orders_fetch_queue_and_demand_arrive_as_data(qtbot, controller) -> None:
+def test_orders_fetch_queue_and_demand_arrive_as_data(qtbot: Any, controller: Any) -> None:
     with qtbot.waitSignal(controller.store.order_rows_ready, timeout=10_000) as orders:
         controller.refresh(Section.ORDERS)
     assert isinstance(orders.args[0], list)
@@ -162,7 +166,9 @@ def test_orders_fetch_queue_and_demand_arrive_as_data(qtbot, controller) -> None
     assert demand.args[0].rows == [] or demand.args[0].rows[0].size_eu
 
 
-def test_export_without_a_folder_says_so(qtbot, fresh_service, client, tmp_path) -> None:
+def test_export_without_a_folder_says_so(
+    qtbot: Any, fresh_service: Any, client: Any, tmp_path: Any
+) -> None:
     runner = TaskRunner()
     staff = client.staff(fresh_service.staff_key)
     audit = AuditTrail(staff, tmp_path / "audit.sqlite")
@@ -186,7 +192,7 @@ def test_export_without_a_folder_says_so(qtbot, fresh_service, client, tmp_path)
 
 
 def test_service_down_gives_calm_messages_not_tracebacks(
-    qtbot, fresh_service, controller, catalogue
+    qtbot: Any, fresh_service: Any, controller: Any, catalogue: Any
 ) -> None:
     gtin = in_store_gtin(catalogue)
     fresh_service.stop()
@@ -205,7 +211,9 @@ def test_service_down_gives_calm_messages_not_tracebacks(
     assert "queued" in queued.args[2].text()
 
 
-def test_messages_follow_the_language(qtbot, qapp, controller, tmp_path) -> None:
+def test_messages_follow_the_language(
+    qtbot: Any, qapp: Any, controller: Any, tmp_path: Any
+) -> None:
     from kiosk.i18n import Translations, build
 
     build(out=tmp_path)
