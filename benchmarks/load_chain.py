@@ -320,6 +320,8 @@ def print_table(label: str, stats: Any, seconds: float, checks: dict[str, int]) 
         f"{t.get_response_time_percentile(0.5):.0f} | {t.get_response_time_percentile(0.95):.0f} "
         f"| {t.get_response_time_percentile(0.99):.0f} | {t.num_failures} |"
     )
+    for error in stats.errors.values():
+        print(f"\nerror: {error.method} {error.name}: {error.error} ×{error.occurrences}")
     print(
         f"\nscans/s {Chain.scans / seconds:.0f} · orders stored {checks['orders']} · "
         f"oversold {checks['oversold']} · duplicated {checks['duplicated']} · "
@@ -351,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
             service.start(timeout=180)
             try:
                 stats, seconds = run_load(service.url, args.users, args.run_time, args.max_requests)
+                if stats.total.num_failures:  # the service's log says why
+                    print(service.stderr_text()[-4000:], file=sys.stderr)
             finally:
                 service.stop()
             checks = check_orders(db, supply)

@@ -6,6 +6,7 @@
     ├── NoLongerAvailable        409 no_longer_available
     ├── IdempotencyConflict      409 idempotency_conflict
     ├── InvalidTransition        409 invalid_transition
+    ├── Busy                     503 internal (database contended; nothing written, retry)
     ├── Unauthorized             401 unauthorized (no key, unknown key)
     └── Forbidden                403 forbidden (known key, not allowed)
 
@@ -54,6 +55,15 @@ class IdempotencyConflict(ServiceError):
 class InvalidTransition(ServiceError):
     status_code = 409
     code = ErrorCode.INVALID_TRANSITION
+
+
+class Busy(ServiceError):
+    """The database stayed too contended to finish the change (retries ran out, no
+    connection free, a lock held too long). Nothing was written: send it again (the same
+    ``Idempotency-Key`` makes that safe)."""
+
+    status_code = 503
+    code = ErrorCode.INTERNAL
 
 
 class Unauthorized(ServiceError):

@@ -28,14 +28,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:  # psycopg is the optional `postgres` extra; only the PostgreSQL Db needs it
     import psycopg
 
+from inventory_service.errors import Busy
+
 Row = dict[str, Any]
 Params = Sequence[Any]
 T = TypeVar("T")
 
-#: How often a PostgreSQL transaction is tried before a serialization failure is raised.
-MAX_ATTEMPTS = 12
+#: How often a PostgreSQL transaction is tried before the request is refused as ``Busy``.
+MAX_ATTEMPTS = 20
 #: First back-off between attempts (seconds); doubles each time, with jitter.
 FIRST_BACKOFF_S = 0.002
+
+
+_BUSY = "The stock system is busy right now; please try again."
 
 
 def _always(_: object) -> bool:
@@ -114,7 +119,10 @@ class SqliteDb(Db):
         self.conn.executemany(sql, rows)
 
     def transact(self, body: Callable[[], T], *, commit_if: Callable[[T], bool] = _always) -> T:
-        self.conn.execute("BEGIN IMMEDIATE")  # take the write lock before reading
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")  # take the write lock before reading
+        except sqlite3.OperationalError as exc:  # still locked after the busy timeout
+            raise Busy(_BUSY) from exc
         try:
             result = body()
         except BaseException:
@@ -195,11 +203,11 @@ class PostgresDb(Db):
                 return result
             except _Rollback:
                 return result
-            except (errors.SerializationFailure, errors.DeadlockDetected):
+            except (errors.SerializationFailure, errors.DeadlockDetected) as exc:
                 if attempt == MAX_ATTEMPTS:
-                    raise
+                    raise Busy(_BUSY) from exc
                 time.sleep(backoff * (0.5 + random.random()))
-                backoff = min(backoff * 2, 0.2)
+                backoff = min(backoff * 2, 0.25)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:

@@ -56,7 +56,6 @@ class OrdersSql(SqlBase):
                 if order is None:  # pragma: no cover - orders are never deleted
                     raise NotFound("The order made with this key no longer exists.")
                 return order, False
-            self._release_expired_holds(now)
             store = self.get_location(request.store_id)
             if store is None or store.kind != LocationKind.STORE:
                 raise InvalidRequest(f"Unknown store {request.store_id!r}.")
@@ -145,6 +144,9 @@ class OrdersSql(SqlBase):
             assert order is not None
             return order, True
 
+        # Expired holds are freed first, in their own transaction: inside the order's, the
+        # scan of expired orders would make every two concurrent orders conflict.
+        self.release_expired_holds(now)
         return self.db.transact(run)
 
     def _available(self, gtin: str, location_ids: list[str]) -> dict[str, int]:

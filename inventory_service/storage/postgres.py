@@ -14,8 +14,9 @@ import threading
 
 import psycopg
 from psycopg.rows import dict_row
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
+from inventory_service.errors import Busy
 from inventory_service.storage import pg_schema
 from inventory_service.storage.dialect import PostgresDb, Row
 from inventory_service.storage.sql_storage import SqlStorage
@@ -74,7 +75,10 @@ class PostgresPool:
 
     def open(self) -> PostgresStorage:
         pool = self._get_pool()
-        conn = pool.getconn()
+        try:
+            conn = pool.getconn()
+        except PoolTimeout as exc:
+            raise Busy("The stock system is busy right now; please try again.") from exc
         return PostgresStorage(PostgresDb(conn, lambda: pool.putconn(conn)))
 
     def close(self) -> None:
