@@ -8,10 +8,10 @@ Pipeline for one frame:
    what makes the common empty camera frame cheap.
 3. *First look* (:meth:`FrameWork.first_look`): zxing-cpp on the frame as it comes, and
    ZBar on it only when zxing-cpp found nothing. Where a library located a symbol, the
-   *check views* read just the region around it: ZBar on the plain crop, both libraries
-   on a binarised (Otsu) crop, zxing-cpp on a rescaled crop. So every code is
-   cross-checked against other renderings and the other library, on a few hundred
-   thousand pixels instead of the whole frame.
+   *check views* read just the region around it: ZBar on the plain crop and zxing-cpp on
+   a rescaled crop; when that does not settle it, both on a binarised (Otsu) crop. So
+   every code is cross-checked by the other library and another rendering, on a few
+   hundred thousand pixels instead of the whole frame.
 4. *Retries* (:meth:`FrameWork.retry_views`) only while nothing is sure: the whole frame
    rescaled, binarised, contrast-equalised (CLAHE), sharpened, rotated. :meth:`Decoder.decode`
    runs them up to a time budget on one frame; the live scanner spreads them over the
@@ -205,14 +205,16 @@ class FrameWork:
         # may still be read as retries, and a weakly located tag may reach beyond the crop.
         if ("plain", "zbar") not in self._done:
             self._add(views, ("crop", "zbar"), zbar_read(region, self._syms))
+        scaled = renderings.rescaled(region) if self._zxing else None
+        if scaled is not None:
+            name, image = scaled
+            self._add(views, (f"crop-{name}", "zxing"), zxing_read(image, self._syms))
+        if judge(views, complete=False) is not None:
+            return views  # both libraries agree, and the rescaled crop does not dissent
         binary = renderings.otsu(region)
         self._add(views, ("crop-otsu", "zbar"), zbar_read(binary, self._syms))
         if self._zxing:
             self._add(views, ("crop-otsu", "zxing"), zxing_read(binary, self._syms))
-            scaled = renderings.rescaled(region)
-            if scaled is not None:
-                name, image = scaled
-                self._add(views, (f"crop-{name}", "zxing"), zxing_read(image, self._syms))
         return views
 
     @property

@@ -24,7 +24,7 @@ from kiosk.scanning.stream import StreamDecoder
 from .conftest import patient_decoder
 
 #: Seeds of their own (the benchmark starts at 0), so the test is not tuned on them.
-STILLS = range(50_000, 50_150)
+STILLS = range(50_000, 50_100)
 #: Smaller frames than the benchmark's 1280x720 (a quarter of the pixels), to keep the
 #: test fast; labels shrink to fit, so modules are as fine or finer.
 SIZE = (640, 360)
@@ -54,6 +54,7 @@ def _anchor_codes(image: np.ndarray) -> tuple[set[str], set[str]]:
     return zx, zb
 
 
+@pytest.mark.timeout(900)  # ~40 s on an idle machine; every retry runs on hard scenes
 def test_stills_never_give_a_wrong_code_and_read_more_than_either_anchor() -> None:
     decoder = patient_decoder()
     right = wrong = either = 0
@@ -96,7 +97,7 @@ def _run(decoder: Decoder, shots: list[barcode_scenes.Scene]) -> list[str]:
     return scans
 
 
-@pytest.mark.parametrize("seed", range(60_000, 60_006))
+@pytest.mark.parametrize("seed", range(60_000, 60_008))
 def test_tag_held_still_is_one_right_scan_or_none(seed: int) -> None:
     shots = list(barcode_scenes.held_still(seed, frames=20, size=SIZE))
     scans = _run(Decoder(clock=SteppingClock()), shots)
@@ -104,7 +105,7 @@ def test_tag_held_still_is_one_right_scan_or_none(seed: int) -> None:
     assert len(scans) <= 1
 
 
-@pytest.mark.parametrize("seed", range(61_000, 61_006))
+@pytest.mark.parametrize("seed", range(61_000, 61_008))
 def test_tag_moving_past_never_gives_a_wrong_scan(seed: int) -> None:
     shots = list(barcode_scenes.moving_past(seed, frames=16, size=SIZE))
     scans = _run(Decoder(clock=SteppingClock()), shots)
