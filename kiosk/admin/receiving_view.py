@@ -158,6 +158,7 @@ class ReceivingView(Retranslating):
         ready = self.counting and self._count_gtin is not None
         for widget in (self.count_input, self.count_save):
             widget.setEnabled(ready)
+        self.count_row.setVisible(self.counting)  # receiving needs no count entry
         if not self.counting:
             self.count_label.setText("")
         elif ready and self._count_what is not None:
