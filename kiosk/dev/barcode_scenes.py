@@ -342,7 +342,7 @@ def _shoot(
         kernel = (kernel / max(float(kernel.sum()), 1e-6)).astype(np.float32)
         img = cv2.filter2D(img, -1, kernel)
     img += rng.normal(0, look.noise, img.shape).astype(np.float32)
-    out = np.clip(img, 0, 255).astype(np.uint8)
+    out: np.ndarray = np.clip(img, 0, 255).astype(np.uint8)
     if look.jpeg:
         ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, look.jpeg])
         if ok:
