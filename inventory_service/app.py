@@ -1,7 +1,6 @@
 """The HTTP layer: thin FastAPI routes that validate, authorise and call the storage.
 
-Every response that is not a success carries an ``ErrorBody``; handlers below turn
-domain errors, validation errors, unknown routes and unexpected exceptions into one.
+Every response that is not a success carries an ``ErrorBody`` (``http_boundary``).
 """
 
 from __future__ import annotations
@@ -13,18 +12,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request, Response
+from fastapi import FastAPI, Query, Response
 from fastapi import Path as PathParam
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from pydantic import BaseModel
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import inventory_service
 from inventory_client.models import (
     DemandEventCreate,
     ErrorBody,
-    ErrorCode,
     FetchRequest,
     FetchRequestCreate,
     FetchRequestUpdate,
@@ -61,7 +57,8 @@ from inventory_service.deps import (
     for_store,
     idempotency,
 )
-from inventory_service.errors import Forbidden, NotFound, ServiceError, Unauthorized
+from inventory_service.errors import Forbidden, NotFound
+from inventory_service.http_boundary import BodySizeLimit, install_error_handlers
 from inventory_service.kiosk_health import HealthPolicy
 from inventory_service.reports import build_stock_report
 from inventory_service.storage import AuditStamp, KeyScope
@@ -81,120 +78,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 class DemandRecorded(BaseModel):
     recorded: bool
-
-
-# --- error bodies --------------------------------------------------------------------
-
-
-def error_response(
-    status: int,
-    code: ErrorCode,
-    message: str,
-    details: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
-) -> JSONResponse:
-    body = {"error": {"code": str(code), "message": message, "details": details}}
-    return JSONResponse(status_code=status, content=body, headers=headers)
-
-
-def _clean_validation_details(errors: list[Any]) -> list[dict[str, Any]]:
-    """Location, message and type only: never echo input (it may hold personal data)."""
-    out = []
-    for err in errors[:20]:
-        out.append(
-            {
-                "loc": [str(p) if not isinstance(p, int) else p for p in err.get("loc", ())],
-                "msg": str(err.get("msg", "invalid")),
-                "type": str(err.get("type", "invalid")),
-            }
-        )
-    return out
-
-
-def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ServiceError)
-    async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
-        return error_response(exc.status_code, exc.code, exc.message, exc.details, headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = _clean_validation_details(list(exc.errors()))
-        first = details[0] if details else {"loc": [], "msg": "invalid request"}
-        where = ".".join(str(p) for p in first["loc"])
-        return error_response(
-            422, ErrorCode.INVALID_REQUEST, f"Invalid request: {where}: {first['msg']}", details
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {
-            401: ErrorCode.UNAUTHORIZED,
-            403: ErrorCode.FORBIDDEN,
-            404: ErrorCode.NOT_FOUND,
-        }.get(exc.status_code, ErrorCode.INVALID_REQUEST)
-        if exc.status_code >= 500:
-            code = ErrorCode.INTERNAL
-        return error_response(
-            exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None)
-        )
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-        return error_response(500, ErrorCode.INTERNAL, "Internal error; it has been logged.")
-
-
-class _BodyTooLarge(Exception):
-    """Raised from ``receive`` when a streamed (chunked) body passes the limit."""
-
-
-class _BodySizeLimit:
-    """Refuse bodies larger than ``limit`` (pure ASGI, before any parsing).
-
-    A declared Content-Length over the limit gets a 413 ``ErrorBody`` at once; a chunked
-    body is counted while it streams and cut off (FastAPI then answers 400).
-    """
-
-    def __init__(self, app: Any, limit: int, overrides: dict[str, int] | None = None) -> None:
-        self.app = app
-        self.limit = limit
-        self.overrides = dict(overrides or {})
-
-    def limit_for(self, path: str) -> int:
-        """The limit for a path: the longest matching override prefix, else the default."""
-        matches = [prefix for prefix in self.overrides if path.startswith(prefix)]
-        return self.overrides[max(matches, key=len)] if matches else self.limit
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        limit = self.limit_for(scope.get("path", ""))
-        for name, value in scope.get("headers", ()):
-            if name == b"content-length":
-                try:
-                    too_big = int(value) > limit
-                except ValueError:
-                    too_big = True
-                if too_big:
-                    response = error_response(
-                        413, ErrorCode.INVALID_REQUEST, "Request body too large."
-                    )
-                    await response(scope, receive, send)
-                    return
-        seen = 0
-
-        async def counting_receive() -> dict[str, Any]:
-            nonlocal seen
-            message: dict[str, Any] = await receive()
-            if message.get("type") == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise _BodyTooLarge("request body too large")
-            return message
-
-        await self.app(scope, counting_receive, send)
 
 
 # --- the application -----------------------------------------------------------------
@@ -225,12 +108,12 @@ def create_app(
         description="Reference store and warehouse inventory service (see docs/API.md).",
     )
     app.state.settings = settings
-    _install_error_handlers(app)
+    install_error_handlers(app)
     _add_routes(app)
     add_admin_routes(app)
     add_back_in_stock_routes(app)
     app.add_middleware(
-        _BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
+        BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
     )
     return app
 
