@@ -394,6 +394,6 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        theme.fit(self)  # sizes follow the window and its screen (kiosk/theme.py)
+        theme.fit_soon(self)  # sizes follow the window and its screen (kiosk/theme.py)
         self.still_there.setGeometry(self.rect())
         self.admin_corner.raise_()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 FONT_FAMILY = '"Noto Sans", "DejaVu Sans", sans-serif'
@@ -156,6 +157,7 @@ def metrics_for(
 DISPLAY_DPI_PROPERTY = "displayPhysicalDpi"
 DISPLAY_DPR_PROPERTY = "displayPixelRatio"
 _METRICS_ATTRIBUTE = "_kiosk_metrics"
+_PENDING_ATTRIBUTE = "_kiosk_fit_pending"
 
 
 def set_display(window: QWidget, *, physical_dpi: float, dpr: float) -> None:
@@ -181,6 +183,21 @@ def current_metrics(widget: QWidget) -> Metrics:
     """The metrics :func:`fit` last applied to ``widget``'s window (design sizes before)."""
     metrics = getattr(widget.window(), _METRICS_ATTRIBUTE, None)
     return metrics if isinstance(metrics, Metrics) else Metrics()
+
+
+def fit_soon(window: QWidget) -> None:
+    """Run :func:`fit` right after the current event (call it from a resize event: a new
+    style sheet re-polishes every widget, which must not happen in the middle of the
+    window's own resize and layout). Several calls before it runs make one fit."""
+    if getattr(window, _PENDING_ATTRIBUTE, False):
+        return
+    setattr(window, _PENDING_ATTRIBUTE, True)
+
+    def run() -> None:
+        setattr(window, _PENDING_ATTRIBUTE, False)
+        fit(window)
+
+    QTimer.singleShot(0, window, run)
 
 
 def fit(window: QWidget) -> Metrics:

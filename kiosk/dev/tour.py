@@ -182,7 +182,7 @@ class Tour:
         """Let layouts and deferred deletes run (a few event-loop turns)."""
         from PySide6.QtCore import QCoreApplication, QEvent
 
-        for _ in range(5):
+        for _ in range(8):  # a fit after a resize runs from a 0 ms timer, then layouts
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self.app.processEvents()
 
@@ -192,7 +192,9 @@ class Tour:
 
         for size in self.sizes:
             theme.set_display(window, physical_dpi=size.dpi, dpr=size.dpr)
-            window.resize(*size.logical)
+            # Fixed, not just resized: the window placer fits a shown window to the screen
+            # it is on (an 800x800 offscreen one here); the tour pretends other screens.
+            window.setFixedSize(*size.logical)
             self.settle()
             if self.out is not None:
                 self._save(window, f"{name}-{size.name}", size)
@@ -220,6 +222,22 @@ class Tour:
         if not picture.save(str(path)):
             raise RuntimeError(f"tour: could not write {path}")
         self.saved.append(path)
+
+
+def _shut(kiosk: Any) -> None:
+    """Shut a kiosk down and take its window placer out of the event filters: the tour
+    builds several kiosks in one process, and a placer left filtering the events of a
+    window whose Python side is gone raises in every later event (seen with H3's
+    WindowPlacer, kiosk/display.py, which Kiosk.shutdown does not detach yet)."""
+    kiosk.shutdown()
+    placer = getattr(kiosk, "placer", None)
+    if placer is None:
+        return
+    window = kiosk.window
+    window.removeEventFilter(placer)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.removeEventFilter(placer)
 
 
 def _style_gtin(catalogue: dict[str, Any], style_id: str) -> str:
@@ -408,7 +426,7 @@ def run_tour(
             tour.shoot(window, "26-fr-attract")
             window.set_language("en")
         finally:
-            kiosk.shutdown()
+            _shut(kiosk)
 
         faults = {
             "09-warehouse-unreachable": (lambda path: "scope=warehouses" in path, State.PRODUCT),
@@ -450,7 +468,7 @@ def run_tour(
                         tour.wait_until(confirmed, name)
                     tour.shoot(kiosk.window, name)
                 finally:
-                    kiosk.shutdown()
+                    _shut(kiosk)
                     client.close()
 
     for path in tour.saved:

@@ -13,7 +13,8 @@ def qr_image(text: str, *, scale: int = 10) -> QImage:
     code = segno.make(text, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=4, dark="#000000", light="#ffffff")
-    image = QImage.fromData(buffer.getvalue(), b"PNG")
+    # PySide6 6.11 takes the format as str at run time (bytes raises) but types it as bytes.
+    image = QImage.fromData(buffer.getvalue(), "PNG")  # type: ignore[arg-type]
     if image.isNull():  # pragma: no cover - segno always writes a valid PNG
         raise ValueError("could not render the QR code")
     return image

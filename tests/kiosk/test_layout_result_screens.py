@@ -77,3 +77,10 @@ def test_the_hold_names_the_day_in_the_kiosk_language() -> None:
     assert hold_until_text(until, "en", UTC) == "Thursday, December 3, 10:54\u202fAM"
     assert hold_until_text(until, "de", UTC) == "Donnerstag, 3. Dezember, 10:54"
     assert hold_until_text(until, "fr", UTC) == "jeudi 3 décembre, 10:54"
+
+
+def test_the_order_number_qr_code_renders() -> None:
+    from kiosk.widgets.qr_code import qr_image
+
+    image = qr_image("EA-MSSFYU")
+    assert not image.isNull() and image.width() == image.height() > 100
