@@ -88,6 +88,7 @@ class AdminLauncher(QObject):
         panel.setParent(self._window)
         panel.setGeometry(self._window.rect())
         panel.closed.connect(self._on_closed)
+        panel.language_chosen.connect(self._on_language_chosen)
         self.panel = panel
         if self._window.idle is not None:
             self._window.idle.set_enabled(False)
@@ -106,6 +107,13 @@ class AdminLauncher(QObject):
             self.panel.handle_scan(code)
             return True
         return False
+
+    @Slot(str)
+    def _on_language_chosen(self, language: str) -> None:
+        """Staff picked a language on the sign-in pad: the whole kiosk switches to it."""
+        self._window.set_language(language)
+        if self.panel is not None:
+            self.panel.set_language(self._window.language)
 
     @Slot()
     def _on_closed(self) -> None:

@@ -109,3 +109,23 @@ def test_staff_file_is_checked_in_one_line(tmp_path, pin_hash):
             assert "\n" not in str(exc) and str(exc).startswith("admin.staff_file:")
         else:
             raise AssertionError(f"{bad} was accepted")
+
+
+def test_language_picked_on_the_sign_in_pad_switches_the_whole_kiosk(
+    qtbot, fresh_service, tmp_path, staff_list
+):
+    kiosk, client, launcher = _kiosk_with_admin(qtbot, fresh_service, tmp_path, staff_list)
+    try:
+        kiosk.window.admin_requested.emit()
+        assert launcher.panel is not None
+        launcher.panel.pin_pad.languages.buttons["de"].click()
+        assert kiosk.window.language == "de"
+        launcher.panel.exit_button.click()
+        qtbot.waitUntil(lambda: not launcher.is_open, timeout=5_000)
+        kiosk.window.admin_requested.emit()
+        assert launcher.panel is not None  # opened again: in the language the kiosk shows
+        assert launcher.panel.pin_pad.languages.buttons["de"].isChecked()
+    finally:
+        launcher.shutdown()
+        kiosk.shutdown()
+        client.close()
