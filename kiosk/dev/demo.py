@@ -46,11 +46,14 @@ def demo_backend(data_dir: Path, *, images_dir: Path | None = None) -> Iterator[
     service.start(timeout=SERVICE_START_TIMEOUT_S)
     try:
         log.info("demo service ready at %s", service.url)
+        kiosk_key, kiosk_id, store_id = service.kiosk_key, service.kiosk_id, service.store_id
+        # Set whenever the service is seeded, which the demo always asks for (seed="demo").
+        assert kiosk_key and kiosk_id and store_id, "the demo service has no demo kiosk"
         client = InventoryClient(
             service.url,
-            service.kiosk_key,
-            kiosk_id=service.kiosk_id,
-            store_id=service.store_id,
+            kiosk_key,
+            kiosk_id=kiosk_id,
+            store_id=store_id,
             outbox_path=data_dir / "outbox.sqlite",
             staff_key=service.staff_key,  # the demo staff screen restocks through it
         )
