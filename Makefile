@@ -26,9 +26,12 @@ $(STAMP): pyproject.toml deploy/system-packages.sh $(wildcard kiosk/translations
 	$(PY) -m kiosk.i18n build
 	@touch $(STAMP)
 
+# The lint gate (CI runs it after the tests): style, formatting, types, import rules.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: setup
 	$(PY) benchmarks/decode.py
