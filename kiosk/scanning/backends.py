@@ -10,6 +10,8 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 from pyzbar import pyzbar, wrapper
@@ -17,6 +19,7 @@ from pyzbar.pyzbar import ZBarSymbol
 
 from kiosk.scanning.gtin import compress_upca
 
+zxingcpp: ModuleType | None
 try:  # pragma: no cover - exercised only where zxing-cpp is installed
     import zxingcpp
 except ImportError:  # pragma: no cover
@@ -60,7 +63,7 @@ _ZBAR = {
     "QRCODE": ZBarSymbol.QRCODE,
 }
 
-_ZXING: dict[str, object] = {}
+_ZXING: dict[str, Any] = {}  # our name -> zxingcpp.BarcodeFormat
 _ZXING_NAMES: dict[str, str] = {}
 if zxingcpp is not None:
     _F = zxingcpp.BarcodeFormat

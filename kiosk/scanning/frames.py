@@ -31,9 +31,10 @@ def to_gray(frame: object) -> np.ndarray | None:
         return None
     if max(arr.shape[:2]) < MIN_SIDE:
         return None
-    arr = _to_uint8(arr)
-    if arr is None:
+    as_uint8 = _to_uint8(arr)
+    if as_uint8 is None:
         return None
+    arr = as_uint8
     long_side = max(arr.shape[:2])
     if long_side > MAX_SIDE:
         # Shrink first (cheaper colour conversion on fewer pixels).
@@ -68,5 +69,6 @@ def _to_uint8(arr: np.ndarray) -> np.ndarray | None:
         if arr.dtype.itemsize >= 2 and arr.max() > 255:
             # 16-bit sensors: keep the top 8 bits of the range actually used.
             return (arr.astype(np.float32) * (255.0 / float(arr.max()))).astype(np.uint8)
-        return np.clip(arr, 0, 255).astype(np.uint8)
+        clipped: np.ndarray = np.clip(arr, 0, 255).astype(np.uint8)
+        return clipped
     return None
