@@ -55,7 +55,7 @@ class FrameSource(Protocol):
 
 def demo_frames_dir() -> Path:
     """The replayed frames of ``python -m kiosk demo`` (shipped in ``endless_aisle_assets``)."""
-    return DEMO_FRAMES
+    return Path(DEMO_FRAMES)
 
 
 class _Pacer:

@@ -15,9 +15,9 @@ from inventory_client.models import (
     LostDemandReport,
     LostDemandRow,
 )
+from kiosk.admin.controller import order_number_from_qr
 from kiosk.admin.demand_view import chart_bars
 from kiosk.admin.import_view import describe_report
-from kiosk.admin.controller import order_number_from_qr
 from kiosk.admin.receiving import ReceivedScan, ReceivingTally
 from kiosk.admin.rows import fetch_rows, format_age, format_countdown, order_rows
 
