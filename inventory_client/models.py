@@ -320,10 +320,26 @@ class ErrorBody(WireModel):
     error: ErrorDetail
 
 
+class DatabaseHealth(WireModel):
+    """The service's database as ``/v1/health`` sees it (issue 16): never a URL or a secret.
+
+    ``migration`` is the newest applied migration step; ``pending_steps`` counts the steps this
+    version knows that the database lacks (0 after a normal start).
+    """
+
+    ok: bool
+    engine: str  # "sqlite" or "postgresql"
+    server_version: str | None = None
+    migration: str | None = None
+    pending_steps: int = 0
+    error: str | None = None  # why it did not answer: the exception's kind, no detail
+
+
 class Health(WireModel):
-    status: str
+    status: str  # "ok", or "unavailable" (with HTTP 503) when the database does not answer
     version: str
     time: datetime
+    database: DatabaseHealth | None = None  # None from a service older than issue 16
 
 
 # --- the kiosk's view of one style (composed by the client, not sent on the wire) ---
@@ -564,3 +580,20 @@ class BackInStockRequest(WireModel):
     store_id: Identifier
     at: datetime
     received_at: datetime
+
+
+# --- one scan, one read (issue 16): the existing models composed, nothing parallel ---
+
+
+class VariantAvailability(WireModel):
+    """GET /v1/variants/{gtin}/availability?store_id=S: everything a scan needs at once.
+
+    The variant lookup and both stock reports (``scope=stores`` and ``scope=warehouses``)
+    the kiosk used to ask for one by one, read together by the service. The answer carries
+    a weak ``ETag`` (a hash of it, the reports' ``as_of`` left out); a request with that
+    tag in ``If-None-Match`` gets a bare 304 while nothing in it has changed.
+    """
+
+    detail: VariantDetail
+    stores: StockReport
+    warehouses: StockReport

@@ -41,9 +41,11 @@ from inventory_client.models import (
     VariantDetail,
 )
 from inventory_service.admin_routes import IMPORTS_PREFIX, add_admin_routes
+from inventory_service.availability import add_availability_routes
 from inventory_service.back_in_stock_routes import add_back_in_stock_routes
 from inventory_service.catalogue import DEMO_IMAGES
 from inventory_service.csv_import import MAX_IMPORT_BYTES
+from inventory_service.db_health import database_health
 from inventory_service.deps import (
     ActorHeader,
     IdempotencyHeader,
@@ -108,10 +110,12 @@ def create_app(
         description="Reference store and warehouse inventory service (see docs/API.md).",
     )
     app.state.settings = settings
+    app.state.db_engine = backend.kind  # for /v1/health when the database cannot be opened
     install_error_handlers(app)
     _add_routes(app)
     add_admin_routes(app)
     add_back_in_stock_routes(app)
+    add_availability_routes(app)
     app.add_middleware(
         BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
     )
@@ -123,9 +127,16 @@ def _add_routes(app: FastAPI) -> None:
         moment: datetime = app.state.settings.clock()
         return moment
 
-    @app.get("/v1/health", response_model=Health, tags=["meta"])
-    def health() -> Health:
-        return Health(status="ok", version=inventory_service.__version__, time=now())
+    @app.get("/v1/health", response_model=Health, responses={503: {"model": Health}}, tags=["meta"])
+    def health(response: Response) -> Health:
+        """The service answers; so does its database (503 with the same body when not)."""
+        database = database_health(app.state.settings.open_storage, app.state.db_engine)
+        if not database.ok:
+            response.status_code = 503
+        status = "ok" if database.ok else "unavailable"
+        return Health(
+            status=status, version=inventory_service.__version__, time=now(), database=database
+        )
 
     @app.get("/v1/locations", response_model=list[Location], responses=ERRORS, tags=["catalogue"])
     def locations(storage: StorageDep, key: KioskKey) -> list[Location]:
