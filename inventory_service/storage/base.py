@@ -163,6 +163,16 @@ class ImportOutcome:
 
 
 @dataclass(frozen=True)
+class AvailabilityFacts:
+    """What one scan needs, read together: the variant with its style and sizes, every
+    location, and the stock of every size of the style at every location."""
+
+    detail: VariantDetail
+    locations: list[Location]
+    levels: list[StockLevel]
+
+
+@dataclass(frozen=True)
 class KioskSeen:
     """A kiosk the store knows (by key or by heartbeat) and its latest heartbeat."""
 
@@ -208,6 +218,10 @@ class Storage(Protocol):
     def get_variant_detail(self, gtin: str) -> VariantDetail | None: ...
 
     def stock_levels(self, gtins: list[str]) -> list[StockLevel]: ...
+
+    def variant_availability(self, gtin: str) -> AvailabilityFacts | None:
+        """The variant, its style, all locations and the style's stock (None: unknown GTIN)."""
+        ...
 
     # --- orders -------------------------------------------------------------------
     def create_order(

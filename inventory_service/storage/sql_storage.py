@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from inventory_service.storage.availability import AvailabilitySql
 from inventory_service.storage.back_in_stock import BackInStockSql
 from inventory_service.storage.catalogue import CatalogueSql
 from inventory_service.storage.csv_imports import CsvImportsSql
@@ -19,6 +20,7 @@ from inventory_service.storage.search_and_demand import SearchAndDemandSql
 
 
 class SqlStorage(
+    AvailabilitySql,
     CatalogueSql,
     OrdersSql,
     FetchRequestsSql,
