@@ -45,7 +45,7 @@ from kiosk.system.checks import (
     check_version,
     check_zbar,
 )
-from kiosk.system.service_checks import check_clock_skew, check_service
+from kiosk.system.service_checks import check_clock_skew, check_service, check_service_database
 
 if TYPE_CHECKING:
     from kiosk.config import Config
@@ -68,6 +68,7 @@ __all__ = [
     "check_keyboard_layout",
     "check_outbox",
     "check_service",
+    "check_service_database",
     "check_version",
     "check_zbar",
     "exit_code",
@@ -84,6 +85,7 @@ CHECK_NAMES = (
     "camera",
     "decode",
     "service",
+    "service_db",
     "clock",
     "disk",
     "databases",
@@ -135,10 +137,11 @@ def run_checks(probes: Probes) -> list[Check]:
     checks.append(check_decode(probes.decode))
     service = probes.service
     if service is None:
-        checks += [skip("service"), skip("clock")]
+        checks += [skip("service"), skip("service_db"), skip("clock")]
     else:
         session, timeout = probes.session, service.timeout
         checks.append(check_service(service.url, service.api_key, session=session, timeout=timeout))
+        checks.append(check_service_database(service.url, session=session, timeout=timeout))
         checks.append(check_clock_skew(service.url, session=session, timeout=timeout))
     data_dir = probes.data_dir
     checks.append(check_disk(data_dir) if data_dir is not None else skip("disk"))

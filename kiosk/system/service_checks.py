@@ -1,4 +1,5 @@
-"""The doctor's service checks: the inventory service answers, takes our key, keeps our time.
+"""The doctor's service checks: the inventory service answers, takes our key, keeps our time,
+and its database answers (``Health.database``, which ``GET /v1/health`` reports).
 
 The timeouts are the config's ``service.connect_timeout_s`` / ``read_timeout_s``: the
 callers pass them in (their defaults live only in the config schema).
@@ -17,7 +18,7 @@ import requests
 from inventory_client.models import Health
 from kiosk.system.checks import Check, Status
 
-__all__ = ["check_clock_skew", "check_service", "config_timeout"]
+__all__ = ["check_clock_skew", "check_service", "check_service_database", "config_timeout"]
 
 
 def config_timeout() -> tuple[float, float]:
@@ -101,6 +102,56 @@ def check_service(
     finally:
         if own:
             http.close()
+
+
+def check_service_database(
+    base_url: str,
+    *,
+    session: requests.Session | None = None,
+    timeout: tuple[float, float] | None = None,
+) -> Check:
+    """The service's database, as its ``/v1/health`` reports it (the same body on 503).
+
+    The kiosk cannot reach the database itself (only the service may); this tells IT
+    whether a failing service is the service or the database behind it, and whether the
+    schema is current. SKIP when the service cannot be asked (the service row says why).
+    """
+    name = "service_db"
+    timeout = config_timeout() if timeout is None else timeout
+    own = session is None
+    http = requests.Session() if session is None else session
+    try:
+        response = http.get(f"{base_url.rstrip('/')}/v1/health", timeout=timeout)
+    except requests.RequestException:
+        return Check(name, Status.SKIP, "service unreachable; its database not checked")
+    finally:
+        if own:
+            http.close()
+    try:
+        health = Health.model_validate_json(response.content)
+    except ValueError:
+        return Check(name, Status.SKIP, f"no health report (HTTP {response.status_code})")
+    database = health.database
+    if database is None:
+        return Check(name, Status.SKIP, f"service {health.version} does not report its database")
+    on_host = (
+        "on the service host: systemctl status postgresql endless-aisle-central "
+        "(or endless-aisle-service); journalctl -u endless-aisle-central"
+    )
+    if not database.ok:
+        reason = f" ({database.error})" if database.error else ""
+        return Check(
+            name, Status.FAIL, f"{database.engine} database not answering{reason}", on_host
+        )
+    detail = f"{database.server_version or database.engine}, schema {database.migration}"
+    if database.pending_steps:
+        return Check(
+            name,
+            Status.WARN,
+            f"{detail}; {database.pending_steps} migration steps not applied",
+            "restart the service: it applies pending migrations at start (DEPLOY.md, Upgrades)",
+        )
+    return Check(name, Status.OK, detail)
 
 
 def _server_time(response: requests.Response) -> datetime | None:

@@ -80,16 +80,18 @@ def test_health_section_runs_the_doctor_off_the_gui_thread(
         "camera",
         "decode",
         "service",
+        "service_db",
         "clock",
         "disk",
         "databases",
         "outbox",
         "keyboard",
     ]
-    for name in ("config", "zbar", "camera", "decode", "service", "clock", "databases", "outbox"):
+    ok = ("config", "zbar", "camera", "decode", "service", "service_db", "clock", "databases")
+    for name in (*ok, "outbox"):
         assert rows[name][0] == "OK", (name, rows[name])
     assert "key accepted" in rows["service"][1]
-    assert panel.health.status.text() in ("All 11 checks passed", "0 failed, 1 warnings, 11 checks")
+    assert panel.health.status.text() in ("All 12 checks passed", "0 failed, 1 warnings, 12 checks")
 
 
 def test_health_section_shows_failures_with_their_fix(
@@ -118,7 +120,7 @@ def test_health_section_shows_failures_with_their_fix(
     panel.health.run_button.click()  # again: the table is refilled, not appended to
     assert panel.health.status.text() == "Checking…"
     qtbot.waitUntil(lambda: panel.health.run_button.isEnabled(), timeout=20_000)
-    assert panel.health.table.rowCount() == 11
+    assert panel.health.table.rowCount() == 12
 
 
 def test_version_is_in_the_header_and_health_is_hidden_without_checks(

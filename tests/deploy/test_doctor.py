@@ -19,6 +19,7 @@ from stdnum import ean
 
 from inventory_client import Outbox
 from inventory_client._outbox import OutboxKind
+from inventory_service.launcher import ServiceProcess
 from kiosk.config import ConfigError, load_config, parse_config
 from kiosk.scanning.decoder import Decoder
 from kiosk.scanning.sources import CameraSource
@@ -233,6 +234,46 @@ def test_service_unreachable() -> None:
     assert "systemctl status" in check.fix
 
 
+def test_service_database_answers(live_service) -> None:
+    check = doctor.check_service_database(live_service.url)
+    assert check.status == Status.OK, check
+    assert check.detail.startswith("SQLite 3.")
+    assert "schema m0" in check.detail
+
+
+def test_service_database_damaged_fails_with_where_to_look(tmp_path: Path) -> None:
+    db = tmp_path / "inventory.db"
+    with ServiceProcess(db, seed="demo") as service:
+        assert doctor.check_service_database(service.url).status == Status.OK
+        for leftover in (tmp_path / "inventory.db-wal", tmp_path / "inventory.db-shm"):
+            leftover.unlink(missing_ok=True)
+        db.write_bytes(b"not a database any more " * 200)
+        check = doctor.check_service_database(service.url)
+        service_check = doctor.check_service(service.url, service.kiosk_key or "")
+    assert check.status == Status.FAIL
+    assert check.detail == "sqlite database not answering (DatabaseError)"
+    assert "systemctl status postgresql" in check.fix
+    assert service_check.status == Status.FAIL  # health is 503: the service row fails too
+
+
+def test_service_database_with_a_step_missing_warns(tmp_path: Path) -> None:
+    db = tmp_path / "inventory.db"
+    with ServiceProcess(db, seed="demo") as service:
+        with sqlite3.connect(db) as conn:  # a database one step behind this version
+            last = "(SELECT max(rowid) FROM _sqlite_migrations)"
+            conn.execute(f"DELETE FROM _sqlite_migrations WHERE rowid = {last}")
+        conn.close()
+        check = doctor.check_service_database(service.url)
+    assert check.status == Status.WARN
+    assert "1 migration steps not applied" in check.detail
+    assert "restart the service" in check.fix
+
+
+def test_service_database_not_checked_when_unreachable() -> None:
+    check = doctor.check_service_database(_closed_port_url(), timeout=(1.0, 1.0))
+    assert check.status == Status.SKIP
+
+
 def test_clock_in_sync_with_the_service(live_service) -> None:
     check = doctor.check_clock_skew(live_service.url)
     assert check.status == Status.OK, check
@@ -382,8 +423,8 @@ def test_run_doctor_all_good(live_service, tmp_path: Path) -> None:
     )
     by_name = {c.name: c for c in checks}
     assert list(by_name) == [
-        "version", "config", "zbar", "camera", "decode", "service", "clock", "disk",
-        "databases", "outbox", "keyboard",
+        "version", "config", "zbar", "camera", "decode", "service", "service_db", "clock",
+        "disk", "databases", "outbox", "keyboard",
     ]  # fmt: skip
     # disk depends on the machine; keyboard is SKIP where no X display or keyboard file is
     not_ok = {
@@ -404,6 +445,8 @@ def test_run_doctor_with_bad_config_skips_the_rest() -> None:
     assert [statuses.pop(n) for n in ("version", "zbar", "decode")] == [Status.OK] * 3
     statuses.pop("keyboard")  # needs no config (tests/scanning/test_scan_layout.py)
     assert set(statuses.values()) == {Status.SKIP}
-    assert list(statuses) == ["camera", "service", "clock", "disk", "databases", "outbox"]
+    assert list(statuses) == [
+        "camera", "service", "service_db", "clock", "disk", "databases", "outbox",
+    ]  # fmt: skip
     assert doctor.exit_code(checks) == 1
     assert "service.url" in doctor.render_table(checks)
