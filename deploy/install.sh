@@ -3,9 +3,10 @@
 # with nothing new changes nothing and says so.
 #
 #   sudo deploy/install.sh [--prefix /opt/endless-aisle] [--with-service] [--udev]
+#   sudo deploy/install.sh --central [--prefix /opt/endless-aisle]   # a chain's stock service
 #   deploy/install.sh --root /tmp/scratch --no-venv      # a scratch root, for tests
 #
-# What it does, each step only when needed:
+# What it does on a kiosk, each step only when needed:
 #   - the system user and group "kiosk" (in the video, input and render groups)
 #   - a virtualenv in PREFIX/.venv with this checkout installed ('.[kiosk]', plus
 #     'service' with --with-service); reinstalled only when the source changed
@@ -17,6 +18,11 @@
 #   - with --udev: a stable /dev/endless-aisle-camera name for the USB camera
 #   - enables the kiosk unit at boot; restarts it if it runs and something changed
 #
+# With --central, a chain's central stock service on PostgreSQL instead of a kiosk: the
+# virtualenv with '.[service]', endless-aisle-central.service (enabled at boot, restarted
+# if it runs and something changed) and /etc/endless-aisle/central.env (database and
+# workers; mode 0600, only if absent). No kiosk user, kiosk unit, PAM stack or udev rule.
+#
 # --root DIR installs below DIR instead of /. Unless DIR is /, users, ownership, systemctl
 # and udevadm are skipped: those belong to the real system, not to a scratch tree.
 set -euo pipefail
@@ -27,6 +33,7 @@ PREFIX=/opt/endless-aisle
 WITH_SERVICE=0
 WITH_UDEV=0
 WITH_VENV=1
+CENTRAL=0
 KIOSK_USER=kiosk
 DEVICE_GROUPS=(video input render)
 PYTHON=${PYTHON:-python3}
@@ -42,6 +49,7 @@ while [ $# -gt 0 ]; do
         --prefix) PREFIX=${2:?--prefix needs a directory}; shift 2 ;;
         --prefix=*) PREFIX=${1#--prefix=}; shift ;;
         --with-service) WITH_SERVICE=1; shift ;;
+        --central) CENTRAL=1; shift ;;
         --udev) WITH_UDEV=1; shift ;;
         --no-venv) WITH_VENV=0; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -50,6 +58,10 @@ while [ $# -gt 0 ]; do
 done
 
 case "$PREFIX" in /*) ;; *) echo "install.sh: --prefix must be absolute" >&2; exit 2 ;; esac
+if [ $CENTRAL -eq 1 ] && [ $((WITH_SERVICE + WITH_UDEV)) -gt 0 ]; then
+    echo "install.sh: --central installs the central service only; --with-service and --udev are for kiosks" >&2
+    exit 2
+fi
 mkdir -p "$ROOT"
 ROOT=$(cd "$ROOT" && pwd)
 if [ "$ROOT" = / ]; then
@@ -134,7 +146,7 @@ echo "endless-aisle install: source $SRC, prefix $PREFIX, root $ROOT"
 [ $REAL -eq 1 ] || echo "  (scratch root: users, ownership, systemctl and udevadm skipped)"
 
 # --- the kiosk user -----------------------------------------------------------------------
-if [ $REAL -eq 1 ]; then
+if [ $REAL -eq 1 ] && [ $CENTRAL -eq 0 ]; then
     if ! getent group "$KIOSK_USER" >/dev/null; then
         groupadd --system "$KIOSK_USER"
         changed "created group $KIOSK_USER"
@@ -156,13 +168,16 @@ fi
 # --- directories ----------------------------------------------------------------------------
 ensure_dir "$PREFIX" 0755
 ensure_dir /etc/endless-aisle 0755
-ensure_dir /var/lib/endless-aisle 0750 "$KIOSK_USER:$KIOSK_USER"
-ensure_dir /var/log/endless-aisle 0750 "$KIOSK_USER:$KIOSK_USER"
+if [ $CENTRAL -eq 0 ]; then
+    ensure_dir /var/lib/endless-aisle 0750 "$KIOSK_USER:$KIOSK_USER"
+    ensure_dir /var/log/endless-aisle 0750 "$KIOSK_USER:$KIOSK_USER"
+fi
 
 # --- the application ------------------------------------------------------------------------
 if [ $WITH_VENV -eq 1 ]; then
     extras=kiosk
     [ $WITH_SERVICE -eq 1 ] && extras=kiosk,service
+    [ $CENTRAL -eq 1 ] && extras=service
     venv=$R$PREFIX/.venv
     stamp=$venv/.endless-aisle-source
     digest=$(
@@ -185,7 +200,9 @@ if [ $WITH_VENV -eq 1 ]; then
             --force-reinstall "$SRC"
         # The shopper's languages: .ts -> .qm inside the installed package (without this the
         # kiosk compiles them on first use into the kiosk user's cache).
-        "$venv/bin/python" -m kiosk.i18n build >/dev/null
+        if [ $CENTRAL -eq 0 ]; then
+            "$venv/bin/python" -m kiosk.i18n build >/dev/null
+        fi
         echo "$digest" >"$stamp"
         changed "installed endless-aisle[$extras] into $PREFIX/.venv"
         RESTART_NEEDED=1
@@ -193,13 +210,20 @@ if [ $WITH_VENV -eq 1 ]; then
 fi
 
 # --- units, session, tools ------------------------------------------------------------------
-for unit in endless-aisle-kiosk.service endless-aisle-service.service; do
+if [ $CENTRAL -eq 1 ]; then
+    UNITS=(endless-aisle-central.service)
+else
+    UNITS=(endless-aisle-kiosk.service endless-aisle-service.service)
+fi
+for unit in "${UNITS[@]}"; do
     if install_file "$SRC/deploy/$unit" "/etc/systemd/system/$unit" 0644; then
         UNITS_CHANGED=1
     fi
 done
-install_file "$SRC/deploy/pam.d/endless-aisle-kiosk" /etc/pam.d/endless-aisle-kiosk 0644 || true
-install_file "$SRC/deploy/endless-aisle-doctor" /usr/local/sbin/endless-aisle-doctor 0755 || true
+if [ $CENTRAL -eq 0 ]; then
+    install_file "$SRC/deploy/pam.d/endless-aisle-kiosk" /etc/pam.d/endless-aisle-kiosk 0644 || true
+    install_file "$SRC/deploy/endless-aisle-doctor" /usr/local/sbin/endless-aisle-doctor 0755 || true
+fi
 
 UDEV_CHANGED=0
 if [ $WITH_UDEV -eq 1 ]; then
@@ -210,46 +234,62 @@ if [ $WITH_UDEV -eq 1 ]; then
 fi
 
 # --- configuration and secrets (never overwritten) -------------------------------------------
-install_new "$SRC/deploy/kiosk.example.toml" /etc/endless-aisle/kiosk.toml 0644 || true
-secrets=$(mktemp)
-cat >"$secrets" <<'EOF'
+# ensure_secret_mode PATH: a secrets file stays 0600 whatever happened to it.
+ensure_secret_mode() {
+    if [ "$(mode_of "$R$1")" != 600 ]; then
+        chmod 0600 "$R$1"
+        changed "mode 0600 on $1"
+    fi
+}
+
+if [ $CENTRAL -eq 1 ]; then
+    install_new "$SRC/deploy/central.example.env" /etc/endless-aisle/central.env 0600 || true
+    ensure_secret_mode /etc/endless-aisle/central.env
+else
+    install_new "$SRC/deploy/kiosk.example.toml" /etc/endless-aisle/kiosk.toml 0644 || true
+    secrets=$(mktemp)
+    cat >"$secrets" <<'EOF'
 # Secrets of the Endless Aisle kiosk, read by systemd (EnvironmentFile=) as root before the
 # kiosk starts. Keep this file mode 0600, owned by root. Never commit it anywhere.
 #
 # The kiosk's API key, as printed once by `python -m inventory_service add-key`:
 EA_SERVICE__API_KEY=
 EOF
-install_new "$secrets" /etc/endless-aisle/secrets.env 0600 || true
-rm -f "$secrets"
-if [ "$(mode_of "$R/etc/endless-aisle/secrets.env")" != 600 ]; then
-    chmod 0600 "$R/etc/endless-aisle/secrets.env"
-    changed "mode 0600 on /etc/endless-aisle/secrets.env"
+    install_new "$secrets" /etc/endless-aisle/secrets.env 0600 || true
+    rm -f "$secrets"
+    ensure_secret_mode /etc/endless-aisle/secrets.env
 fi
 
 # --- systemd and udev ---------------------------------------------------------------------
+# enable_unit UNIT: start it at every boot.
+enable_unit() {
+    if ! systemctl is-enabled --quiet "$1"; then
+        systemctl enable --quiet "$1"
+        changed "enabled $1 at boot"
+    fi
+}
+
 if [ $REAL -eq 1 ]; then
     if [ $UNITS_CHANGED -eq 1 ]; then
         systemctl daemon-reload
         RESTART_NEEDED=1
     fi
-    if ! systemctl is-enabled --quiet endless-aisle-kiosk.service; then
-        systemctl enable --quiet endless-aisle-kiosk.service
-        changed "enabled endless-aisle-kiosk.service at boot"
-    fi
-    if [ "$(systemctl get-default)" != graphical.target ]; then
-        systemctl set-default graphical.target
-        changed "default boot target is now graphical.target (starts the kiosk)"
-    fi
-    if [ $WITH_SERVICE -eq 1 ] && ! systemctl is-enabled --quiet endless-aisle-service.service; then
-        systemctl enable --quiet endless-aisle-service.service
-        changed "enabled endless-aisle-service.service at boot"
+    if [ $CENTRAL -eq 1 ]; then
+        enable_unit endless-aisle-central.service
+    else
+        enable_unit endless-aisle-kiosk.service
+        if [ "$(systemctl get-default)" != graphical.target ]; then
+            systemctl set-default graphical.target
+            changed "default boot target is now graphical.target (starts the kiosk)"
+        fi
+        [ $WITH_SERVICE -eq 0 ] || enable_unit endless-aisle-service.service
     fi
     if [ $UDEV_CHANGED -eq 1 ]; then
         udevadm control --reload-rules
         udevadm trigger --subsystem-match=video4linux
     fi
     if [ $RESTART_NEEDED -eq 1 ]; then
-        for unit in endless-aisle-kiosk.service endless-aisle-service.service; do
+        for unit in "${UNITS[@]}"; do
             if systemctl is-active --quiet "$unit"; then
                 systemctl restart "$unit"
                 echo "  restarted $unit"
@@ -262,7 +302,12 @@ if [ $CHANGES -eq 0 ]; then
     echo "endless-aisle install: nothing to change"
 else
     echo "endless-aisle install: $CHANGES changes"
-    if [ $REAL -eq 1 ] && ! systemctl is-active --quiet endless-aisle-kiosk.service; then
+    if [ $REAL -eq 1 ] && [ $CENTRAL -eq 1 ]; then
+        if ! systemctl is-active --quiet endless-aisle-central.service; then
+            echo "Next: create the PostgreSQL role and database, edit /etc/endless-aisle/central.env,"
+            echo "then: systemctl start endless-aisle-central (docs/DEPLOY.md, A chain)."
+        fi
+    elif [ $REAL -eq 1 ] && ! systemctl is-active --quiet endless-aisle-kiosk.service; then
         echo "Next: edit /etc/endless-aisle/kiosk.toml and secrets.env, run endless-aisle-doctor,"
         echo "then: systemctl start endless-aisle-kiosk (it also starts at every boot)."
     fi

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-UNITS = ("endless-aisle-kiosk.service", "endless-aisle-service.service")
+UNITS = (
+    "endless-aisle-kiosk.service",
+    "endless-aisle-service.service",
+    "endless-aisle-central.service",
+)
+#: The units only ``install.sh --central`` installs (a chain's stock service, no kiosk).
+CENTRAL_UNITS = ("endless-aisle-central.service",)
 
 
 @pytest.fixture
@@ -132,6 +138,68 @@ def test_prefix_is_written_into_units_and_tools(source: Path, tmp_path: Path) ->
         assert "/opt/endless-aisle" not in text
 
 
+def test_central_installs_the_service_and_nothing_of_a_kiosk(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    first = install(source, root, "--central", "--prefix", "/srv/aisle")
+    state = tree_state(root)
+    assert state["etc/systemd/system/endless-aisle-central.service"][:2] == ("file", 0o644)
+    assert state["etc/endless-aisle/central.env"][:2] == ("file", 0o600)
+    assert (root / "etc/endless-aisle/central.env").read_bytes() == (
+        source / "deploy/central.example.env"
+    ).read_bytes()
+    kiosk_parts = (
+        "etc/systemd/system/endless-aisle-kiosk.service",
+        "etc/systemd/system/endless-aisle-service.service",
+        "etc/pam.d/endless-aisle-kiosk",
+        "usr/local/sbin/endless-aisle-doctor",
+        "etc/endless-aisle/kiosk.toml",
+        "etc/endless-aisle/secrets.env",
+        "var/lib/endless-aisle",
+        "var/log/endless-aisle",
+    )
+    assert [rel for rel in kiosk_parts if rel in state] == []
+    unit = (root / "etc/systemd/system/endless-aisle-central.service").read_text()
+    assert "/srv/aisle/.venv/bin/python -m inventory_service --db postgresql:// " in unit
+    assert "/opt/endless-aisle" not in unit
+    assert "changes" in first.splitlines()[-1]
+
+    # Edited database settings survive a second run; a drifted mode is put back.
+    env = root / "etc/endless-aisle/central.env"
+    env.write_text("PGHOST=db.internal\nPGPASSWORD=s3cret\n")
+    env.chmod(0o644)
+    second = install(source, root, "--central", "--prefix", "/srv/aisle")
+    assert env.read_text() == "PGHOST=db.internal\nPGPASSWORD=s3cret\n"
+    assert second.splitlines()[2:-1] == ["  mode 0600 on /etc/endless-aisle/central.env"]
+    assert install(source, root, "--central", "--prefix", "/srv/aisle").splitlines()[-1] == (
+        "endless-aisle install: nothing to change"
+    )
+
+
+def test_central_unit_keeps_the_database_out_of_the_command_line() -> None:
+    """Host, user and password come from the EnvironmentFile (libpq's PG* variables), so
+    they never show in ps or in the journal; the unit is hardened like the others."""
+    unit = (REPO / "deploy/endless-aisle-central.service").read_text()
+    settings = [line for line in unit.splitlines() if line and not line.startswith("#")]
+    exec_start = next(line for line in settings if line.startswith("ExecStart="))
+    assert "--db postgresql:// " in exec_start
+    assert "PG" not in exec_start and "@" not in exec_start
+    assert "EnvironmentFile=/etc/endless-aisle/central.env" in settings
+    for hardening in (
+        "DynamicUser=yes",
+        "NoNewPrivileges=yes",
+        "ProtectSystem=strict",
+        "PrivateDevices=yes",
+        "MemoryDenyWriteExecute=yes",
+        "CapabilityBoundingSet=",
+        "Restart=always",
+    ):
+        assert hardening in settings, hardening
+    example = (REPO / "deploy/central.example.env").read_text()
+    live = [line for line in example.splitlines() if line and not line.startswith("#")]
+    assert not any(line.startswith("PGPASSWORD=") for line in live)  # no default password
+    assert {line.split("=", 1)[0] for line in live} <= {"PGHOST", "PGDATABASE", "PGUSER"}
+
+
 def test_bad_options_are_refused(source: Path, tmp_path: Path) -> None:
     script = str(source / "deploy" / "install.sh")
     unknown = subprocess.run(
@@ -147,6 +215,16 @@ def test_bad_options_are_refused(source: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert relative.returncode == 2
+    for kiosk_option in ("--udev", "--with-service"):
+        mixed = subprocess.run(
+            ["bash", script, "--root", str(tmp_path), "--central", kiosk_option],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert mixed.returncode == 2, kiosk_option
+        assert "--central" in mixed.stderr
 
 
 def test_shell_scripts_parse() -> None:
@@ -167,7 +245,7 @@ def test_units_verify_clean(source: Path, tmp_path: Path, unit: str) -> None:
     """systemd-analyze verify, in a scratch root holding the installed units, systemd's own
     units and stand-ins for the executables the units start (cage, the venv's python)."""
     root = tmp_path / "root"
-    install(source, root)
+    install(source, root, *(["--central"] if unit in CENTRAL_UNITS else []))
     shutil.copytree(SYSTEMD_UNITS, root / SYSTEMD_UNITS.relative_to("/"), symlinks=True)
     for exe in ("usr/bin/cage", "opt/endless-aisle/.venv/bin/python"):
         path = root / exe
@@ -197,7 +275,7 @@ def test_every_install_option_is_documented() -> None:
     """docs/DEPLOY.md and --help name every option install.sh accepts."""
     script = (REPO / "deploy" / "install.sh").read_text()
     options = set(re.findall(r"^\s+(--[a-z-]+)\)", script, flags=re.MULTILINE))
-    assert {"--root", "--prefix", "--with-service", "--udev", "--no-venv"} <= options
+    assert {"--root", "--prefix", "--with-service", "--udev", "--no-venv", "--central"} <= options
     help_text = subprocess.run(
         ["bash", str(REPO / "deploy" / "install.sh"), "--help"],
         capture_output=True,
