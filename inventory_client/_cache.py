@@ -2,9 +2,10 @@
 
 Every successful ``lookup`` stores its ``VariantDetail`` (one row per GTIN of the style, so
 any sibling's barcode finds it) and every complete ``size_run`` stores its ``SizeRun`` (one
-row per style), each with the time it was stored. When the service cannot be reached the
-client answers from here and says how old the answer is (``SizeRun.from_cache`` and
-``as_of``; ``InventoryClient.last_lookup_cached_at`` for a lookup).
+row per style), each with the time it was stored; a scan's one answer
+(``VariantAvailability``) is kept per scanned GTIN with its ETag, to revalidate it. When
+the service cannot be reached the client answers from here and says how old the answer
+is (``SizeRun.from_cache`` and ``as_of``; ``InventoryClient.last_lookup_cached_at``).
 
 No personal data is ever stored here. The file is private (mode 0600) like the outbox, but
 written with ``synchronous=NORMAL``: losing the last cached answer in a power cut costs
@@ -30,7 +31,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from inventory_client._sqlitefile import open_private_database
-from inventory_client.models import SizeRun, VariantDetail
+from inventory_client.models import SizeRun, VariantAvailability, VariantDetail
 
 __all__ = ["Cached", "ReadCache"]
 
@@ -51,12 +52,21 @@ def m001_create_cache(db: sqlite_utils.Database) -> None:
     db.table("size_runs").create({"style_id": str, "body": str, "stored_at": str}, pk="style_id")
 
 
+@migrations()
+def m002_availability(db: sqlite_utils.Database) -> None:
+    """A scan's one answer (issue 16) and its ETag, keyed by the scanned GTIN."""
+    db.table("availability").create(
+        {"gtin": str, "etag": str, "body": str, "stored_at": str}, pk="gtin"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Cached(Generic[T]):
     """A cached value and when it was stored (UTC)."""
 
     value: T
     stored_at: datetime
+    etag: str | None = None
 
 
 class ReadCache:
@@ -74,6 +84,10 @@ class ReadCache:
 
     def put_detail(self, detail: VariantDetail, *, now: datetime | None = None) -> None:
         stored_at = _iso(now)
+        self._write(lambda: self._detail_rows(detail, stored_at))
+
+    def _detail_rows(self, detail: VariantDetail, stored_at: str) -> None:
+        """Upsert one row per GTIN of the style, so any sibling's barcode finds the detail."""
         body = detail.model_dump_json()
         rows = [
             {"gtin": v.gtin, "style_id": detail.style.id, "body": body, "stored_at": stored_at}
@@ -88,13 +102,45 @@ class ReadCache:
                     "stored_at": stored_at,
                 }
             )
-        self._write(lambda: self._db.table("variant_details").upsert_all(rows, pk="gtin"))
+        self._db.table("variant_details").upsert_all(rows, pk="gtin")
 
     def put_size_run(self, run: SizeRun, *, now: datetime | None = None) -> None:
         row = {"style_id": run.style.id, "body": run.model_dump_json(), "stored_at": _iso(now)}
         self._write(lambda: self._db.table("size_runs").upsert(row, pk="style_id"))
 
+    def put_scan(
+        self,
+        answer: VariantAvailability,
+        etag: str | None,
+        run: SizeRun,
+        *,
+        now: datetime | None = None,
+    ) -> None:
+        """A scan's answer (with its tag, to revalidate), its detail and its size run, in
+        one transaction; storing it again after a 304 makes it as young as the check."""
+        stored_at = _iso(now)
+        row = {
+            "gtin": answer.detail.variant.gtin,
+            "etag": etag or "",
+            "body": answer.model_dump_json(),
+            "stored_at": stored_at,
+        }
+
+        def store() -> None:
+            self._db.table("availability").upsert(row, pk="gtin")
+            self._detail_rows(answer.detail, stored_at)
+            self._db.table("size_runs").upsert(
+                {"style_id": run.style.id, "body": run.model_dump_json(), "stored_at": stored_at},
+                pk="style_id",
+            )
+
+        self._write(store)
+
     # -- reading ------------------------------------------------------------------------
+
+    def availability(self, gtin: str) -> Cached[VariantAvailability] | None:
+        """The last answer for this GTIN, with its ETag (None when it came without one)."""
+        return self._read("availability", "gtin", gtin, VariantAvailability)
 
     def detail(self, gtin: str) -> Cached[VariantDetail] | None:
         """The last detail that listed ``gtin``, re-pointed at that GTIN as the scanned one."""
@@ -139,7 +185,7 @@ class ReadCache:
             stored_at = datetime.fromisoformat(rows[0]["stored_at"])
         except (pydantic.ValidationError, ValueError):
             return None  # written by another version of the models: not usable
-        return Cached(value, stored_at)
+        return Cached(value, stored_at, rows[0].get("etag") or None)
 
 
 def _iso(now: datetime | None) -> str:

@@ -182,6 +182,18 @@ class InventoryClient:
         """
         return self._reads.lookup(gtin)
 
+    def availability(self, gtin: str) -> SizeRun:
+        """What a scan shows, in one request: the size run of the style with this GTIN-13
+        (``scanned_gtin``), each size's pairs here, at the warehouses and nearby.
+
+        ``NotFound`` if the GTIN is unknown. The last answer for each GTIN is cached with
+        its ETag and revalidated (a 304 costs no body). When the service cannot be reached
+        (or answers nonsense) the cached answer is returned, else a sibling size's cached
+        run (``from_cache``, ``as_of``, and ``last_lookup_cached_at``); with neither, this
+        raises ``Unavailable``.
+        """
+        return self._reads.availability(gtin)
+
     def size_run(self, detail: VariantDetail) -> SizeRun:
         """Availability of every size of ``detail``'s style, here, at warehouses, nearby.
 

@@ -1,6 +1,10 @@
 """Catalogue and stock reads that fall back to the last-known answer (``_cache``).
 
-``lookup`` and ``size_run`` ask the service; when it cannot be reached (or answers
+``availability`` is what a scan costs: one request (``GET /v1/variants/{gtin}/availability``)
+for the variant, its style and the whole size run with stock here, at the warehouse and
+nearby, revalidated with the cached answer's ETag (a 304 serves the cached answer, now as
+young as the check). ``lookup`` and ``size_run`` are the separate reads (staff screens).
+They ask the service; when it cannot be reached (or answers
 nonsense) and the answer was seen before, the cached one is returned and says how old it
 is. Fresh complete answers are cached as they pass.
 """
@@ -14,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from inventory_client._cache import ReadCache
+from inventory_client._cache import Cached, ReadCache
 from inventory_client._errors import (
     InvalidResponse,
     InventoryError,
@@ -24,7 +28,13 @@ from inventory_client._errors import (
 )
 from inventory_client._sizerun import compose_size_run
 from inventory_client._transport import Transport
-from inventory_client.models import SizeRun, StockReport, StockScope, VariantDetail
+from inventory_client.models import (
+    SizeRun,
+    StockReport,
+    StockScope,
+    VariantAvailability,
+    VariantDetail,
+)
 
 __all__ = ["GTIN13", "CachedReads"]
 
@@ -72,6 +82,36 @@ class CachedReads:
             return cached.value
         self._cache.put_detail(detail)
         return detail
+
+    def availability(self, gtin: str) -> SizeRun:
+        """The size run of the style with this GTIN, from one request (see the module)."""
+        self._local.lookup_cached_at = None
+        if not GTIN13.match(gtin):
+            raise NotFound(f"availability: {gtin!r} is not a GTIN-13")
+        path = f"/v1/variants/{gtin}/availability"
+        cached = self._cache.availability(gtin)
+        try:
+            got = self._transport.call_revalidated(
+                path,
+                VariantAvailability,
+                etag=cached.etag if cached is not None else None,
+                params={"store_id": self._store_id},
+            )
+            now = datetime.now(UTC)
+            if got.value is None and cached is not None:
+                answer = _vouched(cached.value, now)
+            elif got.value is not None:
+                answer = got.value
+                self._check(path, answer, gtin)
+            else:  # pragma: no cover - the transport returns no value only to a tag
+                raise InvalidResponse(f"GET {path}: 304 to a request without a tag")
+        except (Unavailable, InvalidResponse) as exc:
+            return self._cached_availability(gtin, cached, exc)
+        run = compose_size_run(
+            answer.detail, self._store_id, answer.stores, answer.warehouses, now=now
+        )
+        self._cache.put_scan(answer, got.etag, run, now=now)
+        return run
 
     def size_run(self, detail: VariantDetail) -> SizeRun:
         futures: dict[StockScope, Future[StockReport]] = {
@@ -123,6 +163,40 @@ class CachedReads:
             }
         )
 
+    def _check(self, path: str, answer: VariantAvailability, gtin: str) -> None:
+        """An answer for another GTIN, style, store or scope is nonsense, not a shoe."""
+        style_id = answer.detail.style.id
+        expected = [(StockScope.STORES, answer.stores), (StockScope.WAREHOUSES, answer.warehouses)]
+        if answer.detail.variant.gtin != gtin or any(
+            (r.scope, r.style_id, r.store_id) != (scope, style_id, self._store_id)
+            for scope, r in expected
+        ):
+            raise InvalidResponse(f"GET {path}: the answer is not for {gtin} at this store")
+
+    def _cached_availability(
+        self, gtin: str, cached: Cached[VariantAvailability] | None, exc: InventoryError
+    ) -> SizeRun:
+        """No answer: the last one for this GTIN, else a sibling's detail and size run."""
+        if cached is not None:
+            answer = cached.value
+            run = compose_size_run(
+                answer.detail,
+                self._store_id,
+                answer.stores,
+                answer.warehouses,
+                now=cached.stored_at,
+            )
+            stored_at = cached.stored_at
+        else:
+            detail = self._cache.detail(gtin)
+            cached_run = self._cache.size_run(detail.value.style.id) if detail else None
+            if cached_run is None:
+                raise exc
+            run, stored_at = cached_run.value, cached_run.stored_at
+        log.info("availability of %s answered from the cache of %s: %s", gtin, stored_at, exc)
+        self._local.lookup_cached_at = stored_at
+        return run.model_copy(update={"from_cache": True, "as_of": stored_at, "scanned_gtin": gtin})
+
     def _stock_report(self, style_id: str, scope: StockScope) -> StockReport:
         path = f"/v1/styles/{quote(style_id, safe='')}/stock"
         report = self._transport.call(
@@ -133,3 +207,13 @@ class CachedReads:
                 f"GET {path}: asked for {style_id}/{scope}, got {report.style_id}/{report.scope}"
             )
         return report
+
+
+def _vouched(answer: VariantAvailability, now: datetime) -> VariantAvailability:
+    """The cached answer the service has just said is unchanged (304), stamped ``now``."""
+    return answer.model_copy(
+        update={
+            "stores": answer.stores.model_copy(update={"as_of": now}),
+            "warehouses": answer.warehouses.model_copy(update={"as_of": now}),
+        }
+    )

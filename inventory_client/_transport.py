@@ -19,8 +19,9 @@ import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import metadata
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import pydantic
 import requests
@@ -184,6 +185,14 @@ def _require_json(what: str, response: requests.Response) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Revalidated(Generic[M]):
+    """A conditional GET's answer: ``value`` None means 304, the caller's copy still holds."""
+
+    value: M | None
+    etag: str | None
+
+
 class Transport:
     """Sends requests to one service and returns parsed wire models or raises."""
 
@@ -255,6 +264,33 @@ class Transport:
             _require_json(what, response)
             return model.model_validate_json(response.content)
 
+    def call_revalidated(
+        self,
+        path: str,
+        model: type[M],
+        *,
+        etag: str | None,
+        params: Mapping[str, str] | None = None,
+    ) -> Revalidated[M]:
+        """GET ``path``, sending ``If-None-Match: etag`` when there is one.
+
+        A 304 is an answer only to a request that sent a tag; returns the answer's ``ETag``.
+        """
+        what = f"GET {path}"
+        with self._guarded(what):
+            response = self._send(
+                "GET",
+                path,
+                params=params,
+                headers={"If-None-Match": etag} if etag else None,
+                not_modified_ok=etag is not None,
+            )
+            tag = response.headers.get("ETag")
+            if response.status_code == 304:
+                return Revalidated(None, tag or etag)
+            _require_json(what, response)
+            return Revalidated(model.model_validate_json(response.content), tag)
+
     def call_list(
         self,
         method: str,
@@ -319,6 +355,7 @@ class Transport:
         body: str | bytes | None = None,
         content_type: str = JSON,
         headers: Mapping[str, str] | None = None,
+        not_modified_ok: bool = False,
     ) -> requests.Response:
         what = f"{method} {path}"
         all_headers = dict(headers or {})
@@ -338,6 +375,8 @@ class Transport:
         )
         elapsed_ms = (time.monotonic() - started) * 1000
         log.debug("%s -> %s in %.0f ms", what, response.status_code, elapsed_ms)
+        if not_modified_ok and response.status_code == 304:
+            return response
         if not 200 <= response.status_code < 300:
             raise error_from_response(what, response)
         return response
