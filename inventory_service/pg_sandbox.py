@@ -6,7 +6,9 @@
 ``initdb`` and ``pg_ctl`` come from ``PATH`` or Debian's ``/usr/lib/postgresql/*/bin``
 (the ``postgresql`` package, which ``deploy/system-packages.sh`` installs). PostgreSQL
 refuses to run as root, so under root the server runs as ``nobody`` in a directory that
-user owns. It listens on 127.0.0.1 only, on a free port, with trust authentication: it
+user owns; where ``nobody`` cannot even reach the binaries (a build root whose ``/`` is
+mode 0700, as a fresh debootstrap under ``mktemp -d`` is), it runs as root outside but as
+an ordinary user inside a user namespace (``unshare --map-user``), which PostgreSQL accepts. It listens on 127.0.0.1 only, on a free port, with trust authentication: it
 is for this machine's tests, never for data. ``create_database`` copies a migrated
 template, which takes a few milliseconds, so every test can have its own database.
 """
@@ -45,6 +47,36 @@ def find_binary(name: str) -> str:
     return found
 
 
+# Inside the namespace the server is uid/gid 65534; outside it stays root, so it can reach
+# every path root can, and the files it writes belong to root.
+_IN_USER_NAMESPACE = ("unshare", "--user", "--map-user=65534", "--map-group=65534", "--")
+
+
+def _launch_mode(initdb: str) -> str:
+    """How root starts the server: as ``nobody`` where it can, else in a user namespace."""
+    user = pwd.getpwnam(_UNPRIVILEGED_USER)
+    try:
+        probe = subprocess.run(
+            [initdb, "--version"],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            cwd="/",
+            check=False,
+            user=user.pw_uid,
+            group=user.pw_gid,
+            extra_groups=[],
+        )
+        if probe.returncode == 0:
+            return "nobody"
+    except OSError:  # PermissionError: nobody cannot reach the binary at all
+        pass
+    if shutil.which("unshare") is None:
+        raise SandboxUnavailable(
+            f"{_UNPRIVILEGED_USER} cannot run {initdb} and unshare is missing (util-linux)"
+        )
+    return "namespace"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,15 +93,17 @@ class PostgresSandbox:
         self.dir: Path | None = None
         self._count = 0
         self._lock = threading.Lock()
-        self._as_user = os.geteuid() == 0
+        self._launch = _launch_mode(self.initdb) if os.geteuid() == 0 else "self"
 
     # --- lifecycle -------------------------------------------------------------------
 
     def _run(self, *cmd: str) -> None:
         kwargs: dict[str, object] = {}
-        if self._as_user:
+        if self._launch == "nobody":
             user = pwd.getpwnam(_UNPRIVILEGED_USER)
             kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+        elif self._launch == "namespace":
+            cmd = (*_IN_USER_NAMESPACE, *cmd)
         done = subprocess.run(
             cmd,
             capture_output=True,
@@ -85,7 +119,7 @@ class PostgresSandbox:
     def start(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="endless-aisle-pg-"))
         data = self.dir / "data"
-        if self._as_user:
+        if self._launch == "nobody":
             user = pwd.getpwnam(_UNPRIVILEGED_USER)
             os.chown(self.dir, user.pw_uid, user.pw_gid)
         self._run(
