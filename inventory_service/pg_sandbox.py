@@ -8,7 +8,8 @@
 refuses to run as root, so under root the server runs as ``nobody`` in a directory that
 user owns; where ``nobody`` cannot even reach the binaries (a build root whose ``/`` is
 mode 0700, as a fresh debootstrap under ``mktemp -d`` is), it runs as root outside but as
-an ordinary user inside a user namespace (``unshare --map-user``), which PostgreSQL accepts. It listens on 127.0.0.1 only, on a free port, with trust authentication: it
+an ordinary user inside a user namespace (``unshare --map-user``), which PostgreSQL
+accepts. It listens on 127.0.0.1 only, on a free port, with trust authentication: it
 is for this machine's tests, never for data. ``create_database`` copies a migrated
 template, which takes a few milliseconds, so every test can have its own database.
 """
