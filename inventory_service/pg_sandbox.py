@@ -7,11 +7,12 @@
 (the ``postgresql`` package, which ``deploy/system-packages.sh`` installs). PostgreSQL
 refuses to run as root, so under root the server runs as ``nobody`` in a directory that
 user owns; where ``nobody`` cannot even reach the binaries (a build root whose ``/`` is
-mode 0700, as a fresh debootstrap under ``mktemp -d`` is), it runs as root outside but as
-an ordinary user inside a user namespace (``unshare --map-user``), which PostgreSQL
-accepts. It listens on 127.0.0.1 only, on a free port, with trust authentication: it
-is for this machine's tests, never for data. ``create_database`` copies a migrated
-template, which takes a few milliseconds, so every test can have its own database.
+mode 0700, as a fresh debootstrap under ``mktemp -d`` is, where a chroot also rules out
+user namespaces), it runs as ``nobody`` keeping only the capability to search and read
+directories (``setpriv``, ambient ``CAP_DAC_READ_SEARCH``), which PostgreSQL accepts. It
+listens on 127.0.0.1 only, on a free port, with trust authentication: it is for this
+machine's tests, never for data. ``create_database`` copies a migrated template, which
+takes a few milliseconds, so every test can have its own database.
 """
 
 from __future__ import annotations
@@ -48,13 +49,23 @@ def find_binary(name: str) -> str:
     return found
 
 
-# Inside the namespace the server is uid/gid 65534; outside it stays root, so it can reach
-# every path root can, and the files it writes belong to root.
-_IN_USER_NAMESPACE = ("unshare", "--user", "--map-user=65534", "--map-group=65534", "--")
+def _nobody_searching() -> tuple[str, ...]:
+    """``setpriv`` as ``nobody`` that may still search and read every directory."""
+    user = pwd.getpwnam(_UNPRIVILEGED_USER)
+    return (
+        "setpriv",
+        f"--reuid={user.pw_uid}",
+        f"--regid={user.pw_gid}",
+        "--clear-groups",
+        "--inh-caps=+dac_read_search",
+        "--ambient-caps=+dac_read_search",
+        "--",
+    )
 
 
 def _launch_mode(initdb: str) -> str:
-    """How root starts the server: as ``nobody`` where it can, else in a user namespace."""
+    """How root starts the server: as plain ``nobody`` where it can, else ``nobody`` with
+    the one capability it needs to reach the binaries (``"nobody-searching"``)."""
     user = pwd.getpwnam(_UNPRIVILEGED_USER)
     try:
         probe = subprocess.run(
@@ -71,11 +82,11 @@ def _launch_mode(initdb: str) -> str:
             return "nobody"
     except OSError:  # PermissionError: nobody cannot reach the binary at all
         pass
-    if shutil.which("unshare") is None:
+    if shutil.which("setpriv") is None:
         raise SandboxUnavailable(
-            f"{_UNPRIVILEGED_USER} cannot run {initdb} and unshare is missing (util-linux)"
+            f"{_UNPRIVILEGED_USER} cannot run {initdb} and setpriv is missing (util-linux)"
         )
-    return "namespace"
+    return "nobody-searching"
 
 
 def _free_port() -> int:
@@ -103,8 +114,8 @@ class PostgresSandbox:
         if self._launch == "nobody":
             user = pwd.getpwnam(_UNPRIVILEGED_USER)
             kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
-        elif self._launch == "namespace":
-            cmd = (*_IN_USER_NAMESPACE, *cmd)
+        elif self._launch == "nobody-searching":
+            cmd = (*_nobody_searching(), *cmd)
         done = subprocess.run(
             cmd,
             capture_output=True,
@@ -120,7 +131,7 @@ class PostgresSandbox:
     def start(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="endless-aisle-pg-"))
         data = self.dir / "data"
-        if self._launch == "nobody":
+        if self._launch != "self":
             user = pwd.getpwnam(_UNPRIVILEGED_USER)
             os.chown(self.dir, user.pw_uid, user.pw_gid)
         self._run(

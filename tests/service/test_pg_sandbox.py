@@ -1,8 +1,11 @@
-"""The test PostgreSQL server starts however root must start it (as nobody, or namespaced)."""
+"""The test PostgreSQL server starts however root must start it, also where nobody cannot
+reach anything (a build root whose ``/`` is mode 0700, as in a fresh debootstrap chroot)."""
 
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,29 +15,48 @@ from inventory_service import pg_sandbox
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the launch modes are root's")
 
 
-@pytest.mark.parametrize("mode", ["nobody", "namespace"])
-def test_a_server_started_either_way_answers_as_an_ordinary_user(
-    mode: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def initdb() -> str:
     try:
-        pg_sandbox.find_binary("initdb")
+        return pg_sandbox.find_binary("initdb")
     except pg_sandbox.SandboxUnavailable:
         if os.environ.get("CI"):
             raise
         pytest.skip("no PostgreSQL server binaries here")
+
+
+def _answers(pg: pg_sandbox.PostgresSandbox) -> str:
+    url = pg.create_database("launch_mode")
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT current_user").fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+@pytest.mark.parametrize("mode", ["nobody", "nobody-searching"])
+def test_a_server_started_either_way_answers(
+    mode: str, initdb: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pg_sandbox, "_launch_mode", lambda _initdb: mode)
     with pg_sandbox.PostgresSandbox() as pg:
-        url = pg.create_database("launch_mode")
-        with psycopg.connect(url) as conn:
-            row = conn.execute("SELECT current_user, current_setting('data_directory')").fetchone()
-    assert row is not None and row[0] == "postgres"
+        assert _answers(pg) == "postgres"
     assert pg.dir is None  # stopped and removed
 
 
-def test_root_uses_nobody_where_nobody_can_reach_the_binaries() -> None:
-    try:
-        initdb = pg_sandbox.find_binary("initdb")
-    except pg_sandbox.SandboxUnavailable:
-        pytest.skip("no PostgreSQL server binaries here")
-    reachable = os.stat("/").st_mode & 0o001  # others may traverse the root
-    assert pg_sandbox._launch_mode(initdb) == ("nobody" if reachable else "namespace")
+def test_behind_a_directory_nobody_cannot_enter_the_server_still_starts(
+    initdb: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = tmp_path / "closed"
+    closed.mkdir(mode=0o700)  # what / is in a debootstrap root made under mktemp -d
+    monkeypatch.setattr(tempfile, "tempdir", str(closed))
+    monkeypatch.setattr(pg_sandbox, "_launch_mode", lambda _initdb: "nobody")
+    with pytest.raises(RuntimeError, match="failed"):
+        pg_sandbox.PostgresSandbox().start()  # plain nobody is locked out: the case exists
+    monkeypatch.setattr(pg_sandbox, "_launch_mode", lambda _initdb: "nobody-searching")
+    with pg_sandbox.PostgresSandbox() as pg:
+        assert _answers(pg) == "postgres"
+
+
+def test_root_uses_plain_nobody_where_nobody_can_reach_the_binaries(initdb: str) -> None:
+    reachable = os.stat("/").st_mode & 0o001  # others may search the root directory
+    assert pg_sandbox._launch_mode(initdb) == ("nobody" if reachable else "nobody-searching")
