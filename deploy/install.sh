@@ -20,7 +20,8 @@
 #
 # With --central, a chain's central stock service on PostgreSQL instead of a kiosk: the
 # virtualenv with '.[service]', endless-aisle-central.service (enabled at boot, restarted
-# if it runs and something changed) and /etc/endless-aisle/central.env (database and
+# if it runs and something changed), the nightly pg_dump (endless-aisle-central-backup
+# .timer, enabled, and its script) and /etc/endless-aisle/central.env (database and
 # workers; mode 0600, only if absent). No kiosk user, kiosk unit, PAM stack or udev rule.
 #
 # --root DIR installs below DIR instead of /. Unless DIR is /, users, ownership, systemctl
@@ -211,9 +212,12 @@ fi
 
 # --- units, session, tools ------------------------------------------------------------------
 if [ $CENTRAL -eq 1 ]; then
-    UNITS=(endless-aisle-central.service)
+    UNITS=(endless-aisle-central.service endless-aisle-central-backup.service
+        endless-aisle-central-backup.timer)
+    RUNNING_UNITS=(endless-aisle-central.service)  # restarted after an update if running
 else
     UNITS=(endless-aisle-kiosk.service endless-aisle-service.service)
+    RUNNING_UNITS=("${UNITS[@]}")
 fi
 for unit in "${UNITS[@]}"; do
     if install_file "$SRC/deploy/$unit" "/etc/systemd/system/$unit" 0644; then
@@ -223,6 +227,9 @@ done
 if [ $CENTRAL -eq 0 ]; then
     install_file "$SRC/deploy/pam.d/endless-aisle-kiosk" /etc/pam.d/endless-aisle-kiosk 0644 || true
     install_file "$SRC/deploy/endless-aisle-doctor" /usr/local/sbin/endless-aisle-doctor 0755 || true
+else
+    install_file "$SRC/deploy/endless-aisle-central-backup" \
+        /usr/local/sbin/endless-aisle-central-backup 0755 || true
 fi
 
 UDEV_CHANGED=0
@@ -276,6 +283,7 @@ if [ $REAL -eq 1 ]; then
     fi
     if [ $CENTRAL -eq 1 ]; then
         enable_unit endless-aisle-central.service
+        enable_unit endless-aisle-central-backup.timer
     else
         enable_unit endless-aisle-kiosk.service
         if [ "$(systemctl get-default)" != graphical.target ]; then
@@ -289,7 +297,7 @@ if [ $REAL -eq 1 ]; then
         udevadm trigger --subsystem-match=video4linux
     fi
     if [ $RESTART_NEEDED -eq 1 ]; then
-        for unit in "${UNITS[@]}"; do
+        for unit in "${RUNNING_UNITS[@]}"; do
             if systemctl is-active --quiet "$unit"; then
                 systemctl restart "$unit"
                 echo "  restarted $unit"

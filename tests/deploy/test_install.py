@@ -17,9 +17,15 @@ UNITS = (
     "endless-aisle-kiosk.service",
     "endless-aisle-service.service",
     "endless-aisle-central.service",
+    "endless-aisle-central-backup.service",
+    "endless-aisle-central-backup.timer",
 )
 #: The units only ``install.sh --central`` installs (a chain's stock service, no kiosk).
-CENTRAL_UNITS = ("endless-aisle-central.service",)
+CENTRAL_UNITS = (
+    "endless-aisle-central.service",
+    "endless-aisle-central-backup.service",
+    "endless-aisle-central-backup.timer",
+)
 
 
 @pytest.fixture
@@ -142,7 +148,9 @@ def test_central_installs_the_service_and_nothing_of_a_kiosk(source: Path, tmp_p
     root = tmp_path / "root"
     first = install(source, root, "--central", "--prefix", "/srv/aisle")
     state = tree_state(root)
-    assert state["etc/systemd/system/endless-aisle-central.service"][:2] == ("file", 0o644)
+    for unit in CENTRAL_UNITS:
+        assert state[f"etc/systemd/system/{unit}"][:2] == ("file", 0o644), unit
+    assert state["usr/local/sbin/endless-aisle-central-backup"][:2] == ("file", 0o755)
     assert state["etc/endless-aisle/central.env"][:2] == ("file", 0o600)
     assert (root / "etc/endless-aisle/central.env").read_bytes() == (
         source / "deploy/central.example.env"
@@ -200,6 +208,42 @@ def test_central_unit_keeps_the_database_out_of_the_command_line() -> None:
     assert {line.split("=", 1)[0] for line in live} <= {"PGHOST", "PGDATABASE", "PGUSER"}
 
 
+def test_backup_script_refuses_bad_days_and_leaves_nothing_when_pg_dump_fails(
+    tmp_path: Path,
+) -> None:
+    """The dump itself is tested against a real server in tests/service/test_backup_restore.py."""
+    script = str(REPO / "deploy" / "endless-aisle-central-backup")
+    bad_days = subprocess.run(
+        ["sh", script, str(tmp_path), "two weeks"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert bad_days.returncode == 2
+    assert "KEEP_DAYS must be a number of days" in bad_days.stderr
+    # A pg_dump that writes half a dump and dies (the server went away mid-dump).
+    dies = tmp_path / "pg_dump_dies"
+    dies.write_text(
+        "#!/bin/sh\n"
+        'for a; do case "$a" in --file=*) echo half >"${a#--file=}";; esac; done\n'
+        "exit 1\n"
+    )
+    dies.chmod(0o755)
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    failing = subprocess.run(
+        ["sh", script, str(backups)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        env={**os.environ, "PG_DUMP": str(dies)},
+    )
+    assert failing.returncode != 0
+    assert list(backups.iterdir()) == []  # no partial dump that looks like a backup
+
+
 def test_bad_options_are_refused(source: Path, tmp_path: Path) -> None:
     script = str(source / "deploy" / "install.sh")
     unknown = subprocess.run(
@@ -228,7 +272,11 @@ def test_bad_options_are_refused(source: Path, tmp_path: Path) -> None:
 
 
 def test_shell_scripts_parse() -> None:
-    for script, shell in (("install.sh", "bash"), ("endless-aisle-doctor", "sh")):
+    for script, shell in (
+        ("install.sh", "bash"),
+        ("endless-aisle-doctor", "sh"),
+        ("endless-aisle-central-backup", "sh"),
+    ):
         subprocess.run([shell, "-n", str(REPO / "deploy" / script)], check=True, timeout=30)
         assert os.access(REPO / "deploy" / script, os.X_OK), script
 
@@ -289,4 +337,4 @@ def test_every_install_option_is_documented() -> None:
         if option not in ("--root", "--no-venv"):  # test-only options
             assert option in guide, option
     for unit in UNITS:
-        assert unit.removesuffix(".service") in guide
+        assert unit.removesuffix(".service").removesuffix(".timer") in guide

@@ -1,15 +1,16 @@
 """Backup and restore of the central service's PostgreSQL database, as docs/DEPLOY.md says.
 
-A real server (``pg_sandbox``), orders and a restock through the real service, ``pg_dump
---format=custom`` while the service runs, ``pg_restore`` into a new empty database, and the
-service started on the restored database the way ``endless-aisle-central.service`` starts
-it: ``--db postgresql://`` with the database in libpq's ``PG*`` variables, several workers.
-Every row is back, the last pair stays sold, the same idempotency key answers the same
-order, and new orders work.
+A real server (``pg_sandbox``), orders and a restock through the real service, a dump by
+``deploy/endless-aisle-central-backup`` (what the nightly timer runs) while the service
+runs, ``pg_restore`` into a new empty database, and the service started on the restored
+database the way ``endless-aisle-central.service`` starts it: ``--db postgresql://`` with
+the database in libpq's ``PG*`` variables, several workers. Every row is back, the last
+pair stays sold, the same idempotency key answers the same order, and new orders work.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from .db_helpers import dump, rows
 #: that the workers share the restored database.
 WORKERS = 2
 WORKERS_START_S = 120.0
+BACKUP_SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "endless-aisle-central-backup"
 
 
 def _warehouse_gtins(catalogue: dict[str, Any], count: int) -> list[str]:
@@ -41,11 +43,27 @@ def _warehouse_gtins(catalogue: dict[str, Any], count: int) -> list[str]:
     return list(dict.fromkeys(found))[:count]
 
 
-def _run(*cmd: str) -> None:
+def _run(*cmd: str, env: dict[str, str] | None = None) -> None:
     done = subprocess.run(
-        cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120, check=False
+        cmd,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+        env=env,
     )
     assert done.returncode == 0, f"{cmd[0]} failed:\n{done.stdout}\n{done.stderr}"
+
+
+def _libpq_env(pg: PostgresSandbox, database: str) -> dict[str, str]:
+    """The database as central.env names it: libpq's variables, no URL."""
+    return {
+        "PGHOST": "127.0.0.1",
+        "PGPORT": str(pg.port),
+        "PGUSER": "postgres",
+        "PGDATABASE": database,
+    }
 
 
 def _create_empty_database(pg: PostgresSandbox, name: str) -> str:
@@ -88,9 +106,21 @@ def test_dump_restore_and_the_service_carries_on(
             assert answer.status_code == 201, answer.text
         before = dump(source)
 
-        # The nightly backup, taken while the service runs (pg_dump reads one snapshot).
-        backup = tmp_path / "endless_aisle.dump"
-        _run(find_binary("pg_dump"), "--format=custom", f"--file={backup}", f"--dbname={source}")
+        # The nightly backup as the timer runs it, while the service runs (pg_dump reads
+        # one snapshot): the script, with the database in libpq's variables.
+        backups = tmp_path / "backups"
+        backups.mkdir()
+        stale = backups / "endless_aisle-2000-01-01T000000Z.dump"
+        stale.write_bytes(b"an old dump")
+        os.utime(stale, (946_684_800, 946_684_800))
+        env = {
+            **os.environ,
+            **_libpq_env(pg_sandbox, source.rsplit("/", 1)[1]),
+            "PG_DUMP": find_binary("pg_dump"),
+        }
+        _run("sh", str(BACKUP_SCRIPT), str(backups), "14", env=env)
+        [backup] = backups.iterdir()  # the stale one is gone, no partial file is left
+        assert backup.name.startswith("endless_aisle-") and backup.suffix == ".dump"
 
     restored = _create_empty_database(pg_sandbox, "restored_from_backup")
     _run(
@@ -105,10 +135,8 @@ def test_dump_restore_and_the_service_carries_on(
     assert [s for s in stock if s["on_hand"]] == [{"on_hand": 1, "reserved": 1}]
 
     # Started as the unit starts it: no database in the command line, libpq's variables.
-    monkeypatch.setenv("PGHOST", "127.0.0.1")
-    monkeypatch.setenv("PGPORT", str(pg_sandbox.port))
-    monkeypatch.setenv("PGUSER", "postgres")
-    monkeypatch.setenv("PGDATABASE", "restored_from_backup")
+    for name, value in _libpq_env(pg_sandbox, "restored_from_backup").items():
+        monkeypatch.setenv(name, value)
     service = ServiceProcess("postgresql://", seed=None, extra_args=["--workers", str(WORKERS)])
     service.start(timeout=WORKERS_START_S)
     with service, Api(service.url, kiosk_key) as kiosk:
