@@ -7,6 +7,7 @@ capture of /dev/video99 and the missing zbar library is simulated by the library
 from __future__ import annotations
 
 import ctypes.util
+import os
 import socket
 import sqlite3
 from collections import namedtuple
@@ -15,11 +16,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import requests
 from stdnum import ean
 
 from inventory_client import Outbox
 from inventory_client._outbox import OutboxKind
+from inventory_client.models import Health
+from inventory_service.db_health import HEALTH_TIMEOUT_S
 from inventory_service.launcher import ServiceProcess
+from inventory_service.pg_sandbox import PostgresSandbox, SandboxUnavailable
 from kiosk.config import ConfigError, load_config, parse_config
 from kiosk.scanning.decoder import Decoder
 from kiosk.scanning.sources import CameraSource
@@ -254,6 +259,34 @@ def test_service_database_damaged_fails_with_where_to_look(tmp_path: Path) -> No
     assert check.detail == "sqlite database not answering (DatabaseError)"
     assert "systemctl status postgresql" in check.fix
     assert service_check.status == Status.FAIL  # health is 503: the service row fails too
+
+
+def test_service_database_gone_postgresql_fails_in_time() -> None:
+    """PostgreSQL stops under a running service: health answers 503 within its own limit
+    (not the pool's 15 s), inside the doctor's read timeout, and the row says so."""
+    try:
+        pg = PostgresSandbox()
+    except SandboxUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(str(exc))
+    with pg, ServiceProcess(pg.create_database(), seed="demo") as service:
+        assert doctor.check_service_database(service.url).status == Status.OK
+        pg.stop()  # the server is gone; the pool still holds connections to it
+        errors = []
+        for _ in range(10):  # each pooled connection fails once, then the pool waits
+            response = requests.get(f"{service.url}/v1/health", timeout=60)
+            assert response.status_code == 503
+            health = Health.model_validate_json(response.content)
+            assert health.status == "unavailable" and health.database is not None
+            errors.append(health.database.error)
+            if errors[-1] == f"no answer within {HEALTH_TIMEOUT_S:g} s":
+                break
+        assert errors[-1] == f"no answer within {HEALTH_TIMEOUT_S:g} s", errors
+        check = doctor.check_service_database(service.url, timeout=(2.0, 30.0))
+    assert check.status == Status.FAIL
+    assert check.detail.startswith("postgresql database not answering (")
+    assert "postgresql" in check.fix
 
 
 def test_service_database_with_a_step_missing_warns(tmp_path: Path) -> None:
