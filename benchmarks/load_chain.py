@@ -11,8 +11,9 @@ on a SQLite file or on a database of a throwaway PostgreSQL server (``PostgresSa
 The chain: the demo catalogue plus ``--stores`` stores, ``--kiosks`` kiosk keys and one
 staff key each. Locust users, with no think time (saturation):
 
-- kiosk (weight 9): a *scan* (variant lookup, then the style's stock report at its store:
-  what the kiosk asks for one scan), demand events, heartbeats, fetch requests, and
+- kiosk (weight 9): a *scan* (``GET /v1/variants/{gtin}/availability``: the one read a
+  kiosk makes per scan, revalidated with the ETag it last got for that GTIN, as the client
+  does), demand events, heartbeats, fetch requests, and
   orders: half of them for a hot set of last pairs (one pair each at every warehouse),
   and every tenth order sent twice under one key (a lost answer, retried);
 - staff (weight 1): restocking by scanning (receive +1) and the fetch queue.
@@ -63,7 +64,6 @@ class Chain:
     kiosks: ClassVar[list[tuple[str, str, str]]] = []  # (key, kiosk_id, store_id)
     staff: ClassVar[list[tuple[str, str]]] = []  # (key, store_id)
     gtins: ClassVar[list[str]] = []
-    style_of: ClassVar[dict[str, str]] = {}
     hot: ClassVar[list[str]] = []
     acknowledged: ClassVar[set[str]] = set()  # order ids
     by_key: ClassVar[dict[str, set[str]]] = {}
@@ -81,16 +81,24 @@ class Kiosk(HttpUser):
     def on_start(self) -> None:
         key, self.kiosk_id, self.store_id = random.choice(Chain.kiosks)
         self.client.headers["Authorization"] = f"Bearer {key}"
+        self.etags: dict[str, str] = {}  # what this kiosk's cache holds
 
     @task(10)
     def scan(self) -> None:
         gtin = random.choice(Chain.gtins)
-        self.client.get(f"/v1/variants/{gtin}", name="/v1/variants/{gtin}")
-        self.client.get(
-            f"/v1/styles/{Chain.style_of[gtin]}/stock",
+        tag = self.etags.get(gtin)
+        with self.client.get(
+            f"/v1/variants/{gtin}/availability",
             params={"store_id": self.store_id},
-            name="/v1/styles/{id}/stock",
-        )
+            headers={"If-None-Match": tag} if tag else None,
+            name="/v1/variants/{gtin}/availability",
+            catch_response=True,
+        ) as response:
+            if response.status_code in (200, 304):
+                self.etags[gtin] = response.headers.get("ETag", "")
+                response.success()
+            else:
+                response.failure(f"HTTP {response.status_code}")
         Chain.scans += 1
 
     @task(4)
@@ -206,7 +214,6 @@ def build_chain(db: str | Path, stores: int, kiosks: int) -> dict[str, int]:
     rng = random.Random(7)
     gtins = [v.gtin for v in catalogue.variants]
     Chain.gtins = gtins
-    Chain.style_of = {v.gtin: v.style_id for v in catalogue.variants}
     new_stores = [
         Location(
             id=f"store-{i:03d}",

@@ -109,13 +109,13 @@ def test_barcode_image_shows_the_size_grid_with_the_right_numbers(
     window = kiosk.window
     gui_thread = threading.get_ident()
     lookup_threads: list[int] = []
-    real_lookup = kiosk.client.lookup
+    real_lookup = kiosk.client.availability  # a scan's one read
 
     def recording_lookup(gtin: str):
         lookup_threads.append(threading.get_ident())
         return real_lookup(gtin)
 
-    kiosk.client.lookup = recording_lookup  # type: ignore[method-assign]
+    kiosk.client.availability = recording_lookup  # type: ignore[method-assign]
 
     grid = window.product_screen.grid
     qtbot.waitUntil(
