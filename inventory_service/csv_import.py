@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import ValidationError
-from stdnum import ean
 
 from inventory_client.models import (
     ImportKind,
@@ -37,6 +34,8 @@ from inventory_client.models import (
     Style,
     Variant,
 )
+from inventory_service import csv_fields as check
+from inventory_service.csv_fields import LineProblem
 from inventory_service.storage.base import (
     AuditStamp,
     CatalogueRow,
@@ -49,7 +48,6 @@ from inventory_service.storage.base import (
 MAX_IMPORT_BYTES = 4 * 1024 * 1024
 #: Errors beyond this many are counted in ``errors_omitted`` instead of listed.
 MAX_REPORTED_ERRORS = 1000
-MAX_ON_HAND = 1_000_000
 
 CATALOGUE_REQUIRED = (
     "style_id",
@@ -66,14 +64,7 @@ CATALOGUE_REQUIRED = (
 CATALOGUE_OPTIONAL = ("description", "width", "image")
 STOCK_REQUIRED = ("location_id", "gtin", "on_hand")
 
-_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_SIZE_EU = re.compile(r"^\d{2}(\.5)?$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 _STYLE_FIELDS = ("name", "brand", "colour", "price", "currency", "description", "image")
-
-
-class _LineProblem(ValueError):
-    """A bad value: the message is the plain reason shown to staff."""
 
 
 @dataclass
@@ -185,83 +176,6 @@ def _records(
         yield line, {name: fields[i].strip() for name, i in columns.items()}
 
 
-# --- field checks ---------------------------------------------------------------------
-
-
-def _gtin(value: str) -> str:
-    if not value:
-        raise _LineProblem("GTIN is empty")
-    if not (value.isascii() and value.isdigit()):
-        raise _LineProblem(f"GTIN {value!r} must be digits only")
-    if len(value) == 12:  # UPC-A is a GTIN-13 with a leading zero
-        value = "0" + value
-    if len(value) != 13:
-        raise _LineProblem(f"GTIN {value!r} must have 13 digits (or 12 for a UPC-A)")
-    expected = ean.calc_check_digit(value[:-1])
-    if value[-1] != expected:
-        raise _LineProblem(f"bad GTIN check digit in {value} (the last digit should be {expected})")
-    return value
-
-
-def _identifier(value: str, column: str) -> str:
-    if not _IDENTIFIER.match(value):
-        raise _LineProblem(
-            f"{column} {value!r} must be 1-64 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit"
-        )
-    return value
-
-
-def _text(value: str, column: str, *, limit: int, required: bool = True) -> str:
-    if required and not value:
-        raise _LineProblem(f"{column} is empty")
-    if len(value) > limit:
-        raise _LineProblem(f"{column} is longer than {limit} characters")
-    return value
-
-
-def _price(value: str) -> Decimal:
-    try:
-        price = Decimal(value)
-    except InvalidOperation:
-        hint = " (use a dot for decimals)" if "," in value else ""
-        raise _LineProblem(f"price {value!r} is not a number{hint}") from None
-    if not price.is_finite():
-        raise _LineProblem(f"price {value!r} is not a number")
-    if price < 0:
-        raise _LineProblem("price cannot be negative")
-    if price != price.quantize(Decimal("0.01")):
-        raise _LineProblem(f"price {value!r} has more than 2 decimals")
-    if price >= Decimal("100000000"):
-        raise _LineProblem(f"price {value!r} is too large")
-    return price
-
-
-def _currency(value: str) -> str:
-    code = value.upper()
-    if not _CURRENCY.match(code):
-        raise _LineProblem(f"currency {value!r} must be a 3-letter code such as EUR")
-    return code
-
-
-def _size_eu(value: str) -> str:
-    if not _SIZE_EU.match(value):
-        raise _LineProblem(f"size_eu {value!r} must look like 42 or 42.5")
-    return value
-
-
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise _LineProblem(f"on_hand {value!r} is not a whole number") from None
-    if number < 0:
-        raise _LineProblem(f"on_hand cannot be negative (found {number})")
-    if number > MAX_ON_HAND:
-        raise _LineProblem(f"on_hand {number} is more than {MAX_ON_HAND}")
-    return number
-
-
 class _Row:
     """Checks one record column by column, collecting every problem on the line."""
 
@@ -274,7 +188,7 @@ class _Row:
     def get(self, column: str, check: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return check(self.values.get(column, ""), *args, **kwargs)
-        except _LineProblem as exc:
+        except LineProblem as exc:
             self.parsed.error(self.line, column, str(exc))
             self.ok = False
             return None
@@ -289,19 +203,19 @@ def parse_catalogue_csv(data: bytes) -> Parsed:
     styles: dict[str, tuple[int, Style]] = {}
     for line, values in _records(data, CATALOGUE_REQUIRED, CATALOGUE_OPTIONAL, parsed):
         row = _Row(line, values, parsed)
-        style_id = row.get("style_id", _identifier, "style_id")
-        name = row.get("name", _text, "name", limit=200)
-        brand = row.get("brand", _text, "brand", limit=200)
-        colour = row.get("colour", _text, "colour", limit=200)
-        price = row.get("price", _price)
-        currency = row.get("currency", _currency)
-        description = row.get("description", _text, "description", limit=2000, required=False)
-        image = row.get("image", _text, "image", limit=200, required=False)
-        gtin = row.get("gtin", _gtin)
-        size_eu = row.get("size_eu", _size_eu)
-        size_uk = row.get("size_uk", _text, "size_uk", limit=8, required=False)
-        size_us = row.get("size_us", _text, "size_us", limit=8, required=False)
-        width = row.get("width", _text, "width", limit=20, required=False)
+        style_id = row.get("style_id", check.identifier, "style_id")
+        name = row.get("name", check.text, "name", limit=200)
+        brand = row.get("brand", check.text, "brand", limit=200)
+        colour = row.get("colour", check.text, "colour", limit=200)
+        price = row.get("price", check.price)
+        currency = row.get("currency", check.currency)
+        description = row.get("description", check.text, "description", limit=2000, required=False)
+        image = row.get("image", check.text, "image", limit=200, required=False)
+        gtin = row.get("gtin", check.gtin)
+        size_eu = row.get("size_eu", check.size_eu)
+        size_uk = row.get("size_uk", check.text, "size_uk", limit=8, required=False)
+        size_us = row.get("size_us", check.text, "size_us", limit=8, required=False)
+        width = row.get("width", check.text, "width", limit=20, required=False)
         if gtin is not None:
             if gtin in seen_gtins:
                 parsed.error(
@@ -363,9 +277,9 @@ def parse_stock_csv(data: bytes, *, only_location: str | None = None) -> Parsed:
         if only_location is not None and not values.get("location_id"):
             values = {**values, "location_id": only_location}
         row = _Row(line, values, parsed)
-        location = row.get("location_id", _identifier, "location_id")
-        gtin = row.get("gtin", _gtin)
-        on_hand = row.get("on_hand", _count)
+        location = row.get("location_id", check.identifier, "location_id")
+        gtin = row.get("gtin", check.gtin)
+        on_hand = row.get("on_hand", check.count)
         if only_location is not None and location is not None and location != only_location:
             parsed.error(
                 line, "location_id", f"this import is limited to location {only_location!r}"
