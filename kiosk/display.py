@@ -26,6 +26,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QProcess, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
@@ -204,6 +205,8 @@ class WindowPlacer(QObject):
         self._connected = False
         self._handle: QWindow | None = None  # the native window, watched for Expose
         self._frame_used = Margins()  # the frame the last placement allowed for
+        self._detached = False
+        self._refollowing = False
 
     @property
     def screen(self) -> QScreen | None:
@@ -212,6 +215,7 @@ class WindowPlacer(QObject):
 
     def show(self) -> None:
         """Place and show the window, and start following screen changes."""
+        self._detached = False
         if self._fullscreen:
             self._window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self._window.installEventFilter(self)
@@ -246,16 +250,25 @@ class WindowPlacer(QObject):
 
     @Slot()
     def _follow_screens(self) -> None:
+        if not self._window_alive():
+            return
         screen = self._choose()
-        if screen is not self._screen:
+        if screen is not self._current_screen():
             if self._screen is not None:
                 old = self._screen
-                for signal in (old.geometryChanged, old.availableGeometryChanged):
+                for signal in (
+                    old.geometryChanged,
+                    old.availableGeometryChanged,
+                    old.destroyed,
+                ):
                     # RuntimeError: the screen object is already gone (unplugged)
                     with contextlib.suppress(RuntimeError, TypeError):
                         signal.disconnect(self._on_geometry_changed)
+                    with contextlib.suppress(RuntimeError, TypeError):
+                        signal.disconnect(self._on_screen_destroyed)
             screen.geometryChanged.connect(self._on_geometry_changed)
             screen.availableGeometryChanged.connect(self._on_geometry_changed)
+            screen.destroyed.connect(self._on_screen_destroyed)
             self._screen = screen
             self._rotate(screen)
         self.place()
@@ -295,8 +308,16 @@ class WindowPlacer(QObject):
 
     def place(self) -> None:
         """Put the window where it belongs on its screen now, and show it."""
-        screen = self._screen
-        if screen is None:
+        if not self._window_alive():
+            return
+        screen = self._current_screen()
+        if screen is None:  # deleted under us: choose again (once; a screen signal follows)
+            if not self._refollowing:
+                self._refollowing = True
+                try:
+                    self._follow_screens()
+                finally:
+                    self._refollowing = False
             return
         window = self._window
         frame = self._frame_margins() if not self._fullscreen else Margins()
@@ -332,7 +353,44 @@ class WindowPlacer(QObject):
             outer.bottom() - inner.bottom(),
         )
 
+    def detach(self) -> None:
+        """Stop following the window and the screens (the kiosk is shutting down).
+
+        Safe to repeat, and safe once the window is already gone.
+        """
+        self._detached = True
+        self._log_timer.stop()
+        if self._connected:
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                for signal in (app.screenAdded, app.screenRemoved, app.primaryScreenChanged):
+                    with contextlib.suppress(RuntimeError, TypeError):
+                        signal.disconnect(self._on_screens_changed)
+            self._connected = False
+        for watched in (self._window, self._handle):
+            if watched is not None and shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self._handle = None
+
+    def _window_alive(self) -> bool:
+        return not self._detached and shiboken6.isValid(self._window)
+
+    def _current_screen(self) -> QScreen | None:
+        """The screen placed on, or ``None`` once Qt has deleted it (unplugged): then the
+        next placement chooses again."""
+        if self._screen is not None and not shiboken6.isValid(self._screen):
+            self._screen = None
+        return self._screen
+
+    @Slot()
+    def _on_screen_destroyed(self) -> None:
+        self._screen = None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While the window is being destroyed its events still reach this filter (a child
+        # of it): touch nothing then.
+        if not self._window_alive():
+            return False
         if watched is self._window and event.type() in (
             QEvent.Type.Move,
             QEvent.Type.Resize,
@@ -349,7 +407,9 @@ class WindowPlacer(QObject):
 
     @Slot()
     def _log_placement(self) -> None:
-        window, screen = self._window, self._screen
+        if not self._window_alive():
+            return
+        window, screen = self._window, self._current_screen()
         if screen is None or not window.isVisible():
             return
         if not self._fullscreen and self._frame_margins() != self._frame_used:

@@ -181,6 +181,8 @@ class Kiosk:
         self.sender.stop()
         if self.translations is not None:
             self.translations.uninstall()
+        if self.placer is not None:
+            self.placer.detach()  # stop placing (and logging) a window that is closing
         self.window.close()
 
 

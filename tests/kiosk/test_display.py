@@ -225,3 +225,28 @@ def test_placer_refuses_a_rotation_that_is_not_a_right_angle(qtbot: QtBot) -> No
     qtbot.addWidget(window)
     with pytest.raises(ValueError):
         WindowPlacer(window, fullscreen=True, rotation=45)
+
+
+def test_detached_placer_no_longer_follows_the_screen(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    placer = WindowPlacer(window, fullscreen=False)  # offscreen keeps fullscreen windows full
+    placer.show()
+    placer.detach()
+    placer.detach()  # safe to repeat
+    window.setGeometry(10, 10, 300, 200)
+    assert placer.screen is not None
+    placer.screen.geometryChanged.emit(placer.screen.geometry())
+    qtbot.wait(20)
+    assert window.geometry() == QRect(10, 10, 300, 200)
+
+
+def test_a_window_destroyed_under_its_placer_raises_nothing(qtbot: QtBot) -> None:
+    """The window's last events (while it is destroyed) still reach its child placer."""
+    window = QWidget()
+    placer = WindowPlacer(window, fullscreen=True)
+    placer.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.destroyed, timeout=2000):
+        window.deleteLater()
+    qtbot.wait(20)  # pending timers of the placer (if any survived) fire into nothing
