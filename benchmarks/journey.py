@@ -19,7 +19,10 @@ the target of issue 5:
    Break-down: *decode + confirm* (frame handed over -> the session gets the code, on
    the GUI thread; two frames, since a code is reported once two frames agree),
    *round trip* (-> the last client call of the lookup returned, on the worker thread),
-   *render* (-> result delivered, screen filled, grid painted).
+   *render* (-> result delivered, screen filled, grid painted). Also the round trip's
+   share of the p50 (round-trip p50 / scan p50) and the GET requests a scan sends (the
+   lookup and the picture; counted on the client's Session, so the kiosk's POSTs of
+   demand events and heartbeats are left out).
 2. *Cold start to ready-to-scan.* ``benchmarks/_coldstart.py`` runs ``python -m kiosk run``
    with a config file pointing at the (already running) service and the demo frames as
    the camera, and reports the first paint of a preview frame on the scan screen.
@@ -201,6 +204,7 @@ class Marks:
 
     code_at: float | None = None  # the session was handed the code (GUI thread)
     fetched_at: float | None = None  # the last client call of the lookup returned
+    gets: int = 0  # GET requests the client sent since the code arrived
     ready_at: float | None = None  # product_ready handled (screen filled)
     first_paint_at: float | None = None  # first Paint event of a new size tile
     painted_at: float | None = None  # that paint pass finished
@@ -224,8 +228,10 @@ class GridProbe(QObject):
         self.marks = Marks()
         kiosk.session.looking_up.connect(self._on_looking_up)
         kiosk.session.product_ready.connect(self._on_product_ready)
-        for name in ("lookup", "size_run", "image"):
-            self._wrap_client_call(name)
+        for name in ("lookup", "size_run", "image", "availability"):
+            if hasattr(kiosk.client, name):  # availability: the one read of issue 16
+                self._wrap_client_call(name)
+        self._count_gets()
 
     def arm(self) -> None:
         self.marks = Marks()
@@ -245,6 +251,20 @@ class GridProbe(QObject):
                 self.marks.fetched_at = time.monotonic()
 
         setattr(client, name, timed)
+
+    def _count_gets(self) -> None:
+        # The client's Session is private; a benchmark may look (the product never does).
+        session = self._kiosk.client._transport.session
+        send = session.request
+        lock = threading.Lock()
+
+        def counted(method: str, *args: Any, **kwargs: Any) -> Any:
+            if method.upper() == "GET":
+                with lock:
+                    self.marks.gets += 1
+            return send(method, *args, **kwargs)
+
+        session.request = counted  # type: ignore[method-assign]
 
     def _on_looking_up(self, _gtin: str) -> None:
         if self.marks.code_at is None:
@@ -317,6 +337,7 @@ class ScanResult:
     decode_ms: float = float("nan")
     round_trip_ms: float = float("nan")
     render_ms: float = float("nan")
+    gets: int = 0
 
 
 def _ms(start: float | None, end: float | None) -> float:
@@ -351,6 +372,7 @@ def measure_scans(
                     decode_ms=_ms(camera.shown_at, m.code_at),
                     round_trip_ms=_ms(m.code_at, m.fetched_at),
                     render_ms=_ms(m.fetched_at, m.painted_at),
+                    gets=m.gets,
                 )
             )
         if kiosk.session.state is not State.ATTRACT:
@@ -471,6 +493,8 @@ def report(scans: list[ScanResult], colds: list[ColdStart], memory: MemoryRun, r
     growth_mb = (memory.end_rss - memory.warm_rss) / 2**20
     na = "—"
 
+    round_trip_share = percentile([s.round_trip_ms for s in ok], 50) / p50
+
     def parts(q: float) -> str:
         return " / ".join(
             f"{percentile([getattr(s, f) for s in ok], q):.0f}"
@@ -483,6 +507,8 @@ def report(scans: list[ScanResult], colds: list[ColdStart], memory: MemoryRun, r
         ["scan to size grid painted, max", f"{max(totals, default=float('nan')):.0f} ms", na, na],
         ["  p50: decode+confirm / round trip / render", f"{parts(50)} ms", na, na],
         ["  p95: decode+confirm / round trip / render", f"{parts(95)} ms", na, na],
+        ["  round trip p50 / scan p50 (its share)", f"{round_trip_share:.0%}", na, na],
+        ["  GET requests per scan (median)", f"{median([s.gets for s in ok]):.0f}", na, na],
         [
             f"  scans counted (not found or timed out: {len(counted) - len(ok)})",
             f"{len(ok)} of {len(counted)}",

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from support.api import Api, new_key
+from support.api import Api
 
 from inventory_client import CircuitBreaker, InvalidResponse, NotFound, Unavailable
-from inventory_client.models import SizeRun
+from inventory_client.models import AdjustmentKind, SizeRun
 
 from .conftest import InterceptingAdapter, canned, make_client, mount
 
@@ -112,19 +112,10 @@ def test_a_stock_change_is_seen_on_the_next_scan(pair, fresh_service, catalogue)
     home = catalogue["home_store_id"]
     gtin = next(r["gtin"] for r in catalogue["stock"] if r["location_id"] == home)
     before = online.availability(gtin)
-    with Api(fresh_service.url, fresh_service.staff_key) as staff:
-        made = staff.post(
-            "/v1/stock-adjustments",
-            idempotency_key=new_key(),
-            json={
-                "location_id": home,
-                "gtin": gtin,
-                "kind": "receive",
-                "quantity": 3,
-                "actor": "T",
-            },
-        )
-        assert made.status_code == 201, made.text
+    made = online.staff(fresh_service.staff_key).adjust_stock(
+        gtin, AdjustmentKind.RECEIVE, 3, actor="T"
+    )
+    assert made is not None  # applied, not queued
     after = online.availability(gtin)
     here = {s.variant.gtin: s.in_store for s in before.sizes}[gtin]
     assert {s.variant.gtin: s.in_store for s in after.sizes}[gtin] == (here or 0) + 3
