@@ -323,9 +323,10 @@ class WindowPlacer(QObject):
         frame = self._frame_margins() if not self._fullscreen else Margins()
         self._frame_used = frame
         target = window_geometry(screen_info(screen), fullscreen=self._fullscreen, frame=frame)
-        handle = window.windowHandle()
-        if handle is not None and handle.screen() is not screen:
-            handle.setScreen(screen)
+        # The geometry alone takes the window to its screen. QWindow.setScreen is not used:
+        # PySide6 then ties the QScreen's Python wrapper to the window, and when that window
+        # is deleted the wrapper of a screen still in use goes invalid with it (seen as
+        # "QScreen already deleted" and a crash in the next window's layout).
         window.setGeometry(target.x, target.y, target.width, target.height)
         if self._fullscreen:
             # With a window manager (or on Wayland) the fullscreen state keeps it filled;

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 FONT_FAMILY = '"Noto Sans", "DejaVu Sans", sans-serif'
@@ -167,11 +168,26 @@ def set_display(window: QWidget, *, physical_dpi: float, dpr: float) -> None:
     window.setProperty(DISPLAY_DPR_PROPERTY, float(dpr))
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen showing ``widget``'s window, found from the application's screen list.
+
+    Not ``QWidget.screen()`` or ``QWindow.screen()``: PySide6 makes the widget the Python
+    parent of the QScreen those return, so when that widget is deleted the wrapper of a
+    screen still in use is invalidated for every other holder ("QScreen already deleted",
+    and crashes in code that held it)."""
+    window = widget.window()
+    centre = window.frameGeometry().center()
+    for screen in QGuiApplication.screens():
+        if screen.geometry().contains(centre):
+            return screen
+    return QGuiApplication.primaryScreen()
+
+
 def window_metrics(window: QWidget) -> Metrics:
     """The metrics for ``window`` at its current size on its screen."""
     dpi = window.property(DISPLAY_DPI_PROPERTY)
     dpr = window.property(DISPLAY_DPR_PROPERTY)
-    screen = window.screen()
+    screen = screen_of(window)
     if dpi is None:
         dpi = screen.physicalDotsPerInch() if screen is not None else 96.0
     if dpr is None:
