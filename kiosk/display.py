@@ -17,6 +17,10 @@ window; with a window manager or on Wayland the fullscreen state does the rest.
 Every placement the window really takes is logged once as ``window placed`` with its
 geometry and screen, and again once the window is exposed (mapped: on the glass and able
 to take keys): the line IT greps for and the end-to-end tests wait on.
+
+Why one module of ~420 lines: the rectangle functions exist only for the placer and are
+read beside it; most of the placer's length is the Qt life-cycle care (screens unplugged
+under it, a window deleted while events still arrive) that must stay in one place.
 """
 
 from __future__ import annotations

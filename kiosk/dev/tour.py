@@ -10,6 +10,9 @@ ratio). The layout test walks the same tour with a callback instead of saving pi
 client talks to the same service through a small loopback proxy that drops the connection
 for warehouse stock requests (or for every request, or for orders only), as a broken
 network path would. A few screens are shot again in German and French.
+
+Why one module of ~480 lines: it is a script that walks the journey in order, screen after
+screen; split into parts, the order of the walk would no longer be read in one place.
 """
 
 from __future__ import annotations
