@@ -2,7 +2,7 @@
 
 The answer composes the existing wire models (``VariantAvailability``: the
 ``VariantDetail`` and the two ``StockReport``\\ s, built by ``reports`` as their own routes
-build them), read by ``Storage.variant_availability`` in four queries.
+build them), read by ``Storage.variant_availability`` and ``style_stock`` in five queries.
 
 Caching: the answer carries a weak ``ETag``, a hash of the answer without the reports'
 ``as_of`` (the time of asking changes every request; what it stamps does not). A request
@@ -32,8 +32,8 @@ from inventory_client.models import (
 )
 from inventory_service.deps import KioskKey, StorageDep, for_store
 from inventory_service.errors import NotFound
-from inventory_service.reports import build_stock_report
-from inventory_service.storage.base import AvailabilityFacts
+from inventory_service.reports import build_stock_report, ordered_locations
+from inventory_service.storage.base import AvailabilityFacts, StockLevel
 
 __all__ = ["add_availability_routes", "build_availability", "etag_matches", "etag_of"]
 
@@ -46,8 +46,15 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 CACHE_CONTROL = "no-cache"
 
 
+def listed_location_ids(store: Location, locations: list[Location]) -> list[str]:
+    """The locations either report lists (the only ones whose stock is read)."""
+    return sorted(
+        {loc.id for scope in StockScope for loc, _ in ordered_locations(store, locations, scope)}
+    )
+
+
 def build_availability(
-    facts: AvailabilityFacts, store: Location, *, as_of: datetime
+    facts: AvailabilityFacts, store: Location, levels: list[StockLevel], *, as_of: datetime
 ) -> VariantAvailability:
     """The answer for one scan at ``store``: the detail and both stock reports."""
     reports = {
@@ -57,7 +64,7 @@ def build_availability(
             scope=scope,
             variants=facts.detail.variants,
             locations=facts.locations,
-            levels=facts.levels,
+            levels=levels,
             as_of=as_of,
         )
         for scope in StockScope
@@ -112,7 +119,10 @@ def add_availability_routes(app: FastAPI) -> None:
         store = next((loc for loc in facts.locations if loc.id == store_id), None)
         if store is None or store.kind != LocationKind.STORE:
             raise NotFound(f"No store {store_id!r}.")
-        answer = build_availability(facts, store, as_of=now())
+        levels = storage.style_stock(
+            facts.detail.style.id, listed_location_ids(store, facts.locations)
+        )
+        answer = build_availability(facts, store, levels, as_of=now())
         etag = etag_of(answer)
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if etag_matches(if_none_match, etag):

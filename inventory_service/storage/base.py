@@ -164,12 +164,11 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class AvailabilityFacts:
-    """What one scan needs, read together: the variant with its style and sizes, every
-    location, and the stock of every size of the style at every location."""
+    """What one scan needs first: the variant with its style and sizes, and every location
+    (to choose the ones the answer lists; their stock is ``style_stock``)."""
 
     detail: VariantDetail
     locations: list[Location]
-    levels: list[StockLevel]
 
 
 @dataclass(frozen=True)
@@ -220,7 +219,11 @@ class Storage(Protocol):
     def stock_levels(self, gtins: list[str]) -> list[StockLevel]: ...
 
     def variant_availability(self, gtin: str) -> AvailabilityFacts | None:
-        """The variant, its style, all locations and the style's stock (None: unknown GTIN)."""
+        """The variant, its style and sizes, and all locations (None: unknown GTIN)."""
+        ...
+
+    def style_stock(self, style_id: str, location_ids: list[str]) -> list[StockLevel]:
+        """Stock of every size of the style at these locations (rows that exist)."""
         ...
 
     # --- orders -------------------------------------------------------------------
