@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.dev.layout_check import ProblemKind, check_layout
+
+
+@pytest.fixture(autouse=True)
+def plain_style(qapp: QApplication) -> Iterator[None]:
+    """The widgets here are sized by hand: without the kiosk's style sheet, which a kiosk
+    built by an earlier test leaves on the application (touch-size minimums on buttons)."""
+    kept = qapp.styleSheet()
+    qapp.setStyleSheet("")
+    yield
+    qapp.setStyleSheet(kept)
 
 
 def _window(qtbot, width: int = 400, height: int = 300) -> QWidget:
