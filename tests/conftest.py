@@ -10,6 +10,7 @@ Helpers for talking to the service live in ``tests/support`` (importable as ``su
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Iterator
@@ -23,6 +24,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from inventory_service.catalogue import DEMO_CATALOGUE
 from inventory_service.launcher import ServiceProcess
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Collect each test's cyclic garbage here, on the main (GUI) thread.
+
+    Left to itself, Python's cycle collector runs wherever an allocation trips it, and that
+    can be a worker thread of the *next* test (a TaskRunner job building a size run). It
+    then destroys the previous test's Qt objects off the GUI thread, which deadlocks
+    against the GUI thread inside Qt (seen: QObject::~QObject on a pool thread waiting for
+    the GIL while the GUI thread waited on Qt's connection mutex in setStyleSheet)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

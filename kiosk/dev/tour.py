@@ -17,6 +17,7 @@ screen; split into parts, the order of the walk would no longer be read in one p
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -234,13 +235,15 @@ def _shut(kiosk: Any) -> None:
     WindowPlacer, kiosk/display.py, which Kiosk.shutdown does not detach yet)."""
     kiosk.shutdown()
     placer = getattr(kiosk, "placer", None)
-    if placer is None:
-        return
-    window = kiosk.window
-    window.removeEventFilter(placer)
-    handle = window.windowHandle()
-    if handle is not None:
-        handle.removeEventFilter(placer)
+    if placer is not None:
+        window = kiosk.window
+        window.removeEventFilter(placer)
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(placer)
+    # Free this kiosk's Qt objects now, on the GUI thread: a cycle collection that a worker
+    # thread of the next kiosk trips would destroy them there and can deadlock inside Qt.
+    gc.collect()
 
 
 def _style_gtin(catalogue: dict[str, Any], style_id: str) -> str:
