@@ -45,7 +45,8 @@ class Probe:
         )
         self._lines: queue.Queue[str] = queue.Queue()
         self.events: list[dict[str, Any]] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
         self.wait_until(lambda events: {"ready": True} in events)
 
     def _read(self) -> None:
@@ -74,6 +75,9 @@ class Probe:
     def stop(self) -> None:
         self._proc.terminate()
         self._proc.wait(timeout=10)
+        self._reader.join(timeout=10)  # the pipe ends with the process: EOF ends the reader
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
 
 
 @pytest.fixture
