@@ -71,7 +71,16 @@ def test_keypad_upc_a_submits_gtin13(qtbot) -> None:
     assert blocker.args == ["0036000291452"]
 
 
-def test_keypad_keys_are_big(qtbot) -> None:
+def test_keypad_keys_are_touch_sized(qtbot) -> None:
+    """Key sizes come from the theme's metrics (9 mm on the glass, never under 44 px)."""
+    from kiosk import theme
+
     pad = NumericKeypad()
     qtbot.addWidget(pad)
-    assert all(b.minimumWidth() >= 88 and b.minimumHeight() >= 88 for b in pad.keys.values())
+    pad.resize(1920, 1080)
+    theme.fit(pad)
+    pad.show()
+    qtbot.waitExposed(pad)
+    touch = theme.current_metrics(pad).touch
+    assert touch >= 44
+    assert all(b.width() >= touch and b.height() >= touch for b in pad.keys.values())
