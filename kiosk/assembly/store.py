@@ -98,6 +98,7 @@ def run(
     the config file. The systemd watchdog is fed while the loop is alive.
     """
     from kiosk import theme
+    from kiosk.gui_gc import GuiThreadCollector
     from kiosk.scanning.sources import open_source
     from kiosk.system import sdnotify
 
@@ -131,11 +132,14 @@ def run(
     kiosk.start(fullscreen=config.ui.fullscreen, display=config.display)
     signal_timer = _quit_on_signals(app)
     _watch_screen(kiosk.window, Path(config.paths.data_dir))
+    collector = GuiThreadCollector(app)
+    collector.start()
     try:
         return app.exec()
     finally:
         signal_timer.stop()
         kiosk.shutdown()
+        collector.stop()
 
 
 def _admin(
