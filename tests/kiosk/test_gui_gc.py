@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import ClassVar
 
 from kiosk.gui_gc import GuiThreadCollector
 
@@ -11,7 +12,7 @@ from kiosk.gui_gc import GuiThreadCollector
 class _Cycle:
     """An object in a reference cycle that records which thread finally freed it."""
 
-    freed_on: list[str] = []
+    freed_on: ClassVar[list[str]] = []
 
     def __init__(self) -> None:
         self.me = self
