@@ -118,8 +118,21 @@ class AdminSession(QObject):
     def _pin_checked(self, outcome: CheckOutcome) -> None:
         if self._ended:
             return
-        if outcome.result == PinResult.LOCKED:
-            self.audit_async(ANONYMOUS, "admin.locked", f"for {outcome.locked_for_s:.0f} s")
+        if outcome.result == PinResult.LOCKED and outcome.while_locked:
+            # Every failure is audited, also an attempt the lock kept from being checked.
+            left = f"entry locked, {outcome.locked_for_s:.0f} s left; PIN not checked"
+            self.audit_async(ANONYMOUS, "admin.login_failed", left)
+            self.pin_locked.emit(outcome.locked_for_s)
+        elif outcome.result == PinResult.LOCKED:
+            locked = f"for {outcome.locked_for_s:.0f} s"
+            self._runner.run_detached(  # one job: the failure is recorded before the lock
+                lambda: (
+                    self.audit.record(
+                        ANONYMOUS, "admin.login_failed", "wrong PIN or unknown staff"
+                    ),
+                    self.audit.record(ANONYMOUS, "admin.locked", locked),
+                )
+            )
             self.pin_locked.emit(outcome.locked_for_s)
         elif outcome.result == PinResult.WRONG:
             self.audit_async(ANONYMOUS, "admin.login_failed", "wrong PIN or unknown staff")
@@ -132,6 +145,7 @@ class AdminSession(QObject):
 
     def _pin_check_failed(self, exc: Exception) -> None:
         log.warning("admin PIN could not be checked: %s", type(exc).__name__)
+        self.audit_async(ANONYMOUS, "admin.login_failed", f"not checked: {type(exc).__name__}")
         if not self._ended:
             self.pin_unchecked.emit()
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import hmac
 import os
@@ -26,7 +27,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -182,8 +183,19 @@ class LockoutPolicy:
     max_delay_s: float = 15 * 60.0
 
     def delay_for(self, lockouts: int) -> float:
-        """Length of the ``lockouts``-th lock (1-based): 30 s, 60 s, 120 s, ... capped."""
-        return float(min(self.base_delay_s * 2 ** max(0, lockouts - 1), self.max_delay_s))
+        """Length of the ``lockouts``-th lock (1-based): 30 s, 60 s, 120 s, ... capped.
+
+        The doubling stops at the first exponent that reaches the cap, so no count of
+        lockouts (a million, or 2**64 read back from a tampered state file) can overflow a
+        float the way ``30 * 2**1024`` did (issue 15).
+        """
+        delay = max(0.0, float(self.base_delay_s))
+        cap = float(self.max_delay_s)
+        for _ in range(max(0, lockouts - 1)):
+            if delay >= cap or delay == 0.0:
+                break
+            delay *= 2
+        return min(delay, cap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +204,18 @@ class CheckOutcome:
     staff: StaffMember | None = None
     locked_for_s: float = 0.0
     failures_left: int = 0
+    while_locked: bool = False  # LOCKED: True when entry was already locked (not counted)
 
 
 class PinGate:
     """Checks PINs against the staff list and enforces the lockout.
 
-    Thread-safe; :meth:`check` is slow (scrypt) and belongs on a worker thread.
-    ``clock`` returns wall-clock seconds (the lock deadline must survive a restart).
+    Thread-safe and process-safe; :meth:`check` is slow (scrypt) and belongs on a worker
+    thread. ``clock`` returns wall-clock seconds (the lock deadline must survive a restart).
+
+    Several processes may share one state file (two kiosk processes on one data dir, a
+    panel restarted while the old one hashes): each attempt's read-count-write runs in one
+    ``BEGIN IMMEDIATE`` transaction, so no failure is lost to a concurrent writer.
     """
 
     def __init__(
@@ -220,15 +237,20 @@ class PinGate:
             os.fchmod(fd, STATE_FILE_MODE)
         finally:
             os.close(fd)
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
+        # Autocommit mode: the read-modify-write transactions are opened explicitly.
+        conn = sqlite3.connect(
+            str(path), check_same_thread=False, timeout=5.0, isolation_level=None
+        )
         self._db = sqlite_utils.Database(conn)
-        table = self._db.table("pin_gate")
-        if not table.exists():
-            table.create(
-                {"id": int, "failures": int, "lockouts": int, "locked_until": float}, pk="id"
-            )
-        if not list(table.rows_where("id = 1")):
-            table.insert({"id": 1, "failures": 0, "lockouts": 0, "locked_until": 0.0})
+        # IF NOT EXISTS / OR IGNORE: a second process may open the same file at the same time.
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS pin_gate (id INTEGER PRIMARY KEY, failures INTEGER,"
+            " lockouts INTEGER, locked_until FLOAT)"
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO pin_gate (id, failures, lockouts, locked_until)"
+            " VALUES (1, 0, 0, 0.0)"
+        )
 
     @property
     def staff(self) -> list[StaffMember]:
@@ -247,19 +269,21 @@ class PinGate:
         with self._lock:
             remaining = self._remaining(self._state())
         if remaining > 0:
-            return CheckOutcome(PinResult.LOCKED, locked_for_s=remaining)
+            return CheckOutcome(PinResult.LOCKED, locked_for_s=remaining, while_locked=True)
         member = self._staff.get(staff_id)
         ok = verify_pin(pin, member.pin_hash if member else _DUMMY_HASH) and member is not None
-        with self._lock:
+        with self._lock, self._transaction():
             state = self._state()
             if self._remaining(state) > 0:  # another attempt locked us while we hashed
-                return CheckOutcome(PinResult.LOCKED, locked_for_s=self._remaining(state))
+                return CheckOutcome(
+                    PinResult.LOCKED, locked_for_s=self._remaining(state), while_locked=True
+                )
             if ok:
                 self._save(failures=0, lockouts=0, locked_until=0.0)
                 return CheckOutcome(PinResult.OK, staff=member)
-            failures = state["failures"] + 1
+            failures = int(state["failures"]) + 1
             if failures >= self.policy.max_failures:
-                lockouts = state["lockouts"] + 1
+                lockouts = int(state["lockouts"]) + 1
                 delay = self.policy.delay_for(lockouts)
                 self._save(failures=0, lockouts=lockouts, locked_until=self._clock() + delay)
                 return CheckOutcome(PinResult.LOCKED, locked_for_s=delay)
@@ -278,9 +302,21 @@ class PinGate:
         # A clock set backwards must not lock the kiosk for longer than the longest lock.
         return max(0.0, min(remaining, self.policy.max_delay_s))
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, taken before the state is read (other processes wait)."""
+        conn = self._db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
     def _save(self, **values: Any) -> None:
-        with self._db.conn:
-            self._db.table("pin_gate").update(1, values)
+        columns = ", ".join(f"{name} = ?" for name in values)  # names are ours, not input
+        self._db.conn.execute(f"UPDATE pin_gate SET {columns} WHERE id = 1", list(values.values()))
 
 
 def new_badge_code(staff_id: str) -> str:

@@ -3,6 +3,7 @@ fetch queue round trip, orders, and no plain PIN on disk."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -123,12 +124,14 @@ def test_fetch_queue_round_trip(qtbot, panel_factory, client, fresh_service, cat
 
 
 def test_wrong_pins_lock_the_pad_and_no_plain_pin_is_stored(
-    qtbot, panel_factory, client, tmp_path: Path
+    qtbot, panel_factory, client, tmp_path: Path, caplog
 ) -> None:
+    caplog.set_level(logging.DEBUG)
+    typed = "940273"  # searched for below: the PIN this test typed, not one it never did
     panel = panel_factory(client)
     for _ in range(5):
         panel.pin_pad.staff_buttons["ben"].click()
-        for digit in "000000":
+        for digit in typed:
             panel.pin_pad.keys[digit].click()
         panel.pin_pad.ok_button.click()
         qtbot.waitUntil(lambda: not panel.pin_pad.busy, timeout=10_000)
@@ -136,10 +139,11 @@ def test_wrong_pins_lock_the_pad_and_no_plain_pin_is_stored(
     assert not panel.pin_pad.keys["5"].isEnabled()
     assert not panel.logged_in
     panel.shutdown()
-    needle = PIN.encode()
-    for path in tmp_path.rglob("*"):
-        if path.is_file():
-            assert needle not in path.read_bytes(), path
+    assert typed not in caplog.text  # no log line carries it
+    for needle in (typed.encode(), PIN.encode()):
+        for path in tmp_path.rglob("*"):
+            if path.is_file():
+                assert needle not in path.read_bytes(), path
 
 
 def test_idle_session_logs_out(qtbot, panel_factory, client) -> None:

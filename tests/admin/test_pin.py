@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,39 @@ def test_delay_is_capped_and_clock_jumps_back_do_not_extend(staff, tmp_path: Pat
     gate.check("anna", "000000")
     clock.now -= 10_000  # someone set the clock back a few hours
     assert gate.locked_for() == 100
+
+
+def test_a_million_lockouts_stay_capped(staff, tmp_path: Path) -> None:
+    """30 * 2**1024 overflowed a float after 1,025 lockouts (issue 15): never again."""
+    policy = LockoutPolicy()
+    assert policy.delay_for(10**6) == policy.max_delay_s
+    assert policy.delay_for(2**70) == policy.max_delay_s
+    assert LockoutPolicy(base_delay_s=0).delay_for(10**6) == 0
+    clock = FakeClock()
+    path = tmp_path / "gate.db"
+    gate = PinGate(staff, path, clock=clock)
+    gate.close()
+    with sqlite3.connect(path) as conn:  # a kiosk that has been attacked for years
+        conn.execute("update pin_gate set lockouts = ?", (10**6,))
+    conn.close()
+    gate = PinGate(staff, path, clock=clock)
+    for _ in range(4):
+        assert gate.check("anna", "000000").result == PinResult.WRONG
+    outcome = gate.check("anna", "000000")
+    assert outcome.result == PinResult.LOCKED and outcome.locked_for_s == policy.max_delay_s
+    assert not outcome.while_locked
+    again = gate.check("anna", PIN)  # still locked: not checked, and said so
+    assert again.result == PinResult.LOCKED and again.while_locked
+
+
+def test_two_gates_on_one_file_share_the_count(staff, tmp_path: Path) -> None:
+    """Two connections (as two processes have) count failures into one lock."""
+    clock = FakeClock()
+    first = PinGate(staff, tmp_path / "gate.db", clock=clock)
+    second = PinGate(staff, tmp_path / "gate.db", clock=clock)
+    for _ in range(2):
+        assert first.check("anna", "000000").result == PinResult.WRONG
+        assert second.check("anna", "000000").result == PinResult.WRONG
+    assert first.check("anna", "000000").result == PinResult.LOCKED
+    assert second.locked_for() == 30
+    assert second.check("anna", PIN).result == PinResult.LOCKED
