@@ -306,6 +306,7 @@ class ErrorCode(StrEnum):
     IDEMPOTENCY_CONFLICT = "idempotency_conflict"
     INVALID_TRANSITION = "invalid_transition"
     INTERNAL = "internal"
+    RATE_LIMITED = "rate_limited"
 
 
 class ErrorDetail(WireModel):
@@ -476,14 +477,14 @@ AuditAction = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.-]{0,63}
 class AuditEventCreate(WireModel):
     """POST /v1/audit (staff). ``id`` is made by the device, so a resend is stored once.
 
-    ``detail`` is free text for people; it must never hold shopper personal data.
+    The client says what happened and why; never who or when: the service writes the
+    actor (the key, or the ``X-Actor`` person) and its own time, so a body with ``actor``
+    or ``at`` is refused (422). ``detail`` must never hold shopper personal data.
     """
 
     id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
-    actor: ShortText
     action: AuditAction
     detail: str = Field(default="", max_length=1000)
-    at: datetime
 
 
 class AuditEvent(WireModel):

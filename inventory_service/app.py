@@ -45,9 +45,12 @@ from inventory_service.availability import add_availability_routes
 from inventory_service.back_in_stock_routes import add_back_in_stock_routes
 from inventory_service.catalogue import DEMO_IMAGES
 from inventory_service.csv_import import MAX_IMPORT_BYTES
+from inventory_service.customer_voice_routes import add_customer_voice_routes
 from inventory_service.db_health import database_health
 from inventory_service.deps import (
+    PUBLIC,
     ActorHeader,
+    AnyKey,
     IdempotencyHeader,
     KioskKey,
     ServiceSettings,
@@ -58,10 +61,12 @@ from inventory_service.deps import (
     for_kiosk,
     for_store,
     idempotency,
+    owns,
 )
 from inventory_service.errors import Forbidden, NotFound
 from inventory_service.http_boundary import BodySizeLimit, install_error_handlers
 from inventory_service.kiosk_health import HealthPolicy
+from inventory_service.rate_limits import install_rate_limits
 from inventory_service.reports import build_stock_report
 from inventory_service.storage import AuditStamp, KeyScope
 from inventory_service.storage.backends import backend_for
@@ -116,9 +121,11 @@ def create_app(
     add_admin_routes(app)
     add_back_in_stock_routes(app)
     add_availability_routes(app)
+    add_customer_voice_routes(app)
     app.add_middleware(
         BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
     )
+    install_rate_limits(app)  # outermost: refuses before a body is read (rate_limits.py)
     return app
 
 
@@ -127,7 +134,13 @@ def _add_routes(app: FastAPI) -> None:
         moment: datetime = app.state.settings.clock()
         return moment
 
-    @app.get("/v1/health", response_model=Health, responses={503: {"model": Health}}, tags=["meta"])
+    @app.get(
+        "/v1/health",
+        response_model=Health,
+        responses={503: {"model": Health}},
+        tags=["meta"],
+        dependencies=[PUBLIC],
+    )
     def health(response: Response) -> Health:
         """The service answers; so does its database (503 with the same body when not)."""
         database = database_health(app.state.settings.open_storage, app.state.db_engine)
@@ -139,7 +152,7 @@ def _add_routes(app: FastAPI) -> None:
         )
 
     @app.get("/v1/locations", response_model=list[Location], responses=ERRORS, tags=["catalogue"])
-    def locations(storage: StorageDep, key: KioskKey) -> list[Location]:
+    def locations(storage: StorageDep, key: AnyKey) -> list[Location]:
         return storage.list_locations()
 
     @app.get(
@@ -147,6 +160,7 @@ def _add_routes(app: FastAPI) -> None:
         responses={200: {"content": {"image/png": {}}}, 404: {"model": ErrorBody}},
         response_class=FileResponse,
         tags=["catalogue"],
+        dependencies=[PUBLIC],
     )
     def image(name: str) -> FileResponse:
         if not IMAGE_NAME_RE.match(name):
@@ -163,7 +177,7 @@ def _add_routes(app: FastAPI) -> None:
         "/v1/variants/{gtin}", response_model=VariantDetail, responses=ERRORS, tags=["catalogue"]
     )
     def variant(
-        gtin: Annotated[Gtin13, PathParam()], storage: StorageDep, key: KioskKey
+        gtin: Annotated[Gtin13, PathParam()], storage: StorageDep, key: AnyKey
     ) -> VariantDetail:
         detail = storage.get_variant_detail(gtin)
         if detail is None:
@@ -233,9 +247,8 @@ def _add_routes(app: FastAPI) -> None:
     ) -> Order:
         storage.release_expired_holds(now())
         order = storage.get_order(order_id)
-        if order is None:
-            raise NotFound("No such order.")
-        for_store(key, order.store_id)
+        if order is None or not owns(key, order.store_id, order.kiosk_id):
+            raise NotFound("No such order.")  # another store's or kiosk's: as if missing
         return order
 
     @app.get("/v1/orders", response_model=list[Order], responses=ERRORS, tags=["orders"])
@@ -262,9 +275,8 @@ def _add_routes(app: FastAPI) -> None:
     ) -> Order:
         stamp = audit_stamp(key, x_actor)
         order = storage.get_order(order_id)
-        if order is None:
+        if order is None or not owns(key, order.store_id, order.kiosk_id):
             raise NotFound("No such order.")
-        for_store(key, order.store_id)
         return storage.change_order_status(
             order_id, body, actor=actor_of(key), now=now(), audit=stamp
         )
@@ -306,7 +318,8 @@ def _add_routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[FetchRequest]:
         for_store(key, store_id)
-        return storage.list_fetch_requests(store_id, status, limit)
+        own_kiosk = key.kiosk_id if key.scope == KeyScope.KIOSK else None
+        return storage.list_fetch_requests(store_id, status, limit, kiosk_id=own_kiosk)
 
     @app.get(
         "/v1/fetch-requests/{request_id}",
@@ -318,9 +331,8 @@ def _add_routes(app: FastAPI) -> None:
         request_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
     ) -> FetchRequest:
         found = storage.get_fetch_request(request_id)
-        if found is None:
+        if found is None or not owns(key, found.store_id, found.kiosk_id):
             raise NotFound("No such fetch request.")
-        for_store(key, found.store_id)
         return found
 
     @app.patch(
@@ -338,9 +350,8 @@ def _add_routes(app: FastAPI) -> None:
     ) -> FetchRequest:
         stamp = audit_stamp(key, x_actor) if key.scope == KeyScope.STAFF else None
         found = storage.get_fetch_request(request_id)
-        if found is None:
+        if found is None or not owns(key, found.store_id, found.kiosk_id):
             raise NotFound("No such fetch request.")
-        for_store(key, found.store_id)
         if key.scope == KeyScope.KIOSK and body.status != FetchStatus.CANCELLED:
             raise Forbidden("A kiosk may only cancel a fetch request.")
         return storage.update_fetch_request(
