@@ -31,9 +31,10 @@ from kiosk.workers import TaskRunner
 if TYPE_CHECKING:
     from inventory_client import InventoryClient
     from kiosk.admin.launcher import AdminLauncher
-    from kiosk.config import DisplaySection, UiSection
+    from kiosk.config import DisplaySection, ScannerSection, UiSection
     from kiosk.scanning.scanner import Scanner
     from kiosk.scanning.sources import FrameSource
+    from kiosk.scanning.wedge import WedgeFilter
     from kiosk.system.heartbeat import HeartbeatReporter
     from kiosk.system.lockdown import Lockdown
     from kiosk.system.sdnotify import Watchdog
@@ -59,6 +60,7 @@ class Kiosk:
         *,
         source_factory: Callable[[], FrameSource] | None,
         ui: UiSection | None = None,
+        scanner: ScannerSection | None = None,
         language: str | None = None,
         idle_timeout_s: float | None = None,
         still_there_s: float | None = None,
@@ -72,7 +74,6 @@ class Kiosk:
         from inventory_client import OutboxSender
         from kiosk.i18n import TRANSLATIONS_DIR
         from kiosk.scanning.decoder import normalize_gtin
-        from kiosk.scanning.wedge import WedgeFilter
 
         ui = ui if ui is not None else defaults("ui")
         self.client = client
@@ -103,7 +104,7 @@ class Kiosk:
             from kiosk.scanning.scanner import Scanner
 
             self.scanner = Scanner(source_factory, debounce_s=debounce_s)
-        self.wedge = WedgeFilter()
+        self.wedge = wedge_for(scanner if scanner is not None else defaults("scanner"))
         self.cue = ScanCue(sound)
         self.window = MainWindow(
             self.session,
@@ -184,6 +185,25 @@ class Kiosk:
         if self.placer is not None:
             self.placer.detach()  # stop placing (and logging) a window that is closing
         self.window.close()
+
+
+def wedge_for(scanner: ScannerSection) -> WedgeFilter:
+    """The keyboard-wedge filter the config's ``[scanner]`` section describes."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.scanning.wedge import WedgeFilter
+    from kiosk.scanning.wedge_text import ScannerKeyboard
+
+    end_keys = {
+        "enter": {Qt.Key.Key_Return, Qt.Key.Key_Enter},
+        "tab": {Qt.Key.Key_Tab},
+    }
+    terminators = set().union(*(end_keys[name] for name in scanner.terminator.split(",")))
+    return WedgeFilter(
+        terminators=terminators,
+        keyboard=ScannerKeyboard(scanner.keyboard),
+        min_length=scanner.min_length,
+    )
 
 
 def open_window(

@@ -111,7 +111,7 @@ def run(
     def source_factory() -> FrameSource:
         return open_source(camera.source, width=camera.width, height=camera.height, fps=camera.fps)
 
-    kiosk = Kiosk(client, source_factory=source_factory, ui=config.ui)
+    kiosk = Kiosk(client, source_factory=source_factory, ui=config.ui, scanner=config.scanner)
 
     def quit_kiosk() -> None:
         if kiosk.lockdown is not None:

@@ -376,6 +376,36 @@ SCHEMA: tuple[Setting, ...] = (
         "at start with xrandr on X and wlr-randr on Wayland.",
         allowed=(0, 90, 180, 270),
     ),
+    Setting(
+        "scanner",
+        "keyboard",
+        str,
+        "auto",
+        'Which keyboard a USB (keyboard-wedge) scanner types for: "auto" decides per scan '
+        '(a code that only makes sense read as US keys is read so), "us" for a scanner set to '
+        'US on a store whose layout is German or French, "os" for a scanner set to the '
+        "system's own layout.",
+        allowed=("auto", "us", "os"),
+    ),
+    Setting(
+        "scanner",
+        "terminator",
+        str,
+        "enter",
+        'The key the scanner sends after each code: "enter", "tab", or "enter,tab" '
+        "for a mix of scanners.",
+        allowed=("enter", "tab", "enter,tab"),
+    ),
+    Setting(
+        "scanner",
+        "min_length",
+        int,
+        6,
+        "Shortest scan accepted from a keyboard-wedge scanner; shorter fast bursts are "
+        "treated as typing.",
+        check=_range(4, 64),
+        allowed_text="an integer from 4 to 64",
+    ),
 )
 
 SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(s.section for s in SCHEMA))

@@ -80,6 +80,15 @@ class DisplaySection:
 
 
 @dataclass(frozen=True)
+class ScannerSection:
+    """The keyboard-wedge scanner: its layout mode, end key and shortest code."""
+
+    keyboard: str
+    terminator: str
+    min_length: int
+
+
+@dataclass(frozen=True)
 class Config:
     kiosk: KioskSection
     service: ServiceSection
@@ -89,6 +98,7 @@ class Config:
     logging: LoggingSection
     paths: PathsSection
     display: DisplaySection
+    scanner: ScannerSection
 
 
 SECTION_CLASSES: dict[str, type] = {
@@ -100,6 +110,7 @@ SECTION_CLASSES: dict[str, type] = {
     "logging": LoggingSection,
     "paths": PathsSection,
     "display": DisplaySection,
+    "scanner": ScannerSection,
 }
 
 
