@@ -136,6 +136,27 @@ STEPS: list[tuple[str, str]] = [
         CREATE INDEX idx_back_in_stock_store_id_gtin_at ON back_in_stock(store_id, gtin, at);
         """,
     ),
+    (
+        "m008_customer_voice",
+        """
+        CREATE TABLE fit_votes (
+            id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES locations(id),
+            kiosk_id TEXT NOT NULL, journey_id TEXT NOT NULL,
+            style_id TEXT NOT NULL REFERENCES styles(id), fit TEXT NOT NULL, size_eu TEXT,
+            source TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT);
+        CREATE UNIQUE INDEX idx_fit_votes_kiosk_id_journey_id_style_id
+            ON fit_votes(kiosk_id, journey_id, style_id);
+        CREATE INDEX idx_fit_votes_style_id ON fit_votes(style_id);
+        CREATE INDEX idx_fit_votes_store_id_kiosk_id_received_at
+            ON fit_votes(store_id, kiosk_id, received_at);
+        CREATE TABLE voice_events (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL,
+            store_id TEXT NOT NULL REFERENCES locations(id), kiosk_id TEXT NOT NULL,
+            style_id TEXT NOT NULL REFERENCES styles(id), reason TEXT, size_eu TEXT,
+            answer_ms INTEGER, at TEXT NOT NULL, received_at TEXT NOT NULL);
+        CREATE INDEX idx_voice_events_store_id_at ON voice_events(store_id, at);
+        """,
+    ),
 ]
 
 #: Tables whose ``rowid`` PostgreSQL generates (``copy`` leaves it out).

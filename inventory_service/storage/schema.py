@@ -261,6 +261,49 @@ def m005_back_in_stock(db: sqlite_utils.Database) -> None:
     db.table("back_in_stock").create_index(["store_id", "gtin", "at"])
 
 
+@migrations()
+def m008_customer_voice(db: sqlite_utils.Database) -> None:
+    """Shoppers' fit votes and voice events (issue 17; nothing personal in either)."""
+    db.table("fit_votes").create(
+        {
+            "id": str,
+            "store_id": str,
+            "kiosk_id": str,
+            "journey_id": str,
+            "style_id": str,
+            "fit": str,
+            "size_eu": str,
+            "source": str,
+            "at": str,
+            "received_at": str,
+        },
+        pk="id",
+        foreign_keys=[("style_id", "styles", "id"), ("store_id", "locations", "id")],
+        not_null={"store_id", "kiosk_id", "journey_id", "style_id", "fit", "source", "at"},
+    )
+    db.table("fit_votes").create_index(["kiosk_id", "journey_id", "style_id"], unique=True)
+    db.table("fit_votes").create_index(["style_id"])
+    db.table("fit_votes").create_index(["store_id", "kiosk_id", "received_at"])
+    db.table("voice_events").create(
+        {
+            "id": str,
+            "kind": str,
+            "store_id": str,
+            "kiosk_id": str,
+            "style_id": str,
+            "reason": str,
+            "size_eu": str,
+            "answer_ms": int,
+            "at": str,
+            "received_at": str,
+        },
+        pk="id",
+        foreign_keys=[("style_id", "styles", "id"), ("store_id", "locations", "id")],
+        not_null={"kind", "store_id", "kiosk_id", "style_id", "at", "received_at"},
+    )
+    db.table("voice_events").create_index(["store_id", "at"])
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the database to the newest schema (WAL mode, all pending steps)."""
     db.enable_wal()

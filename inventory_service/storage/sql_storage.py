@@ -12,6 +12,7 @@ from inventory_service.storage.availability import AvailabilitySql
 from inventory_service.storage.back_in_stock import BackInStockSql
 from inventory_service.storage.catalogue import CatalogueSql
 from inventory_service.storage.csv_imports import CsvImportsSql
+from inventory_service.storage.customer_voice import CustomerVoiceSql
 from inventory_service.storage.fetch_requests import FetchRequestsSql
 from inventory_service.storage.keys_and_audit import KeysAndAuditSql
 from inventory_service.storage.kiosk_heartbeats import KioskHeartbeatsSql
@@ -29,6 +30,7 @@ class SqlStorage(
     SearchAndDemandSql,
     KioskHeartbeatsSql,
     BackInStockSql,
+    CustomerVoiceSql,
 ):
     """The service's storage over one connection, used by one request at a time."""
 

@@ -87,6 +87,7 @@ def test_migrations_recorded_and_rerunnable(tmp_path) -> None:
         "m003_store_operations",
         "m004_admin_and_health",
         "m005_back_in_stock",
+        "m008_customer_voice",
     ]
     assert initialise(db) == names
     conn = sqlite3.connect(db)
