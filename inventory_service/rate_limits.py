@@ -26,6 +26,8 @@ What is limited by default (``RateLimitPolicy``), and why the numbers:
   each use their own kiosk key. Only a flood from one key is stopped.
 
 Legitimate traffic never pays for failures: addresses are charged only for failures.
+The service's own host (127.0.0.1, ::1) is not limited as an address (see
+``RateLimitPolicy.unlimited_addresses``); keys used from there are.
 
 Where the counts live: in the memory of each worker process (a dict of buckets, bounded by
 ``max_buckets``). With ``--workers N`` a client that lands on every worker may get up to
@@ -46,7 +48,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,6 +210,11 @@ class RateLimitPolicy:
     order_lookups: Limit = field(default_factory=lambda: Limit(rate=2.0, burst=30))
     order_misses: Limit = field(default_factory=lambda: Limit(rate=1 / 5, burst=20))
     writes: Limit = field(default_factory=lambda: Limit(rate=10.0, burst=300))
+    #: Addresses never limited *as addresses* (their keys still are): the service's own
+    #: host, i.e. the command line, the demo kiosk beside it, and a TLS proxy in front of
+    #: it (whose clients uvicorn tells apart by X-Forwarded-For). Limiting 127.0.0.1 would
+    #: let one client behind such a proxy lock every other one out.
+    unlimited_addresses: frozenset[str] = frozenset({"127.0.0.1", "::1"})
 
 
 _WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -218,6 +225,12 @@ _ORDER_LOOKUP_RE = re.compile(r"^/v1/orders/(?:by-number/)?[^/]+$")
 def _is_order_lookup(method: str, path: str) -> bool:
     """``GET /v1/orders/{id}`` or ``GET /v1/orders/by-number/{number}``."""
     return method == "GET" and _ORDER_LOOKUP_RE.match(path) is not None
+
+
+def _longest(waits: Iterable[float | None]) -> float | None:
+    """The longest of the waits that are not None; None when there is none."""
+    real = [w for w in waits if w is not None]
+    return max(real) if real else None
 
 
 class RateLimits:
@@ -236,6 +249,7 @@ class RateLimits:
         self.order_lookups = policy.order_lookups.limiter(clock)
         self.order_misses = policy.order_misses.limiter(clock)
         self.writes = policy.writes.limiter(clock)
+        self.unlimited_addresses = policy.unlimited_addresses
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         path = scope.get("path", "")
@@ -243,7 +257,8 @@ class RateLimits:
             await self.app(scope, receive, send)
             return
         method = scope.get("method", "GET")
-        address = "addr:" + address_of(scope)
+        client_address = address_of(scope)
+        address = None if client_address in self.unlimited_addresses else "addr:" + client_address
         key = _presented_key(scope)
         refusal = self._refusal(method, path, address, key)
         if refusal is not None:
@@ -261,20 +276,18 @@ class RateLimits:
         self._charge(status, method, path, address, key)
 
     def _refusal(
-        self, method: str, path: str, address: str, key: str | None
+        self, method: str, path: str, address: str | None, key: str | None
     ) -> JSONResponse | None:
-        waits = [self.auth_failures.peek(address)]
-        if key is not None:
-            waits.append(self.auth_failures.peek(key))
-        if any(w is not None for w in waits):
-            wait = max(w for w in waits if w is not None)
+        buckets = [b for b in (address, key) if b is not None]
+        wait = _longest(self.auth_failures.peek(b) for b in buckets)
+        if wait is not None:
             return _too_many(wait, "Too many failed authentications from here.")
         if _is_order_lookup(method, path):
-            waits = [self.order_misses.peek(address)]
+            waits = [self.order_misses.peek(b) for b in buckets]
             if key is not None:
-                waits += [self.order_misses.peek(key), self.order_lookups.check(key)]
-            if any(w is not None for w in waits):
-                wait = max(w for w in waits if w is not None)
+                waits.append(self.order_lookups.check(key))
+            wait = _longest(waits)
+            if wait is not None:
                 return _too_many(wait, "Too many order lookups.")
         if method in _WRITE_METHODS and key is not None:
             wait_write = self.writes.check(key)
@@ -282,15 +295,16 @@ class RateLimits:
                 return _too_many(wait_write, "Too many changes from this key.")
         return None
 
-    def _charge(self, status: int, method: str, path: str, address: str, key: str | None) -> None:
+    def _charge(
+        self, status: int, method: str, path: str, address: str | None, key: str | None
+    ) -> None:
+        buckets = [b for b in (address, key) if b is not None]
         if status == 401:
-            self.auth_failures.charge(address)
-            if key is not None:
-                self.auth_failures.charge(key)
+            for bucket in buckets:
+                self.auth_failures.charge(bucket)
         elif status == 404 and _is_order_lookup(method, path):
-            self.order_misses.charge(address)
-            if key is not None:
-                self.order_misses.charge(key)
+            for bucket in buckets:
+                self.order_misses.charge(bucket)
 
 
 def install_rate_limits(app: FastAPI, policy: RateLimitPolicy | None = None) -> None:
