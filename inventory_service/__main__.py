@@ -3,6 +3,8 @@
     python -m inventory_service --db PATH|URL [--host 127.0.0.1] [--port 8470]
                                 [--seed demo|FILE] [--images DIR] [--hold-hours 48]
                                 [--workers N]
+                                [--tls-cert server.pem --tls-key server.key]
+    python -m inventory_service make-cert --hostname NAME --ip ADDRESS --out DIR
     python -m inventory_service copy --from sqlite:///store.db --to postgresql://...
     python -m inventory_service add-key --db PATH --scope kiosk|staff --store-id S
                                 [--kiosk-id K] [--label TEXT]
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from inventory_service import rules
 from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
+from inventory_service.tls import CertError, add_tls_arguments, run_make_cert, tls_options
 
 DEFAULT_PORT = 8470
 _DB_HELP = "SQLite file or sqlite:///path (created if missing), or a postgresql:// URL"
@@ -72,6 +75,7 @@ def _serve_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="a kiosk is 'stale' after N missed heartbeats (default 3)",
     )
+    add_tls_arguments(p)
     return p
 
 
@@ -253,6 +257,11 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        tls = tls_options(args.tls_cert, args.tls_key)
+    except CertError as exc:
+        print(f"inventory service: {exc}", file=sys.stderr)
+        return 2
     health = HealthPolicy(
         interval=timedelta(seconds=args.heartbeat_interval), missed=args.stale_after_missed
     )
@@ -260,7 +269,8 @@ def _serve(args: argparse.Namespace) -> int:
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    ready_line = f"inventory service listening on http://{shown}:{port}"
+    scheme = "https" if tls else "http"
+    ready_line = f"inventory service listening on {scheme}://{shown}:{port}"
     if args.workers > 1:
         from inventory_service.workers import WorkerSettings, serve_workers
 
@@ -273,7 +283,7 @@ def _serve(args: argparse.Namespace) -> int:
         )
         # The socket listens already: connections wait in its backlog for a worker.
         print(ready_line, flush=True)
-        serve_workers(settings, sock, args.workers)
+        serve_workers(settings, sock, args.workers, tls)
         return 0
 
     class _Server(uvicorn.Server):
@@ -282,7 +292,7 @@ def _serve(args: argparse.Namespace) -> int:
             if self.started:
                 print(ready_line, flush=True)
 
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", **tls)
     asyncio.run(_Server(config).serve(sockets=[sock]))
     return 0
 
@@ -298,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
             return _seed(_seed_parser().parse_args(argv[1:]))
         if argv and argv[0] == "import":
             return _import(_import_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "make-cert":
+            return run_make_cert(argv[1:])
         if argv and argv[0] == "copy":
             return _copy(_copy_parser().parse_args(argv[1:]))
         return _serve(_serve_parser().parse_args(argv))

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from inventory_service.tls import UvicornTls
+
 SETTINGS_ENV = "INVENTORY_SERVICE_WORKER_SETTINGS"
 WORKER_START_TIMEOUT_S = 60
 
@@ -54,8 +56,11 @@ def worker_app() -> FastAPI:
     )
 
 
-def serve_workers(settings: WorkerSettings, sock: socket.socket, workers: int) -> None:
-    """Run ``workers`` processes on ``sock`` until SIGTERM/SIGINT."""
+def serve_workers(
+    settings: WorkerSettings, sock: socket.socket, workers: int, tls: UvicornTls | None = None
+) -> None:
+    """Run ``workers`` processes on ``sock`` until SIGTERM/SIGINT (``tls``: uvicorn's
+    ``ssl_certfile``/``ssl_keyfile``, from ``tls.tls_options``)."""
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
@@ -71,5 +76,6 @@ def serve_workers(settings: WorkerSettings, sock: socket.socket, workers: int) -
         # busy two-core box that takes longer than uvicorn's 5 s default, which would
         # kill and respawn workers forever.
         timeout_worker_healthcheck=WORKER_START_TIMEOUT_S,
+        **(tls or {}),
     )
     Multiprocess(config, sockets=[sock]).run()
