@@ -239,8 +239,10 @@ class StaffClient:
 
     # -- audit --------------------------------------------------------------------------
 
-    def audit(self, event: AuditEventCreate) -> AuditEvent:
-        """Record a device-only admin action; a resent ``event.id`` is stored once."""
+    def audit(self, event: AuditEventCreate, *, actor: str | None = None) -> AuditEvent:
+        """Record a device-only admin action by ``actor`` (the signed-in person, sent as
+        ``X-Actor``); the service stamps it with its own time. A resent ``event.id`` is
+        stored once."""
         return self._transport.call(
             "POST",
             "/v1/audit",

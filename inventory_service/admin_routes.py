@@ -242,13 +242,14 @@ def add_admin_routes(app: FastAPI) -> None:
         tags=["audit"],
     )
     def record_audit(
-        body: AuditEventCreate, response: Response, storage: StorageDep, key: StaffKey
+        body: AuditEventCreate,
+        response: Response,
+        storage: StorageDep,
+        key: StaffKey,
+        x_actor: ActorHeader = None,
     ) -> AuditEvent:
-        event, created = storage.record_audit(
-            body, store_id=key.store_id, key_label=key.label, received_at=now()
-        )
-        if event.store_id != key.store_id:
-            raise NotFound("No such audit event.")  # an id another store already used
+        # Who and when come from the key and the service clock, never from the body.
+        event, created = storage.record_audit(body, stamp=audit_stamp(key, x_actor), now=now())
         if not created:
             response.status_code = 200
         return event

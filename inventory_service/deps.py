@@ -18,9 +18,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from inventory_service import rules
+from inventory_service.audit_chain import is_reserved_actor
 from inventory_service.errors import Forbidden, ServiceError, Unauthorized
 from inventory_service.kiosk_health import HealthPolicy
+from inventory_service.roles import ROLE_OF_SCOPE, ROLE_ORDER, ROLES_ATTRIBUTE, Role
 from inventory_service.storage import ApiKey, AuditStamp, Idempotency, KeyScope, Storage
+from inventory_service.storage.backends import database_errors
 
 IDEMPOTENCY_KEY_RE = re.compile(r"^[\x21-\x7e]{8,64}$")
 #: A person's name or initials as typed on the staff screen (printable, no control chars).
@@ -123,6 +126,8 @@ def audit_stamp(key: ApiKey, actor: str | None) -> AuditStamp:
         actor = actor.strip()
         if not ACTOR_RE.match(actor):
             raise ServiceError("X-Actor must be 1-64 printable characters.")
+        if is_reserved_actor(actor):  # "system", "kiosk:K", "staff:L": the service's own
+            raise ServiceError("X-Actor may name a person, not the service or a key.")
     return AuditStamp(store_id=key.store_id, actor=actor or actor_of(key), key_label=key.label)
 
 

@@ -329,9 +329,10 @@ class Storage(Protocol):
         ...
 
     def record_audit(
-        self, event: AuditEventCreate, *, store_id: str, key_label: str, received_at: datetime
+        self, event: AuditEventCreate, *, stamp: AuditStamp, now: datetime
     ) -> tuple[AuditEvent, bool]:
-        """(stored event, created) — created False when that id was recorded before."""
+        """Append a client's event with the service's actor and time (``stamp``, ``now``);
+        (stored event, created) — created False when that id was recorded before."""
         ...
 
     def list_audit(self, store_id: str, limit: int) -> list[AuditEvent]: ...

@@ -17,12 +17,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from inventory_service.storage import audit_schema
+
 MIGRATION_SET = "inventory_service"
 MIGRATIONS_TABLE = "schema_migrations"
 #: Any fixed number: the key of the advisory lock held while migrating.
 _LOCK_KEY = 0x6EA15E
 
-STEPS: list[tuple[str, str]] = [
+#: A step is SQL text, or a function of the connection where SQL alone cannot do it.
+STEPS: list[tuple[str, str | Callable[[Any], None]]] = [
     (
         "m001_catalogue",
         """
@@ -157,6 +160,8 @@ STEPS: list[tuple[str, str]] = [
         CREATE INDEX idx_voice_events_store_id_at ON voice_events(store_id, at);
         """,
     ),
+    # Python, not SQL: rows written before the chain are sealed once (``audit_schema``).
+    (audit_schema.NAME, audit_schema.migrate_postgres),
 ]
 
 #: Tables whose ``rowid`` PostgreSQL generates (``copy`` leaves it out).
@@ -188,7 +193,10 @@ def migrate(conn: Any) -> list[str]:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             if name in applied_migrations(conn):
                 continue
-            conn.execute(sql)
+            if callable(sql):
+                sql(conn)
+            else:
+                conn.execute(sql)
             conn.execute(
                 f"INSERT INTO {MIGRATIONS_TABLE} VALUES (%s, %s, %s)",
                 (MIGRATION_SET, name, str(datetime.now(UTC))),

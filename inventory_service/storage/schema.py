@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations  # sqlite-utils >= 4 (the pyproject floor)
 
+from inventory_service.storage import audit_schema
+
 MIGRATION_SET = "inventory_service"
 
 migrations = Migrations(MIGRATION_SET)
@@ -302,6 +304,12 @@ def m008_customer_voice(db: sqlite_utils.Database) -> None:
         not_null={"kind", "store_id", "kiosk_id", "style_id", "at", "received_at"},
     )
     db.table("voice_events").create_index(["store_id", "at"])
+
+
+@migrations()
+def m007_audit_chain_and_retention(db: sqlite_utils.Database) -> None:
+    """Hash-chained, append-only audit trail; when contact details were erased."""
+    audit_schema.migrate_sqlite(db)
 
 
 def migrate(db: sqlite_utils.Database) -> None:

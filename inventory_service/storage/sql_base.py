@@ -7,13 +7,13 @@ The subject modules (``catalogue``, ``orders``, ``fetch_and_stock``, ...) are mi
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from decimal import Decimal
 
 from inventory_client.models import Location, LocationKind, Style, Variant
 from inventory_service.errors import IdempotencyConflict
 from inventory_service.storage._text import iso
+from inventory_service.storage.audit import append_audit
 from inventory_service.storage.base import AuditStamp, Idempotency
 from inventory_service.storage.dialect import Db, Row
 
@@ -115,18 +115,5 @@ class SqlBase:
     # --- audit ------------------------------------------------------------------------
 
     def _insert_audit(self, stamp: AuditStamp, action: str, detail: str, now: datetime) -> None:
-        """One audit row, inside the caller's transaction."""
-        self.db.run(
-            "INSERT INTO audit_events (id, store_id, actor, key_label, action, detail, at, "
-            "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                str(uuid.uuid4()),
-                stamp.store_id,
-                stamp.actor,
-                stamp.key_label,
-                action,
-                detail[:1000],
-                iso(now),
-                iso(now),
-            ),
-        )
+        """One sealed audit row, inside the caller's transaction (``storage.audit``)."""
+        append_audit(self.db, stamp, action, detail, now)

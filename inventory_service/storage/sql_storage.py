@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from inventory_service.storage.audit import AuditSql
 from inventory_service.storage.availability import AvailabilitySql
 from inventory_service.storage.back_in_stock import BackInStockSql
 from inventory_service.storage.catalogue import CatalogueSql
 from inventory_service.storage.csv_imports import CsvImportsSql
 from inventory_service.storage.customer_voice import CustomerVoiceSql
 from inventory_service.storage.fetch_requests import FetchRequestsSql
+from inventory_service.storage.handoff import HandoffSql
 from inventory_service.storage.keys_and_audit import KeysAndAuditSql
 from inventory_service.storage.kiosk_heartbeats import KioskHeartbeatsSql
 from inventory_service.storage.orders import OrdersSql
@@ -21,6 +23,7 @@ from inventory_service.storage.search_and_demand import SearchAndDemandSql
 
 
 class SqlStorage(
+    AuditSql,  # first: the one audit path (storage.audit)
     AvailabilitySql,
     CatalogueSql,
     OrdersSql,

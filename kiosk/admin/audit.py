@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -26,7 +27,7 @@ import sqlite_utils
 from inventory_client import InventoryError, Rejected, Unauthorized
 from inventory_client.models import AuditEvent, AuditEventCreate
 
-__all__ = ["AuditTrail"]
+__all__ = ["AuditTrail", "PendingEvent"]
 
 log = logging.getLogger(__name__)
 FILE_MODE = 0o600
@@ -34,7 +35,19 @@ TABLE = "audit_events"
 
 
 class _Sender(Protocol):
-    def audit(self, event: AuditEventCreate) -> AuditEvent: ...
+    def audit(self, event: AuditEventCreate, *, actor: str | None = None) -> AuditEvent: ...
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    """An event kept on disk: what goes to the service, who did it, when it happened here.
+
+    The service records its own time and takes the person from ``X-Actor``; ``at`` is
+    the kiosk's clock, kept locally only."""
+
+    event: AuditEventCreate
+    actor: str
+    at: datetime
 
 
 def _utcnow() -> datetime:
@@ -83,9 +96,12 @@ class AuditTrail:
 
     def record(self, actor: str, action: str, detail: str = "") -> bool:
         """Keep the event and try to send it; True when the service acknowledged it."""
-        event = AuditEventCreate(
-            id=uuid.uuid4().hex, actor=actor, action=action, detail=detail, at=self._clock()
+        pending = PendingEvent(
+            AuditEventCreate(id=uuid.uuid4().hex, action=action, detail=detail),
+            actor,
+            self._clock(),
         )
+        event = pending.event
         with self._lock:
             if self._closed:  # a late event after the screen was torn down
                 log.warning("audit event %s dropped: audit trail already closed", action)
@@ -94,15 +110,15 @@ class AuditTrail:
             self._db.table(TABLE).insert(
                 {
                     "id": event.id,
-                    "actor": event.actor,
+                    "actor": pending.actor,
                     "action": event.action,
                     "detail": event.detail,
-                    "at": event.at.isoformat(),
+                    "at": pending.at.isoformat(),
                     "status": "pending",
                     "last_error": None,
                 }
             )
-        return self._send(event) == "sent"
+        return self._send(pending) == "sent"
 
     def flush(self) -> int:
         """Send every pending event, oldest first; stop at the first that cannot go."""
@@ -114,16 +130,14 @@ class AuditTrail:
             sent += outcome == "sent"
         return sent
 
-    def pending(self) -> list[AuditEventCreate]:
+    def pending(self) -> list[PendingEvent]:
         with self._lock:
             rows = self._db.table(TABLE).rows_where("status = ?", ["pending"], order_by="at")
             return [
-                AuditEventCreate(
-                    id=r["id"],
-                    actor=r["actor"],
-                    action=r["action"],
-                    detail=r["detail"],
-                    at=datetime.fromisoformat(r["at"]),
+                PendingEvent(
+                    AuditEventCreate(id=r["id"], action=r["action"], detail=r["detail"]),
+                    r["actor"],
+                    datetime.fromisoformat(r["at"]),
                 )
                 for r in rows
             ]
@@ -140,9 +154,10 @@ class AuditTrail:
                 self._closed = True
                 self._db.close()
 
-    def _send(self, event: AuditEventCreate) -> str:
+    def _send(self, pending: PendingEvent) -> str:
+        event = pending.event
         try:
-            self._sender.audit(event)
+            self._sender.audit(event, actor=pending.actor)
         except (Rejected, Unauthorized) as exc:
             # Refused (e.g. a route this service version lacks): keep it locally, visible
             # as a gap, and do not hammer the service with it on every flush.

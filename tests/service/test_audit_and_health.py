@@ -18,14 +18,7 @@ from .db_helpers import open_storage
 
 
 def _audit_body(**extra) -> dict:
-    return {
-        "id": new_key(),
-        "actor": "Anna",
-        "action": "admin.login",
-        "detail": "PIN accepted",
-        "at": "2025-03-01T09:00:00Z",
-        **extra,
-    }
+    return {"id": new_key(), "action": "admin.login", "detail": "PIN accepted", **extra}
 
 
 def _heartbeat(kiosk_id: str, **extra) -> dict:
@@ -45,12 +38,12 @@ def test_audit_events_are_stored_once_and_listed(fresh_service) -> None:
     svc = fresh_service
     with Api(svc.url, svc.staff_key) as staff:
         body = _audit_body()
-        first = staff.post("/v1/audit", json=body)
+        first = staff.post("/v1/audit", json=body, headers={"X-Actor": "Anna"})
         assert first.status_code == 201, first.text
         assert first.json()["actor"] == "Anna" and first.json()["key_label"] == "demo staff"
-        resend = staff.post("/v1/audit", json=body)
+        resend = staff.post("/v1/audit", json=body, headers={"X-Actor": "Anna"})
         assert resend.status_code == 200 and resend.json() == first.json()
-        later = _audit_body(action="admin.logout", detail="", at="2025-03-01T09:05:00Z")
+        later = _audit_body(action="admin.logout", detail="")
         assert staff.post("/v1/audit", json=later).status_code == 201
         listed = staff.get("/v1/audit", params={"store_id": svc.store_id, "limit": 10}).json()
         assert [a["action"] for a in listed] == ["admin.logout", "admin.login"]
@@ -65,10 +58,9 @@ def test_audit_events_are_stored_once_and_listed(fresh_service) -> None:
         {"id": "short"},
         {"action": "Admin Login"},
         {"action": ""},
-        {"actor": ""},
-        {"actor": "x" * 201},
         {"detail": "x" * 1001},
-        {"at": "not a time"},
+        {"at": "2025-03-01T09:00:00Z"},  # the service's clock, never the client's
+        {"actor": "system"},  # the service writes who, never the client's body
         {"extra": 1},
     ],
 )
