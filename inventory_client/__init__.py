@@ -56,6 +56,7 @@ Inside, one module a job (all private)::
 from inventory_client._breaker import CircuitBreaker, Connectivity
 from inventory_client._client import InventoryClient
 from inventory_client._errors import (
+    Busy,
     InvalidResponse,
     InventoryError,
     NoLongerAvailable,
@@ -68,9 +69,11 @@ from inventory_client._notices import UnfulfillableOrder
 from inventory_client._outbox import BacklogEntry, Outbox, OutboxError
 from inventory_client._sender import OutboxSender
 from inventory_client._staff import StaffClient
+from inventory_client._transport import tls_verify
 
 __all__ = [
     "BacklogEntry",
+    "Busy",
     "CircuitBreaker",
     "Connectivity",
     "InvalidResponse",
@@ -86,6 +89,7 @@ __all__ = [
     "Unauthorized",
     "Unavailable",
     "UnfulfillableOrder",
+    "tls_verify",
 ]
 
 # Public names belong to the package, as in httpx: tracebacks and reprs say

@@ -92,6 +92,8 @@ class InventoryClient:
         cache_path: SQLite file of the offline read cache; default: beside the outbox,
             ``<outbox stem>-cache.sqlite``.
         breaker: The circuit breaker (tests pass one with a short cool-down or a fake clock).
+        ca_bundle: PEM file of the CA(s) to trust for an https:// service; default: the
+            standard variables, else the public CAs (``_transport.tls_verify``).
 
     Thread-safe: the kiosk may call it from several worker threads. The one
     ``requests.Session`` is shared by them (its urllib3 pool is thread-safe; the service
@@ -112,6 +114,7 @@ class InventoryClient:
         staff_key: str | None = None,
         cache_path: str | Path | None = None,
         breaker: CircuitBreaker | None = None,
+        ca_bundle: str | Path | None = None,
     ) -> None:
         for name, value in (("kiosk_id", kiosk_id), ("store_id", store_id)):
             if not _IDENTIFIER.match(value):
@@ -129,6 +132,7 @@ class InventoryClient:
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
             breaker=breaker,
+            ca_bundle=ca_bundle,
         )
         self._reads = CachedReads(self._transport, cache, store_id=store_id)
         self._policies = delivery_policies(kiosk_id=kiosk_id, store_id=store_id)

@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from inventory_client._claims import Claims
 from inventory_client._errors import (
+    Busy,
     InvalidResponse,
     InventoryError,
     NoLongerAvailable,
@@ -181,7 +182,8 @@ class Delivery:
         ):
             self._refused(policy, entry, exc, shopper_present=shopper_present)
             return None
-        self.outbox.record_error(entry.idempotency_key, describe(exc))
+        retry_after = exc.retry_after if isinstance(exc, Busy) else None
+        self.outbox.record_error(entry.idempotency_key, describe(exc), not_before_s=retry_after)
         if policy.queued and isinstance(exc, Unavailable | InvalidResponse):
             return type(exc)(
                 str(exc),

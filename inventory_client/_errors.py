@@ -4,8 +4,10 @@ Every failure the kiosk can meet while talking to the inventory service is one o
 
     InventoryError
     ├── Unavailable        the service could not be reached or could not answer: connect or
-    │                      read timeout, refused or reset connection, 5xx, 429, later an open
-    │                      circuit. Trying again later may work.
+    │   │                  read timeout, refused or reset connection, TLS failure (code
+    │   │                  ``tls``), 5xx, an open circuit. Trying again later may work.
+    │   └── Busy           429: the service asks this client to slow down; ``retry_after``
+    │                      is how long (seconds, from ``Retry-After``, capped).
     ├── NotFound           the service has no such thing (unknown GTIN, order, fetch request).
     ├── NoLongerAvailable  the stock was there a moment ago but is gone (409
     │                      ``no_longer_available``): someone bought the last pair first.
@@ -31,7 +33,10 @@ cause stays in the traceback but never reaches the kiosk as a foreign type.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
+    "Busy",
     "InvalidResponse",
     "InventoryError",
     "NoLongerAvailable",
@@ -40,6 +45,10 @@ __all__ = [
     "Unauthorized",
     "Unavailable",
 ]
+
+RETRY_AFTER_MAX = 3600.0
+"""The longest ``Retry-After`` honoured: a broken or hostile server cannot park the outbox
+for days."""
 
 
 class InventoryError(Exception):
@@ -91,6 +100,20 @@ class Unavailable(InventoryError):
         "We can't reach our stock system right now. Your order is saved on this kiosk "
         "and will be sent as soon as the connection is back."
     )
+
+
+class Busy(Unavailable):
+    """429: the service is limiting this client; wait ``retry_after`` seconds (None when the
+    answer did not say) before sending again. Queued entries wait at least that long."""
+
+    default_user_message = (
+        "Our stock system is busy right now. Please try again in a moment, "
+        "or ask a member of staff for help."
+    )
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
 
 
 class NotFound(InventoryError):

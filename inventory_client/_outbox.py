@@ -212,16 +212,19 @@ class Outbox:
         """Count one more send attempt (before sending, so a crash mid-send still counts)."""
         self._update(idempotency_key, {"attempts": _Increment()})
 
-    def record_error(self, idempotency_key: str, error: str) -> None:
+    def record_error(
+        self, idempotency_key: str, error: str, *, not_before_s: float | None = None
+    ) -> None:
         """Note why the last attempt did not get an acknowledgement; stays pending, and is
-        not due again before a backoff delay (``backoff_delay``) has passed.
+        not due again before a backoff delay (``backoff_delay``) has passed, nor before
+        ``not_before_s`` seconds (the service's ``Retry-After``) when that is longer.
 
         ``error`` must be technical and free of personal data (class, status, code).
         """
         with self._guard("record error"):
             entry = self._get(idempotency_key)
             attempts = entry.attempts if entry is not None else 1
-            delay = backoff_delay(attempts, self._rng)
+            delay = max(backoff_delay(attempts, self._rng), not_before_s or 0.0)
             due = (self._clock() + timedelta(seconds=delay)).astimezone(UTC).isoformat()
             self._update(idempotency_key, {"last_error": error, "next_attempt_at": due})
 

@@ -15,11 +15,14 @@ counts against the ``CircuitBreaker``; while the circuit is open, calls fail at 
 
 from __future__ import annotations
 
+import email.utils
 import logging
+import os
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import metadata
 from typing import Generic, TypeVar
 
@@ -31,6 +34,8 @@ from urllib3.exceptions import MaxRetryError
 
 from inventory_client._breaker import CircuitBreaker
 from inventory_client._errors import (
+    RETRY_AFTER_MAX,
+    Busy,
     InvalidResponse,
     InventoryError,
     NoLongerAvailable,
@@ -70,10 +75,38 @@ def bearer(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
 
 
-def build_session(api_key: str) -> requests.Session:
-    """A Session with bearer auth, our User-Agent and the retrying adapter mounted."""
+CA_ENVIRONMENT = ("REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR")
+"""The standard variables naming trusted CAs, honoured in this order (after the config)."""
+
+
+def tls_verify(
+    ca_bundle: str | os.PathLike[str] | None, environ: Mapping[str, str] | None = None
+) -> str | bool:
+    """What the Session verifies a service certificate against.
+
+    The config's ``ca_bundle`` first (a store's own CA, ``make-cert``), else the first of
+    ``CA_ENVIRONMENT`` that is set, else the bundled public CAs (certifi). The Session does
+    not read the environment itself (``trust_env=False`` keeps proxies and ``.netrc`` out),
+    so the CA variables are read here, explicitly. Never ``False``: there is no switch to
+    turn verification off.
+    """
+    if ca_bundle:
+        return os.fspath(ca_bundle)
+    env = os.environ if environ is None else environ
+    for name in CA_ENVIRONMENT:
+        if env.get(name):
+            return env[name]
+    return True
+
+
+def build_session(
+    api_key: str, ca_bundle: str | os.PathLike[str] | None = None
+) -> requests.Session:
+    """A Session with bearer auth, our User-Agent, the CAs to trust (``tls_verify``) and
+    the retrying adapter mounted."""
     session = requests.Session()
     session.trust_env = False  # the kiosk talks to its configured URL, never a stray proxy
+    session.verify = tls_verify(ca_bundle)
     session.headers.update(
         {
             **bearer(api_key),
@@ -97,6 +130,8 @@ def translate_errors(what: str) -> Iterator[None]:
         yield
     except InventoryError:
         raise
+    except requests.exceptions.SSLError as exc:
+        raise Unavailable(f"{what}: {_tls_failure(exc)}", code="tls") from exc
     except requests.exceptions.ConnectTimeout as exc:
         raise Unavailable(f"{what}: connect timed out") from exc
     except requests.exceptions.ReadTimeout as exc:
@@ -121,6 +156,21 @@ def translate_errors(what: str) -> Iterator[None]:
         raise InvalidResponse(f"{what}: answer could not be read ({type(exc).__name__})") from exc
     except OSError as exc:
         raise Unavailable(f"{what}: connection failed ({type(exc).__name__})") from exc
+
+
+def _tls_failure(exc: requests.exceptions.SSLError) -> str:
+    """Why TLS failed, in words IT can act on (never a fallback to plain HTTP)."""
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return (
+            "TLS: the service's certificate is not trusted by this kiosk "
+            "(set [service] ca_bundle to the store CA, or SSL_CERT_FILE)"
+        )
+    if "WRONG_VERSION_NUMBER" in text or "record layer failure" in text:
+        return "TLS: the service did not answer in TLS (is the URL's port an http:// one?)"
+    if "doesn't match" in text or "Hostname mismatch" in text:
+        return "TLS: the certificate is not for this host name (make-cert --hostname/--ip)"
+    return "TLS: handshake failed"
 
 
 def _connection_failure(exc: requests.exceptions.ConnectionError) -> str:
@@ -150,7 +200,14 @@ def error_from_response(what: str, response: requests.Response) -> InventoryErro
     message = f"{what} -> {status} {code or 'no error body'}{detail}"
     if status in (401, 403):
         return Unauthorized(message, status_code=status, code=code)
-    if status == 429 or status >= 500:
+    if status == 429:
+        return Busy(
+            message,
+            status_code=status,
+            code=code,
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        )
+    if status >= 500:
         return Unavailable(message, status_code=status, code=code)
     if body is None and status in (404, 409):
         return InvalidResponse(message, status_code=status)
@@ -161,6 +218,25 @@ def error_from_response(what: str, response: requests.Response) -> InventoryErro
     if 400 <= status < 500:
         return Rejected(message, status_code=status, code=code)
     return InvalidResponse(message, status_code=status, code=code)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` (seconds or an HTTP date) as seconds from now, at most
+    ``RETRY_AFTER_MAX``; None when missing or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    return min(max(seconds, 0.0), RETRY_AFTER_MAX)
 
 
 def _error_body(response: requests.Response) -> ErrorBody | None:
@@ -204,10 +280,11 @@ class Transport:
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         breaker: CircuitBreaker | None = None,
+        ca_bundle: str | os.PathLike[str] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
-        self.session = build_session(api_key)
+        self.session = build_session(api_key, ca_bundle)
         self.breaker = breaker or CircuitBreaker()
 
     @contextmanager
@@ -226,6 +303,9 @@ class Transport:
         try:
             with translate_errors(what):
                 yield
+        except Busy:
+            self.breaker.record_success()  # it answered: slow down, not a broken service
+            raise
         except (Unavailable, InvalidResponse):
             self.breaker.record_failure()
             raise

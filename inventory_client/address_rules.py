@@ -50,6 +50,8 @@ _POSTCODE_RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "NL": (re.compile(r"^\d{4} ?[A-Z]{2}$"), "1234 AB"),
     "GB": (re.compile(r"^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$"), "SW1A 1AA"),
 }
+#: The countries with a postcode rule: what the phone's order form offers.
+POSTCODE_COUNTRIES: tuple[str, ...] = tuple(_POSTCODE_RULES)
 _ANY_POSTCODE = re.compile(r"^[A-Z0-9][A-Z0-9 -]{0,10}[A-Z0-9]$")
 
 

@@ -66,6 +66,8 @@ from inventory_service.deps import (
 from inventory_service.errors import Forbidden, NotFound
 from inventory_service.http_boundary import BodySizeLimit, install_error_handlers
 from inventory_service.kiosk_health import HealthPolicy
+from inventory_service.mobile.order_links import record_order_links
+from inventory_service.mobile.routes import add_phone_routes
 from inventory_service.rate_limits import install_rate_limits
 from inventory_service.reports import build_stock_report
 from inventory_service.storage import AuditStamp, KeyScope
@@ -121,6 +123,7 @@ def create_app(
     add_admin_routes(app)
     add_back_in_stock_routes(app)
     add_availability_routes(app)
+    add_phone_routes(app)
     add_customer_voice_routes(app)
     app.add_middleware(
         BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
@@ -237,6 +240,7 @@ def _add_routes(app: FastAPI) -> None:
         order, created = storage.create_order(
             body, idempotency=idem, actor=actor_of(key), now=now(), hold=app.state.settings.hold
         )
+        record_order_links(storage, order, idem.key)  # reference + status link (phone pages)
         if not created:
             response.status_code = 200
         return order

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,7 @@ class ServiceProcess:
         port: int | None = None,
         images_dir: Path | None = None,
         extra_args: list[str] | None = None,
+        ca_bundle: Path | None = None,
     ) -> None:
         #: The ``--db`` value: a SQLite file (a Path) or a ``postgresql://`` URL (a str).
         self.db_path: str | Path = db_path if _is_url(db_path) else Path(db_path)
@@ -66,6 +68,9 @@ class ServiceProcess:
         self.port = port
         self.images_dir = images_dir
         self.extra_args = list(extra_args or [])
+        #: The CA that signed the service's certificate (``--tls-cert`` in ``extra_args``):
+        #: the health poll checks the certificate against it, as a kiosk would.
+        self.ca_bundle = ca_bundle
         self.url: str = ""
         self.kiosk_key: str | None = DEMO_KIOSK_KEY if seed else None
         self.staff_key: str | None = DEMO_STAFF_KEY if seed else None
@@ -154,7 +159,9 @@ class ServiceProcess:
         assert self._proc is not None
         while True:
             try:
-                with urllib.request.urlopen(f"{self.url}/v1/health", timeout=2) as resp:
+                with urllib.request.urlopen(
+                    f"{self.url}/v1/health", timeout=2, context=self._tls_context()
+                ) as resp:
                     if resp.status == 200:
                         return
             except (urllib.error.URLError, OSError):
@@ -164,6 +171,11 @@ class ServiceProcess:
             if time.monotonic() > deadline:
                 raise self._fail("did not answer /v1/health in time", err_path)
             time.sleep(_POLL_INTERVAL_S)
+
+    def _tls_context(self) -> ssl.SSLContext | None:
+        if not self.url.startswith("https://"):
+            return None
+        return ssl.create_default_context(cafile=self.ca_bundle)
 
     def stderr_text(self) -> str:
         """What the service wrote to stderr so far (its log)."""

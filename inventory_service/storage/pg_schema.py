@@ -162,6 +162,24 @@ STEPS: list[tuple[str, str | Callable[[Any], None]]] = [
     ),
     # Python, not SQL: rows written before the chain are sealed once (``audit_schema``).
     (audit_schema.NAME, audit_schema.migrate_postgres),
+    (
+        "m009_phone_handoff",
+        """
+        CREATE TABLE handoffs (
+            id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, store_id TEXT NOT NULL,
+            kiosk_id TEXT NOT NULL, gtin TEXT NOT NULL, language TEXT NOT NULL,
+            created_at TEXT NOT NULL, expires_at TEXT, opened_at TEXT, session_hash TEXT,
+            session_expires_at TEXT, order_id TEXT, order_key TEXT);
+        CREATE UNIQUE INDEX idx_handoffs_token_hash ON handoffs(token_hash);
+        CREATE INDEX idx_handoffs_session_hash ON handoffs(session_hash);
+        CREATE TABLE order_links (
+            order_id TEXT PRIMARY KEY, store_id TEXT NOT NULL, kiosk_reference TEXT NOT NULL,
+            status_hash TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+        CREATE UNIQUE INDEX idx_order_links_status_hash ON order_links(status_hash);
+        CREATE INDEX idx_order_links_store_id_kiosk_reference
+            ON order_links(store_id, kiosk_reference);
+        """,
+    ),
 ]
 
 #: Tables whose ``rowid`` PostgreSQL generates (``copy`` leaves it out).

@@ -312,6 +312,47 @@ def m007_audit_chain_and_retention(db: sqlite_utils.Database) -> None:
     audit_schema.migrate_sqlite(db)
 
 
+@migrations()
+def m009_phone_handoff(db: sqlite_utils.Database) -> None:
+    """Phone hand-offs (tokens stored as sha256 only) and each order's shopper handles:
+    the kiosk's offline reference and the status page's token (``storage.handoff``)."""
+    db.table("handoffs").create(
+        {
+            "id": str,
+            "token_hash": str,
+            "store_id": str,
+            "kiosk_id": str,
+            "gtin": str,
+            "language": str,
+            "created_at": str,
+            "expires_at": str,
+            "opened_at": str,
+            "session_hash": str,
+            "session_expires_at": str,
+            "order_id": str,
+            "order_key": str,
+        },
+        pk="id",
+        not_null={"token_hash", "store_id", "kiosk_id", "gtin", "language", "created_at"},
+    )
+    db.table("handoffs").create_index(["token_hash"], unique=True)
+    db.table("handoffs").create_index(["session_hash"])
+    db.table("order_links").create(
+        {
+            "order_id": str,
+            "store_id": str,
+            "kiosk_reference": str,
+            "status_hash": str,
+            "created_at": str,
+            "expires_at": str,
+        },
+        pk="order_id",
+        not_null={"store_id", "kiosk_reference", "status_hash", "created_at", "expires_at"},
+    )
+    db.table("order_links").create_index(["status_hash"], unique=True)
+    db.table("order_links").create_index(["store_id", "kiosk_reference"])
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the database to the newest schema (WAL mode, all pending steps)."""
     db.enable_wal()

@@ -33,6 +33,7 @@ class SqlStorage(
     SearchAndDemandSql,
     KioskHeartbeatsSql,
     BackInStockSql,
+    HandoffSql,
     CustomerVoiceSql,
 ):
     """The service's storage over one connection, used by one request at a time."""

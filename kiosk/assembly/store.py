@@ -43,6 +43,7 @@ def build_client(config: Config) -> InventoryClient:
         connect_timeout=config.service.connect_timeout_s,
         read_timeout=config.service.read_timeout_s,
         staff_key=config.admin.staff_key or None,
+        ca_bundle=config.service.ca_bundle or None,
     )
 
 

@@ -186,6 +186,24 @@ SCHEMA: tuple[Setting, ...] = (
         allowed_text="an integer from 5 to 3600",
     ),
     Setting(
+        "service",
+        "ca_bundle",
+        str,
+        "",
+        "PEM file of the CA(s) that signed the service's certificate (a store's own CA: "
+        "'python -m inventory_service make-cert'). Empty: REQUESTS_CA_BUNDLE, SSL_CERT_FILE "
+        "or SSL_CERT_DIR if set, else the public CAs.",
+        allowed_text="a file path, or empty",
+    ),
+    Setting(
+        "service",
+        "allow_plain_http",
+        bool,
+        False,
+        "Accept an http:// service URL that is not loopback (keys and orders then cross the "
+        "LAN in clear text). Without it, 'kiosk doctor' fails such a URL.",
+    ),
+    Setting(
         "camera",
         "source",
         str,

@@ -23,6 +23,8 @@ class ServiceSection:
     connect_timeout_s: float
     read_timeout_s: float
     heartbeat_interval_s: int
+    ca_bundle: str = ""
+    allow_plain_http: bool = False
 
 
 @dataclass(frozen=True)

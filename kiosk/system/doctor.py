@@ -45,7 +45,12 @@ from kiosk.system.checks import (
     check_version,
     check_zbar,
 )
-from kiosk.system.service_checks import check_clock_skew, check_service, check_service_database
+from kiosk.system.service_checks import (
+    check_clock_skew,
+    check_service,
+    check_service_database,
+    service_session,
+)
 
 if TYPE_CHECKING:
     from kiosk.config import Config
@@ -104,6 +109,8 @@ class ServiceTarget:
     url: str
     api_key: str
     timeout: tuple[float, float]  # connect, read (service.*_timeout_s)
+    ca_bundle: str = ""  # service.ca_bundle
+    allow_plain_http: bool = False  # service.allow_plain_http
 
 
 @dataclass(frozen=True)
@@ -139,10 +146,23 @@ def run_checks(probes: Probes) -> list[Check]:
     if service is None:
         checks += [skip("service"), skip("service_db"), skip("clock")]
     else:
-        session, timeout = probes.session, service.timeout
-        checks.append(check_service(service.url, service.api_key, session=session, timeout=timeout))
-        checks.append(check_service_database(service.url, session=session, timeout=timeout))
-        checks.append(check_clock_skew(service.url, session=session, timeout=timeout))
+        timeout = service.timeout
+        session = probes.session or service_session(service.ca_bundle)
+        try:
+            checks.append(
+                check_service(
+                    service.url,
+                    service.api_key,
+                    session=session,
+                    timeout=timeout,
+                    allow_plain_http=service.allow_plain_http,
+                )
+            )
+            checks.append(check_service_database(service.url, session=session, timeout=timeout))
+            checks.append(check_clock_skew(service.url, session=session, timeout=timeout))
+        finally:
+            if probes.session is None:
+                session.close()
     data_dir = probes.data_dir
     checks.append(check_disk(data_dir) if data_dir is not None else skip("disk"))
     checks.append(check_databases(data_dir) if data_dir is not None else skip("databases"))
@@ -215,7 +235,11 @@ def run_doctor(
             camera=lambda: check_camera(lambda: make_source(config)),
             decode=decode,
             service=ServiceTarget(
-                svc.url, svc.api_key, (svc.connect_timeout_s, svc.read_timeout_s)
+                svc.url,
+                svc.api_key,
+                (svc.connect_timeout_s, svc.read_timeout_s),
+                ca_bundle=svc.ca_bundle,
+                allow_plain_http=svc.allow_plain_http,
             ),
             data_dir=Path(config.paths.data_dir),
             outbox_backlog=lambda: outbox_backlog(config),

@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import ipaddress
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import requests
 
 from inventory_client.models import Health
 from kiosk.system.checks import Check, Status
 
-__all__ = ["check_clock_skew", "check_service", "check_service_database", "config_timeout"]
+__all__ = [
+    "check_clock_skew",
+    "check_service",
+    "check_service_database",
+    "config_timeout",
+    "is_loopback_url",
+    "plain_http_refusal",
+    "service_session",
+]
 
 
 def config_timeout() -> tuple[float, float]:
@@ -28,14 +38,56 @@ def config_timeout() -> tuple[float, float]:
     return (default("service.connect_timeout_s"), default("service.read_timeout_s"))
 
 
+def is_loopback_url(url: str) -> bool:
+    """The URL's host is this machine (``localhost``, 127.0.0.0/8, ``::1``)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_refusal(url: str, allow_plain_http: bool) -> Check | None:
+    """FAIL for an ``http://`` service URL that leaves this machine, unless the config says
+    ``allow_plain_http = true`` (then None, as for https and loopback)."""
+    if urlsplit(url).scheme.lower() != "http" or allow_plain_http or is_loopback_url(url):
+        return None
+    return Check(
+        "service",
+        Status.FAIL,
+        f"{url}: plain http across the network (the kiosk key and shoppers' orders "
+        "would travel in clear text)",
+        "use an https:// URL (on the service host: python -m inventory_service make-cert, "
+        "then serve --tls-cert/--tls-key; here: service.ca_bundle = the store CA), or set "
+        "service.allow_plain_http = true if the network is trusted",
+    )
+
+
+def service_session(ca_bundle: str | None) -> requests.Session:
+    """A Session that trusts what the kiosk's client trusts (``tls_verify``)."""
+    from inventory_client import tls_verify
+
+    session = requests.Session()
+    session.trust_env = False  # as the client: no stray proxy; CAs come from tls_verify
+    session.verify = tls_verify(ca_bundle or None)
+    return session
+
+
 def check_service(
     base_url: str,
     api_key: str,
     *,
     session: requests.Session | None = None,
     timeout: tuple[float, float] | None = None,
+    allow_plain_http: bool = False,
 ) -> Check:
-    """GET /v1/health answers, then an authenticated GET /v1/locations accepts the key."""
+    """The URL is https or loopback (or plain http is allowed), GET /v1/health answers,
+    then an authenticated GET /v1/locations accepts the key."""
+    refusal = plain_http_refusal(base_url, allow_plain_http)
+    if refusal is not None:
+        return refusal
     base_url = base_url.rstrip("/")
     fix_reach = (
         "check service.url, the network cable/Wi-Fi, and that the service runs "
@@ -50,6 +102,11 @@ def check_service(
             response = http.get(f"{base_url}/v1/health", timeout=timeout)
         except requests.Timeout:
             return Check("service", Status.FAIL, f"{base_url}: no answer in time", fix_reach)
+        except requests.exceptions.SSLError:
+            return Check(
+                "service", Status.FAIL, f"{base_url}: TLS certificate not trusted or invalid",
+                "set service.ca_bundle to the store CA (store-ca.pem from make-cert)",
+            )  # fmt: skip
         except requests.RequestException as exc:
             reason = type(exc).__name__
             return Check(

@@ -22,6 +22,8 @@ EXPECTED = {
     "CircuitBreaker",
     "Connectivity",
     "UnfulfillableOrder",
+    "Busy",
+    "tls_verify",
 }
 
 
