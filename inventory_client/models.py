@@ -18,16 +18,24 @@ reader would hunt the wire format across files. Sections below go by topic inste
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from inventory_client.text_types import (
+    DeviceId,
+    EmailAddress,
+    PhoneNumber,
+    ShortText,
+    line,
+    lines,
+)
+from inventory_client.wire_time import UtcTime
+
 Gtin13 = Annotated[str, StringConstraints(pattern=r"^\d{13}$")]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
@@ -62,7 +70,7 @@ class Style(WireModel):
     price: Decimal = Field(ge=0, max_digits=10, decimal_places=2)
     currency: CurrencyCode
     image: str = Field(max_length=200, description="Image file name, served at /v1/images/{image}")
-    description: str = Field(default="", max_length=2000)
+    description: Annotated[str, lines(2000)] = ""
 
 
 class Variant(WireModel):
@@ -121,7 +129,7 @@ class StockReport(WireModel):
     style_id: Identifier
     scope: StockScope
     store_id: Identifier
-    as_of: datetime
+    as_of: UtcTime
     variants: list[VariantStock]
 
 
@@ -131,11 +139,11 @@ class StockReport(WireModel):
 class ShipTo(WireModel):
     name: ShortText
     street: ShortText
-    postcode: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=12)]
+    postcode: Annotated[str, line(12, min_length=2)]
     city: ShortText
     country: CountryCode
-    email: Annotated[str, StringConstraints(max_length=254)] | None = None
-    phone: Annotated[str, StringConstraints(max_length=32)] | None = None
+    email: EmailAddress | None = None
+    phone: PhoneNumber | None = None
 
 
 class OrderLineRequest(WireModel):
@@ -171,7 +179,7 @@ class OrderLine(WireModel):
 
 class OrderEvent(WireModel):
     status: OrderStatus
-    at: datetime
+    at: UtcTime
     actor: str
     note: str | None = None
 
@@ -186,8 +194,8 @@ class Order(WireModel):
     total: Decimal
     currency: CurrencyCode
     ship_to: ShipTo
-    created_at: datetime
-    reserved_until: datetime | None = None
+    created_at: UtcTime
+    reserved_until: UtcTime | None = None
     history: list[OrderEvent]
 
 
@@ -195,7 +203,7 @@ class OrderStatusChange(WireModel):
     """POST /v1/orders/{id}/status (staff key)."""
 
     status: OrderStatus
-    note: str | None = Field(default=None, max_length=500)
+    note: Annotated[str, lines(500)] | None = None
 
 
 # --- fetch requests ("bring me this size") -----------------------------------------
@@ -225,8 +233,8 @@ class FetchRequest(WireModel):
     style_name: str
     size_eu: str
     status: FetchStatus
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcTime
+    updated_at: UtcTime
     claimed_by: str | None = None
 
 
@@ -250,12 +258,12 @@ class DemandKind(StrEnum):
 class DemandEventCreate(WireModel):
     """POST /v1/demand-events. ``id`` is made by the kiosk, so a resend is recorded once."""
 
-    id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    id: DeviceId
     kind: DemandKind
     gtin: Gtin13
     kiosk_id: Identifier
     store_id: Identifier
-    at: datetime
+    at: UtcTime
 
 
 # --- stock adjustments -------------------------------------------------------------
@@ -278,7 +286,7 @@ class StockAdjustmentCreate(WireModel):
     kind: AdjustmentKind
     quantity: int = Field(ge=-1000, le=10000)
     actor: ShortText
-    reason: str | None = Field(default=None, max_length=200)
+    reason: Annotated[str, line(200, min_length=0)] | None = None
 
 
 class StockAdjustment(WireModel):
@@ -289,7 +297,7 @@ class StockAdjustment(WireModel):
     quantity: int
     actor: str
     reason: str | None
-    at: datetime
+    at: UtcTime
     on_hand: int = Field(ge=0)
     reserved: int = Field(ge=0)
 
@@ -339,7 +347,7 @@ class DatabaseHealth(WireModel):
 class Health(WireModel):
     status: str  # "ok", or "unavailable" (with HTTP 503) when the database does not answer
     version: str
-    time: datetime
+    time: UtcTime
     database: DatabaseHealth | None = None  # None from a service older than issue 16
 
 
@@ -389,7 +397,7 @@ class SizeRun(WireModel):
     sizes: list[SizeAvailability]
     stores_known: bool = True
     warehouses_known: bool = True
-    as_of: datetime
+    as_of: UtcTime
     from_cache: bool = False
 
 
@@ -431,10 +439,10 @@ class LostDemandReport(WireModel):
     """GET /v1/reports/lost-demand?store_id=S&since=ISO&until=ISO[&cover_days=28]."""
 
     store_id: Identifier
-    since: datetime
-    until: datetime
+    since: UtcTime
+    until: UtcTime
     cover_days: int = Field(ge=1)
-    generated_at: datetime
+    generated_at: UtcTime
     rows: list[LostDemandRow]
 
 
@@ -482,9 +490,9 @@ class AuditEventCreate(WireModel):
     or ``at`` is refused (422). ``detail`` must never hold shopper personal data.
     """
 
-    id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    id: DeviceId
     action: AuditAction
-    detail: str = Field(default="", max_length=1000)
+    detail: Annotated[str, lines(1000)] = ""
 
 
 class AuditEvent(WireModel):
@@ -496,20 +504,20 @@ class AuditEvent(WireModel):
     key_label: str
     action: str
     detail: str
-    at: datetime
-    received_at: datetime
+    at: UtcTime
+    received_at: UtcTime
 
 
 class Heartbeat(WireModel):
     """POST /v1/kiosks/heartbeat (kiosk key): the kiosk's health, sent every interval."""
 
     kiosk_id: Identifier
-    version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    version: Annotated[str, line(40)]
     uptime_s: float = Field(ge=0, le=10 * 365 * 86400)
     camera_ok: bool
-    last_scan_at: datetime | None = None
+    last_scan_at: UtcTime | None = None
     outbox_backlog: int = Field(ge=0, le=10_000_000)
-    at: datetime
+    at: UtcTime
 
 
 class KioskStatus(StrEnum):
@@ -525,11 +533,11 @@ class KioskHealth(WireModel):
     kiosk_id: Identifier
     store_id: Identifier
     status: KioskStatus
-    last_seen: datetime | None = Field(description="When the service received the last heartbeat")
+    last_seen: UtcTime | None = Field(description="When the service received the last heartbeat")
     version: str | None = None
     uptime_s: float | None = None
     camera_ok: bool | None = None
-    last_scan_at: datetime | None = None
+    last_scan_at: UtcTime | None = None
     outbox_backlog: int | None = None
     clock_skew_s: float | None = Field(
         default=None, description="Kiosk clock minus service clock at the last heartbeat"
@@ -539,13 +547,6 @@ class KioskHealth(WireModel):
 
 # --- back in stock (appended for issue 5; existing models unchanged) -------------------
 
-EmailAddress = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-    ),
-]
-"""A rough shape check only; the kiosk validates properly (email-validator) before sending."""
 
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
 
@@ -558,13 +559,13 @@ class BackInStockCreate(WireModel):
     ``language`` is the shopper's language at the kiosk, for the email staff will write.
     """
 
-    id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    id: DeviceId
     gtin: Gtin13
     email: EmailAddress
     language: LanguageTag
     kiosk_id: Identifier
     store_id: Identifier
-    at: datetime
+    at: UtcTime
 
 
 class BackInStockRequest(WireModel):
@@ -579,8 +580,8 @@ class BackInStockRequest(WireModel):
     language: str
     kiosk_id: Identifier
     store_id: Identifier
-    at: datetime
-    received_at: datetime
+    at: UtcTime
+    received_at: UtcTime
 
 
 # --- one scan, one read (issue 16): the existing models composed, nothing parallel ---

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from inventory_client.models import (
     AuditEvent,
@@ -29,6 +29,7 @@ from inventory_client.models import (
     Order,
     StyleSummary,
 )
+from inventory_client.wire_time import UtcTime
 from inventory_service import demand_report
 from inventory_service.csv_import import MAX_IMPORT_BYTES, run_import
 from inventory_service.deps import (
@@ -114,10 +115,8 @@ def lost_demand_report(
     storage: StorageDep,
     key: StaffKey,
     settings: SettingsDep,
-    since: Annotated[
-        datetime | None, Query(description="ISO time; default until - 28 days")
-    ] = None,
-    until: Annotated[datetime | None, Query(description="ISO time; default now")] = None,
+    since: Annotated[UtcTime | None, Query(description=demand_report.SINCE_DOC)] = None,
+    until: Annotated[UtcTime | None, Query(description=demand_report.UNTIL_DOC)] = None,
     cover_days: Annotated[int, Query(ge=1, le=365)] = demand_report.DEFAULT_COVER_DAYS,
 ) -> LostDemandReport:
     """The report both lost-demand routes serve (JSON and CSV)."""
@@ -184,8 +183,7 @@ def add_admin_routes(app: FastAPI) -> None:
 
     @app.get(
         "/v1/reports/lost-demand.csv",
-        response_class=PlainTextResponse,
-        responses={200: {"content": {"text/csv": {}}}, **ERRORS},
+        responses={200: demand_report.CSV_RESPONSE_DOC, **ERRORS},
         tags=["reports"],
     )
     def lost_demand_csv(

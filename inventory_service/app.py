@@ -52,6 +52,7 @@ from inventory_service.deps import (
     ActorHeader,
     AnyKey,
     IdempotencyHeader,
+    IdempotencyRequired,
     KioskKey,
     ServiceSettings,
     StaffKey,
@@ -69,6 +70,7 @@ from inventory_service.kiosk_health import HealthPolicy
 from inventory_service.mobile.order_links import record_order_links
 from inventory_service.mobile.routes import add_phone_routes
 from inventory_service.rate_limits import install_rate_limits
+from inventory_service.openapi_contract import install_openapi_contract
 from inventory_service.reports import build_stock_report
 from inventory_service.storage import AuditStamp, KeyScope
 from inventory_service.storage.backends import backend_for
@@ -120,6 +122,7 @@ def create_app(
     app.state.db_engine = backend.kind  # for /v1/health when the database cannot be opened
     install_error_handlers(app)
     _add_routes(app)
+    install_openapi_contract(app)  # what the routes' types cannot say (openapi_contract.py)
     add_admin_routes(app)
     add_back_in_stock_routes(app)
     add_availability_routes(app)
@@ -232,7 +235,7 @@ def _add_routes(app: FastAPI) -> None:
         response: Response,
         storage: StorageDep,
         key: KioskKey,
-        idempotency_key: IdempotencyHeader = None,
+        idempotency_key: IdempotencyRequired,
     ) -> Order:
         idem = idempotency(idempotency_key, body, required=True)
         assert idem is not None
@@ -390,7 +393,7 @@ def _add_routes(app: FastAPI) -> None:
         response: Response,
         storage: StorageDep,
         key: StaffKey,
-        idempotency_key: IdempotencyHeader = None,
+        idempotency_key: IdempotencyRequired,
     ) -> StockAdjustment:
         idem = idempotency(idempotency_key, body, required=True)
         assert idem is not None

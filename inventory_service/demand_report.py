@@ -14,17 +14,34 @@ Pure functions over ``DemandFacts`` from the storage. The rules, also in docs/AP
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, timedelta
+from typing import Any
 
 from inventory_client.models import LostDemandReport, LostDemandRow
+from inventory_service.csv_safety import to_csv_text
 from inventory_service.storage.base import DemandFacts
 
 DEFAULT_COVER_DAYS = 28
 DEFAULT_PERIOD = timedelta(days=28)
 MAX_PERIOD = timedelta(days=366)
 MIN_SCALING_PERIOD = timedelta(days=1)
+
+# What the report's query and CSV answer promise, as published in /openapi.json.
+SINCE_DOC = (
+    "RFC 3339 time; default until - 28 days. Must be before `until`, and the period at "
+    "most 366 days (x-max-period-days): otherwise 422."
+)
+UNTIL_DOC = "RFC 3339 time; default now. Times outside 1970-2999 are clamped to that range."
+CSV_RESPONSE_DOC: dict[str, Any] = {
+    "description": "The report as CSV (UTF-8, CRLF, formula-leading cells neutralised)",
+    "content": {"text/csv": {"schema": {"type": "string"}}},
+    "headers": {
+        "Content-Disposition": {
+            "description": "attachment; filename=lost-demand-STORE-SINCE-UNTIL.csv",
+            "schema": {"type": "string"},
+        }
+    },
+}
 
 CSV_COLUMNS = (
     "style_id",
@@ -103,17 +120,7 @@ def build_lost_demand(
     )
 
 
-def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (names come from imports)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def to_csv(report: LostDemandReport) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in report.rows:
-        data = row.model_dump()
-        writer.writerow([_cell(data[c]) for c in CSV_COLUMNS])
-    return out.getvalue()
+    """The report as CSV, safe to open in a spreadsheet (``csv_safety``)."""
+    rows = (row.model_dump() for row in report.rows)
+    return to_csv_text(CSV_COLUMNS, ([data[c] for c in CSV_COLUMNS] for data in rows))

@@ -144,7 +144,18 @@ def idempotency(value: str | None, payload: BaseModel, *, required: bool) -> Ide
 IdempotencyHeader = Annotated[
     str | None,
     Header(
-        alias="Idempotency-Key",
-        description="8-64 printable characters; a retry with the same key never repeats",
+        alias="Idempotency-Key", description=_IDEMPOTENCY_DOC, pattern=IDEMPOTENCY_KEY_RE.pattern
     ),
 ]
+#: The same header where a route needs it (a missing one is a 422 like any missing field).
+IdempotencyRequired = Annotated[
+    str,
+    Header(
+        alias="Idempotency-Key", description=_IDEMPOTENCY_DOC, pattern=IDEMPOTENCY_KEY_RE.pattern
+    ),
+]
+#: What the ``X-Actor`` header may hold (``ACTOR_RE`` after the server stripped the
+#: value's ends), declared in the schema (``openapi_contract`` adds the reserved names).
+ACTOR_PATTERN = r"^[^\x00-\x20\x7f-\xa0](?:[^\x00-\x1f\x7f-\x9f]{0,62}[^\x00-\x20\x7f-\xa0])?$"
+        pattern=ACTOR_PATTERN,
+_IDEMPOTENCY_DOC = "8-64 printable characters; a retry with the same key never repeats"

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from inventory_client.models import ErrorCode
 from inventory_service.errors import ServiceError, Unauthorized
@@ -65,7 +66,7 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {
             401: ErrorCode.UNAUTHORIZED,
             403: ErrorCode.FORBIDDEN,
@@ -73,9 +74,10 @@ def install_error_handlers(app: FastAPI) -> None:
         }.get(exc.status_code, ErrorCode.INVALID_REQUEST)
         if exc.status_code >= 500:
             code = ErrorCode.INTERNAL
-        return error_response(
-            exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        return error_response(exc.status_code, code, str(exc.detail), headers=headers or None)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -84,6 +86,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 class BodyTooLarge(Exception):
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this request's path, for a 405's ``Allow``.
+
+    Starlette lists only the methods of the first route whose path matched, so
+    ``OPTIONS /v1/orders`` answered ``Allow: POST`` though ``GET /v1/orders`` exists."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(request.scope)[0] != Match.NONE:
+            methods |= set(route_methods)
+    return sorted(methods)
+
+
     """Raised from ``receive`` when a streamed (chunked) body passes the limit."""
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
 
 from inventory_client.models import LostDemandReport
 from kiosk.admin._buttons import choice_button
@@ -12,6 +12,7 @@ from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.bar_chart import BarChart
 from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.text import Msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["PERIODS", "DemandView", "chart_bars"]
 
@@ -51,7 +52,7 @@ class DemandView(Retranslating):
         self.periods.add(self.export_button)
         self.chart = BarChart(self)
         self.table = make_table(7, self)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.periods)

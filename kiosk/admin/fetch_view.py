@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from inventory_client.models import FetchStatus
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, hide_cell_widget, make_table, set_headers
 from kiosk.admin.rows import FetchRow
 from kiosk.admin.text import Msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["FetchView"]
 
@@ -39,7 +40,7 @@ class FetchView(Retranslating):
         self.table = make_table(7, self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(_ACTION_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)

@@ -4,12 +4,13 @@ backlog (2 x 2 small lines), beside "Quit kiosk" and "Exit admin"."""
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk import app_version
 from kiosk.admin import messages as m
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.text import Msg, msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["AdminHeader"]
 
@@ -22,10 +23,10 @@ class AdminHeader(Retranslating):
         self._name = ""
         self._service: Msg = msg(m.STATUS_UNKNOWN)
         self._backlog: Msg = Msg("")
-        self.who = QLabel(self)
-        self.version = QLabel(f"Endless Aisle {app_version()}", self)
-        self.connectivity = QLabel(self)
-        self.backlog = QLabel(self)
+        self.who = PlainLabel(self)
+        self.version = PlainLabel(f"Endless Aisle {app_version()}", self)
+        self.connectivity = PlainLabel(self)
+        self.backlog = PlainLabel(self)
         labels = QGridLayout()
         for index, label in enumerate((self.who, self.connectivity, self.version, self.backlog)):
             label.setObjectName("adminHeader")

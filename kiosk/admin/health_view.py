@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.health import summary
 from kiosk.admin.text import Msg
 from kiosk.system.doctor import Check, Status
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["HealthView"]
 
@@ -36,7 +37,7 @@ class HealthView(Retranslating):
         self._status: Msg | None = None
         self._running = False
         self.table = make_table(4, self)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setObjectName("healthSummary")
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("healthRun")

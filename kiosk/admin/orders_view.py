@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.rows import FAILED, QUEUED_ON_KIOSK, OrderRow
 from kiosk.admin.text import Msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["OrdersView", "order_status_text"]
 
@@ -44,7 +45,7 @@ class OrdersView(Retranslating):
         super().__init__(parent)
         self.rows: list[OrderRow] = []
         self._status: Msg | None = None
-        self.hint = QLabel(self)
+        self.hint = PlainLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.table = make_table(4, self)
@@ -55,7 +56,7 @@ class OrdersView(Retranslating):
         self.action_row = ReflowGrid(
             [self.cancel_button, self.retry_button, self.refresh_button], self
         )
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.hint)

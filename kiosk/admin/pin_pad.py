@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.rows import format_countdown
 from kiosk.admin.text import Msg
 from kiosk.widgets.language_picker import LanguagePicker
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["PinPad"]
 
@@ -67,7 +67,7 @@ class PinPad(Retranslating):
         self._locked_until = 0.0
         self._busy = False
         self._message: Callable[[], str] = self._prompt
-        self.heading = QLabel(self)
+        self.heading = PlainLabel(self)
         self.heading.setObjectName("title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.staff_buttons: dict[str, QPushButton] = {}
@@ -81,10 +81,10 @@ class PinPad(Retranslating):
             self.staff_row.add(button)
         if len(staff) == 1:
             next(iter(self.staff_buttons.values())).setChecked(True)
-        self.dots = QLabel(self)
+        self.dots = PlainLabel(self)
         self.dots.setObjectName("pinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setObjectName("hint")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.admin._retranslate import Retranslating, translate
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["QuitConfirm"]
 
@@ -19,7 +20,7 @@ class QuitConfirm(Retranslating):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adminQuitConfirm")
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setWordWrap(True)
         self.confirm_button = QPushButton(self)
         self.confirm_button.setObjectName("adminQuitNow")

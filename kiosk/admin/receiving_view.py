@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from kiosk.admin._table import fill_row, make_table, set_headers
 from kiosk.admin.receiving import TallyLine
 from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.text import Msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["ReceivingView"]
 
@@ -44,18 +44,18 @@ class ReceivingView(Retranslating):
         self.receive_button = choice_button(modes_group)
         self.count_button = choice_button(modes_group)
         self.receive_button.setChecked(True)
-        self.mode_hint = QLabel(self)
+        self.mode_hint = PlainLabel(self)
         self.mode_hint.setObjectName("hint")
         self.mode_hint.setWordWrap(True)
-        self.last_scan = QLabel(self)
+        self.last_scan = PlainLabel(self)
         self.last_scan.setObjectName("adminBigTally")
         self.last_scan.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last_scan.setWordWrap(True)
-        self.total = QLabel(self)
+        self.total = PlainLabel(self)
         self.table = make_table(3, self)
         self.undo_button = QPushButton(self)
         self.undo_button.setEnabled(False)
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(self)
         self.count_label.setWordWrap(True)
         self.count_input = QSpinBox(self)
         self.count_input.setRange(0, 10_000)

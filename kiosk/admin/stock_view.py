@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +20,7 @@ from inventory_client.models import SizeRun, StyleSummary
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin._table import fill_row, hide_cell_widget, make_table, set_headers
 from kiosk.admin.text import Msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["StockView"]
 
@@ -49,14 +49,14 @@ class StockView(Retranslating):
         self.search_button.setObjectName("primary")
         self.results = QListWidget(self)
         QScroller.grabGesture(self.results.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self.title = QLabel("", self)
+        self.title = PlainLabel("", self)
         self.title.setWordWrap(True)
         self.grid: QTableWidget = make_table(5, self)
         # The steppers' column is as wide as its two buttons: they never overlap.
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(_STEP_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_GTIN_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.query, 3)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.theme import Metrics
 from kiosk.widgets.keypad import NumericKeypad
 from kiosk.widgets.nav_bar import NavBar
+from kiosk.widgets.plain_label import PlainLabel
 
 MARGIN = 48
 translate = QCoreApplication.translate
@@ -16,7 +17,7 @@ translate = QCoreApplication.translate
 
 def label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     """A QLabel with a theme role (``heading``, ``title``, ``hint``, ...)."""
-    widget = QLabel(text)
+    widget = PlainLabel(text)
     widget.setObjectName(name)
     widget.setWordWrap(wrap)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

@@ -13,12 +13,13 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.journey.order import Receipt
 from kiosk.screens._base import Screen, follow_orientation, label, translate
 from kiosk.screens.product import format_price
 from kiosk.theme import Metrics
+from kiosk.widgets.plain_label import PlainLabel
 from kiosk.widgets.qr_code import qr_image
 
 QR_PX = 360
@@ -51,7 +52,7 @@ class ConfirmationScreen(Screen):
         self.summary = label("", "title")
         self.next_title = label("", "title")
         self.next_steps = label("", "body")
-        self.qr = QLabel()
+        self.qr = PlainLabel()
         self.qr.setObjectName("qr")
         self.qr.setFixedSize(QR_PX, QR_PX)
         self.qr_hint = label("", "hint")

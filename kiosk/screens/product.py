@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from babel.numbers import format_currency
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from inventory_client.voice_models import FitSummary
+from kiosk.journey.fit_advice import fit_advice, sizes_not_made
 from kiosk.journey.product import Product
-from kiosk.journey.size_grid import availability_notice, size_tiles
+from kiosk.journey.size_grid import availability_notice, mark_suggested, size_tiles
 from kiosk.screens._base import Screen, follow_orientation, label, translate
 from kiosk.theme import Metrics
+from kiosk.widgets.fit_prompt import FitPrompt
+from kiosk.widgets.plain_label import PlainLabel
 from kiosk.widgets.size_grid import SizeGrid
+from kiosk.widgets.wanted_size import WantedSizeRow
+from kiosk.widgets.why_leaving import WhyLeaving
 
 
 def format_price(amount: Decimal, currency: str, language: str) -> str:
@@ -21,7 +28,7 @@ def format_price(amount: Decimal, currency: str, language: str) -> str:
     return format_currency(amount, currency, locale=language)
 
 
-class PictureLabel(QLabel):
+class PictureLabel(PlainLabel):
     """Shows a picture scaled to fit, keeping its aspect; never grows the layout."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,14 +80,28 @@ class PictureLabel(QLabel):
 class ProductScreen(Screen):
     """Signals:
     size_chosen(gtin): the shopper tapped a size.
+    fit_voted(fit, source): "Tried it on?" answered (a ``FitChoice`` value, ``"tried"``).
+    left_because(reason): the shopper said why they leave (a ``LeaveReason`` value),
+        just before ``nav.start_over_requested``.
+    size_wanted(size_eu): a size the style is not made in was asked for.
+
+    ``should_ask_why`` (set by the window): True when a start over now leaves the product
+    empty-handed, so the screen asks why first (one optional tap; a second "Start over"
+    or "Skip" starts over without an answer).
     """
 
     size_chosen = Signal(str)
+    fit_voted = Signal(str, str)
+    left_because = Signal(str)
+    size_wanted = Signal(str)
+    should_ask_why: Callable[[], bool] | None = None
 
     def __init__(self, parent: QWidget | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
         self.language = language
         self._product: Product | None = None
+        self._fit: FitSummary | None = None
+        self._asking_why = False
 
         self.image = PictureLabel()
         self.image.setMinimumSize(320, 420)
@@ -105,12 +126,23 @@ class ProductScreen(Screen):
         self.legend = label("", "legend")
         self.grid = SizeGrid()
 
+        self.advice = label("", "subtitle")
+        self.advice.setVisible(False)
+        self.why = WhyLeaving()
+        self.why.setVisible(False)
+        self.fit_prompt = FitPrompt(folded=True)
+        self.wanted = WantedSizeRow()
+
         sizes = QVBoxLayout()
         sizes.setSpacing(16)
+        sizes.addWidget(self.why)
         sizes.addWidget(self.notice)
         sizes.addWidget(self.sizes_heading)
+        sizes.addWidget(self.advice)
         sizes.addWidget(self.legend)
         sizes.addWidget(self.grid, 1)
+        sizes.addWidget(self.wanted)
+        sizes.addWidget(self.fit_prompt)
 
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(40)
@@ -119,6 +151,11 @@ class ProductScreen(Screen):
         self.body.addLayout(self.split, 1)
 
         self.grid.size_chosen.connect(self.size_chosen)
+        self.fit_prompt.fit_chosen.connect(lambda fit: self.fit_voted.emit(fit, "tried"))
+        self.wanted.size_wanted.connect(self.size_wanted)
+        self.why.reason_chosen.connect(self._leave_because)
+        self.why.skipped.connect(self._leave)
+        self.nav.start_over_guard = self._ask_why
         self.retranslate()
 
     def apply_metrics(self, metrics: Metrics) -> None:
@@ -139,6 +176,10 @@ class ProductScreen(Screen):
         self.brand.setText(style.brand)
         self.colour.setText(style.colour)
         self.image.set_image(product.image)
+        self._fit = None
+        self._show_why(False)
+        self.fit_prompt.reset()
+        self.wanted.show_sizes(sizes_not_made(run))
         self._show_words()
 
     def _show_words(self) -> None:
@@ -158,7 +199,43 @@ class ProductScreen(Screen):
         notice = availability_notice(run, translate)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self.grid.set_tiles(size_tiles(run, self.language, translate), self.language)
+        advice = fit_advice(self._fit, run, translate)
+        self.advice.setText(advice.text if advice else "")
+        self.advice.setVisible(advice is not None and not self._asking_why)
+        tiles = size_tiles(run, self.language, translate)
+        suggested = advice.suggested_gtin if advice else None
+        self.grid.set_tiles(mark_suggested(tiles, suggested, translate), self.language)
+
+    def show_fit(self, summary: FitSummary) -> None:
+        """Other shoppers' votes on the style shown (arrives after the product)."""
+        if self._product is not None and summary.style_id == self._product.size_run.style.id:
+            self._fit = summary
+            self._show_words()
+
+    def _ask_why(self) -> bool:
+        """The start-over guard: ask why once; the second tap starts over."""
+        if self._asking_why or self._product is None:
+            return False
+        ask = self.should_ask_why
+        if ask is None or not ask():
+            return False
+        self._show_why(True)
+        return True
+
+    def _show_why(self, asking: bool) -> None:
+        self._asking_why = asking
+        self.why.setVisible(asking)
+        for widget in (self.grid, self.legend, self.wanted, self.fit_prompt, self.sizes_heading):
+            widget.setVisible(not asking)
+        self.advice.setVisible(not asking and bool(self.advice.text()))
+
+    def _leave_because(self, reason: str) -> None:
+        self.left_because.emit(reason)
+        self._leave()
+
+    def _leave(self) -> None:
+        self._show_why(False)
+        self.nav.start_over_requested.emit()
 
     def set_language(self, language: str) -> None:
         super().set_language(language)
@@ -185,6 +262,11 @@ class ProductScreen(Screen):
             widget.setText("")
         self.image.set_image(None)
         self.grid.set_tiles([])
+        self._fit = None
+        self.advice.setText("")
+        self._show_why(False)
+        self.fit_prompt.reset()
+        self.wanted.show_sizes([])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -3,8 +3,15 @@
 :class:`Lockdown` is an application-wide event filter. It swallows the keys that would
 close, switch away from or un-fullscreen the kiosk (Escape, Alt+F4, Ctrl+Q, Ctrl+W, F11,
 Alt+Tab, Ctrl+Alt+Backspace, Ctrl+Alt+Del, Ctrl+Alt+F<n>, the Meta/Super key and anything
-held with it), both as key presses and as shortcuts, and ignores Close events on the main
-window until staff call :meth:`Lockdown.allow_exit` from the admin screen.
+held with it), that desktops bind to a menu, a run dialog or a terminal (Alt+F<n>,
+Ctrl+Alt+T, Menu, the launcher keys of multimedia keyboards), SysRq and Print (Alt+Print is
+SysRq), and the power, sleep and suspend keys, both as key presses and as shortcuts, and
+ignores Close events on the main window until staff call :meth:`Lockdown.allow_exit` from
+the admin screen.
+
+The kernel and logind see SysRq and the power keys before any application:
+``deploy/install.sh`` turns them off there (``kernel.sysrq = 0``, ``HandlePowerKey=ignore``
+...) and ``kiosk doctor`` checks it (:mod:`kiosk.system.lockdown_checks`).
 
 What the filter cannot see is the compositor's: cage (the kiosk session, see
 ``docs/DEPLOY.md``) has no desktop, no task switcher and no VT switching unless started with
@@ -25,7 +32,7 @@ import subprocess
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCursor, QKeyEvent, QShortcutEvent
+from PySide6.QtGui import QContextMenuEvent, QCursor, QKeyEvent, QShortcutEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 __all__ = ["Lockdown", "apply", "blocked_key_name", "inhibit_screen_blanking"]
@@ -40,6 +47,46 @@ _KEY_EVENTS = frozenset(
 )
 _META_KEYS = frozenset({K.Key_Meta, K.Key_Super_L, K.Key_Super_R, K.Key_Hyper_L, K.Key_Hyper_R})
 _FUNCTION_KEYS = frozenset(getattr(K, f"Key_F{n}") for n in range(1, 13))
+# Keys blocked whatever the modifiers, by the name the log gives them.
+_ALWAYS_BLOCKED: dict[Qt.Key, str] = {
+    K.Key_Escape: "Escape",
+    K.Key_F11: "F11",
+    K.Key_SysReq: "SysRq",  # what Alt+Print sends
+    K.Key_Print: "Print",  # screenshot tools would capture what a shopper typed
+    K.Key_PowerOff: "Power",
+    K.Key_PowerDown: "Power",
+    K.Key_Sleep: "Sleep",
+    K.Key_Suspend: "Sleep",
+    K.Key_Hibernate: "Sleep",
+    K.Key_Standby: "Sleep",
+    K.Key_WakeUp: "Sleep",
+    K.Key_Menu: "Menu",
+    K.Key_TopMenu: "Menu",
+    K.Key_LogOff: "Log off",
+    K.Key_ScreenSaver: "Screen saver",
+    K.Key_Close: "Close",
+    K.Key_Eject: "Eject",
+}
+# Multimedia keyboards' launcher keys: a terminal, a file manager, a browser, ...
+_LAUNCHER_KEYS = frozenset(
+    {
+        K.Key_Terminal,
+        K.Key_Explorer,
+        K.Key_WWW,
+        K.Key_HomePage,
+        K.Key_Search,
+        K.Key_Calculator,
+        K.Key_LaunchMail,
+        K.Key_Documents,
+        K.Key_Execute,
+        K.Key_TaskPane,
+        K.Key_Calendar,
+        K.Key_MySites,
+        K.Key_Favorites,
+        K.Key_OpenUrl,
+        *(getattr(K, f"Key_Launch{c}") for c in "0123456789ABCDEFGH"),
+    }
+)
 
 
 def _has(modifiers: Qt.KeyboardModifier, *wanted: Qt.KeyboardModifier) -> bool:
@@ -55,10 +102,10 @@ def blocked_key_name(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
         key = K(key)
     except ValueError:
         return None
-    if key == K.Key_Escape:
-        return "Escape"
-    if key == K.Key_F11:
-        return "F11"
+    if key in _ALWAYS_BLOCKED:
+        return _ALWAYS_BLOCKED[key]
+    if key in _LAUNCHER_KEYS:
+        return "Launcher"
     if key in _META_KEYS or _has(modifiers, M.MetaModifier):
         return "Meta"
     if _has(modifiers, M.ControlModifier, M.AltModifier):
@@ -68,9 +115,11 @@ def blocked_key_name(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
             return "Ctrl+Alt+Del"
         if key in _FUNCTION_KEYS:
             return f"Ctrl+Alt+{key.name.removeprefix('Key_')}"
+        if key == K.Key_T:
+            return "Ctrl+Alt+T"
     if _has(modifiers, M.AltModifier):
-        if key == K.Key_F4:
-            return "Alt+F4"
+        if key in _FUNCTION_KEYS:  # Alt+F1 menu, Alt+F2 run dialog, Alt+F4 close, ...
+            return f"Alt+{key.name.removeprefix('Key_')}"
         if key in (K.Key_Tab, K.Key_Backtab):
             return "Alt+Tab"
         if key == K.Key_Space:
@@ -155,6 +204,13 @@ class Lockdown(QObject):
                     self._report(name)
                     return True
             return False
+        if kind == QEvent.Type.ContextMenu:
+            # The Menu key (and a long press or right click) opens a text field's own menu
+            # (Undo, Paste, Select All) whose popup then takes every key: none on a kiosk.
+            assert isinstance(event, QContextMenuEvent)
+            if event.reason() == QContextMenuEvent.Reason.Keyboard:
+                self._report("context menu")
+            return True
         if kind == QEvent.Type.Close and watched is self._window and not self._exit_allowed:
             event.ignore()
             self._report("close")

@@ -7,10 +7,11 @@ again in :meth:`NumericKeypad.retranslate` whenever the shopper switches languag
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.journey.marks import QT_TRANSLATE_NOOP
 from kiosk.scanning.gtin import EntryState, entry_state, normalize_gtin
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["NumericKeypad"]
 
@@ -45,10 +46,10 @@ class NumericKeypad(QWidget):
         super().__init__(parent)
         self._digits = ""
         self._state = EntryState.INCOMPLETE
-        self.display = QLabel(self)
+        self.display = PlainLabel(self)
         self.display.setObjectName("keypadDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel(self)
+        self.hint = PlainLabel(self)
         self.hint.setObjectName("keypadHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)

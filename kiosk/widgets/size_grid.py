@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from inventory_client.models import SizeStatus
 from kiosk.journey.size_grid import SizeTile
 from kiosk.theme import Metrics
+from kiosk.widgets.plain_label import PlainLabel
 
 translate = QCoreApplication.translate
 
@@ -174,7 +175,7 @@ class SizeTileButton(QPushButton):
         return layout.totalMinimumSize().height()
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
+        label = PlainLabel(self)
         label.setObjectName(name)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         return label

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
+from kiosk.widgets.plain_label import PlainLabel
 
 translate = QCoreApplication.translate
 
@@ -27,10 +28,10 @@ class StillThereOverlay(QWidget):
         self._seconds = 0
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")
-        self.heading = QLabel(self.card)
+        self.heading = PlainLabel(self.card)
         self.heading.setObjectName("heading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown = QLabel(self.card)
+        self.countdown = PlainLabel(self.card)
         self.countdown.setObjectName("subtitle")
         self.countdown.setWordWrap(True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
