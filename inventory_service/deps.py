@@ -110,12 +110,16 @@ def actor_of(key: ApiKey) -> str:
     return f"staff:{key.label}"
 
 
+#: What the ``X-Actor`` header may hold (``ACTOR_RE`` after the server stripped the
+#: value's ends), declared in the schema (``openapi_contract`` adds the reserved names).
+ACTOR_PATTERN = r"^[^\x00-\x20\x7f-\xa0](?:[^\x00-\x1f\x7f-\x9f]{0,62}[^\x00-\x20\x7f-\xa0])?$"
 ActorHeader = Annotated[
     str | None,
     Header(
         alias="X-Actor",
         description="Who (staff name or initials) makes the change, for the audit trail; "
         "defaults to the key's label",
+        pattern=ACTOR_PATTERN,
     ),
 ]
 
@@ -141,6 +145,7 @@ def idempotency(value: str | None, payload: BaseModel, *, required: bool) -> Ide
     return Idempotency(key=value, body_hash=rules.body_hash(payload.model_dump(mode="json")))
 
 
+_IDEMPOTENCY_DOC = "8-64 printable characters; a retry with the same key never repeats"
 IdempotencyHeader = Annotated[
     str | None,
     Header(
@@ -154,8 +159,3 @@ IdempotencyRequired = Annotated[
         alias="Idempotency-Key", description=_IDEMPOTENCY_DOC, pattern=IDEMPOTENCY_KEY_RE.pattern
     ),
 ]
-#: What the ``X-Actor`` header may hold (``ACTOR_RE`` after the server stripped the
-#: value's ends), declared in the schema (``openapi_contract`` adds the reserved names).
-ACTOR_PATTERN = r"^[^\x00-\x20\x7f-\xa0](?:[^\x00-\x1f\x7f-\x9f]{0,62}[^\x00-\x20\x7f-\xa0])?$"
-        pattern=ACTOR_PATTERN,
-_IDEMPOTENCY_DOC = "8-64 printable characters; a retry with the same key never repeats"
