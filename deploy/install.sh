@@ -16,6 +16,9 @@
 #     (an edited config is never overwritten); secrets.env (mode 0600), only if absent
 #   - /var/lib/endless-aisle and /var/log/endless-aisle owned by kiosk
 #   - with --udev: a stable /dev/endless-aisle-camera name for the USB camera
+#   - host lockdown: SysRq off (sysctl.d drop-in), logind ignores the power, suspend,
+#     hibernate and reboot keys and keeps no spare consoles (logind.conf.d drop-in),
+#     getty@tty2..6 masked; applied at once on a real system (sysctl, logind reload)
 #   - enables the kiosk unit at boot; restarts it if it runs and something changed
 #
 # With --central, a chain's central stock service on PostgreSQL instead of a kiosk: the
@@ -232,6 +235,31 @@ else
         /usr/local/sbin/endless-aisle-central-backup 0755 || true
 fi
 
+# --- host lockdown: keys the kernel and logind act on before any application ------------
+LOCKDOWN_SYSCTL_CHANGED=0
+LOCKDOWN_LOGIND_CHANGED=0
+SPARE_TTYS=(tty2 tty3 tty4 tty5 tty6)
+if [ $CENTRAL -eq 0 ]; then
+    if install_file "$SRC/deploy/sysctl.d/90-endless-aisle-kiosk.conf" \
+        /etc/sysctl.d/90-endless-aisle-kiosk.conf 0644; then
+        LOCKDOWN_SYSCTL_CHANGED=1
+    fi
+    if install_file "$SRC/deploy/logind.conf.d/90-endless-aisle-kiosk.conf" \
+        /etc/systemd/logind.conf.d/90-endless-aisle-kiosk.conf 0644; then
+        LOCKDOWN_LOGIND_CHANGED=1
+    fi
+    # Masking is a link to /dev/null in /etc/systemd/system (what `systemctl mask` makes).
+    for tty in "${SPARE_TTYS[@]}"; do
+        link=$R/etc/systemd/system/getty@$tty.service
+        if [ "$(readlink "$link" 2>/dev/null || true)" != /dev/null ]; then
+            mkdir -p "$(dirname "$link")"
+            ln -sfn /dev/null "$link"
+            changed "masked getty@$tty.service"
+            UNITS_CHANGED=1
+        fi
+    done
+fi
+
 UDEV_CHANGED=0
 if [ $WITH_UDEV -eq 1 ]; then
     if install_file "$SRC/deploy/udev/70-endless-aisle-camera.rules" \
@@ -292,6 +320,21 @@ if [ $REAL -eq 1 ]; then
         fi
         [ $WITH_SERVICE -eq 0 ] || enable_unit endless-aisle-service.service
     fi
+    if [ $LOCKDOWN_SYSCTL_CHANGED -eq 1 ]; then
+        sysctl -q -p /etc/sysctl.d/90-endless-aisle-kiosk.conf
+    fi
+    if [ $LOCKDOWN_LOGIND_CHANGED -eq 1 ]; then
+        # logind re-reads its config on reload (HUP); spare consoles already open stay until
+        # the next boot.
+        systemctl reload systemd-logind 2>/dev/null \
+            || echo "  logind settings take effect at the next boot"
+    fi
+    for tty in "${SPARE_TTYS[@]}"; do
+        if [ $CENTRAL -eq 0 ] && systemctl is-active --quiet "getty@$tty.service"; then
+            systemctl stop "getty@$tty.service"
+            echo "  stopped getty@$tty.service"
+        fi
+    done
     if [ $UDEV_CHANGED -eq 1 ]; then
         udevadm control --reload-rules
         udevadm trigger --subsystem-match=video4linux

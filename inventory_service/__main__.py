@@ -29,7 +29,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from inventory_service import privacy_cli, retention
+from inventory_service import rules
 from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
 from inventory_service.tls import CertError, add_tls_arguments, run_make_cert, tls_options
 
@@ -76,7 +76,19 @@ def _serve_parser() -> argparse.ArgumentParser:
         help="a kiosk is 'stale' after N missed heartbeats (default 3)",
     )
     add_tls_arguments(p)
-    retention.add_arguments(p)
+    return p
+
+
+def _add_key_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m inventory_service add-key",
+        description="Create an API key; prints the key once (only its hash is stored).",
+    )
+    p.add_argument("--db", required=True, help=_DB_HELP)
+    p.add_argument("--scope", choices=["kiosk", "staff"], required=True)
+    p.add_argument("--store-id", required=True)
+    p.add_argument("--kiosk-id", help="required for --scope kiosk")
+    p.add_argument("--label", help="shown as the actor in audit records")
     return p
 
 
@@ -250,11 +262,6 @@ def _serve(args: argparse.Namespace) -> int:
     except CertError as exc:
         print(f"inventory service: {exc}", file=sys.stderr)
         return 2
-    try:
-        sweeper = retention.sweeper_for(args.db, retention.policy_from_args(args))
-    except ValueError as exc:
-        print(f"inventory service: {exc}", file=sys.stderr)
-        return 2
     health = HealthPolicy(
         interval=timedelta(seconds=args.heartbeat_interval), missed=args.stale_after_missed
     )
@@ -305,8 +312,6 @@ def main(argv: list[str] | None = None) -> int:
             return run_make_cert(argv[1:])
         if argv and argv[0] == "copy":
             return _copy(_copy_parser().parse_args(argv[1:]))
-        if argv and argv[0] in privacy_cli.COMMANDS:  # audit verify, erase, retention
-            return privacy_cli.main(argv)
         return _serve(_serve_parser().parse_args(argv))
     except CatalogueError as exc:
         print(f"inventory service: bad catalogue: {exc}", file=sys.stderr)

@@ -24,7 +24,7 @@ from inventory_client.models import (
     OrderStatusChange,
     ShipTo,
 )
-from inventory_service import personal_data, rules
+from inventory_service import rules
 from inventory_service.errors import (
     InvalidRequest,
     InvalidTransition,
@@ -252,13 +252,9 @@ class OrdersSql(SqlBase):
             # An unpaid order whose hold ran out is cancelled first: its pair may have
             # gone to another shopper, so it can no longer be marked paid.
             self._release_expired_holds(now)
-            row = self.db.one(
-                "SELECT status, number, ship_to FROM orders WHERE id = ?", (order_id,)
-            )
+            row = self.db.one("SELECT status, number FROM orders WHERE id = ?", (order_id,))
             if row is None:
                 raise NotFound("No such order.")
-            # A note is for staff; the shopper's own details never get copied into it.
-            note = personal_data.scrub_note(change.note, row["ship_to"])
             current = OrderStatus(row["status"])
             new = change.status
             if not rules.order_transition_allowed(current, new):

@@ -45,6 +45,7 @@ from kiosk.system.checks import (
     check_version,
     check_zbar,
 )
+from kiosk.system.lockdown_checks import check_gettys, check_power_keys, check_sysrq
 from kiosk.system.service_checks import (
     check_clock_skew,
     check_service,
@@ -96,6 +97,9 @@ CHECK_NAMES = (
     "databases",
     "outbox",
     "keyboard",
+    "sysrq",
+    "power_keys",
+    "gettys",
 )
 """Every check, in the order :func:`run_checks` reports them."""
 
@@ -130,6 +134,7 @@ class Probes:
     data_dir: Path | None
     outbox_backlog: Callable[[], int] | None
     session: requests.Session | None = None
+    host_root: Path = Path("/")  # where the host lockdown checks read /proc, /etc (tests: a tree)
 
 
 def run_checks(probes: Probes) -> list[Check]:
@@ -169,6 +174,7 @@ def run_checks(probes: Probes) -> list[Check]:
     backlog = probes.outbox_backlog
     checks.append(check_outbox(backlog) if backlog is not None else skip("outbox"))
     checks.append(check_keyboard_layout())
+    checks += [check(probes.host_root) for check in (check_sysrq, check_power_keys, check_gettys)]
     return checks
 
 

@@ -12,6 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.system.checks import Status
+from kiosk.system.lockdown_checks import (
+    check_gettys,
+    check_power_keys,
+    check_sysrq,
+    logind_settings,
+)
+
 REPO = Path(__file__).resolve().parents[2]
 UNITS = (
     "endless-aisle-kiosk.service",
@@ -338,3 +346,66 @@ def test_every_install_option_is_documented() -> None:
             assert option in guide, option
     for unit in UNITS:
         assert unit.removesuffix(".service").removesuffix(".timer") in guide
+
+
+# --- the host lockdown (issue 15 item 9): SysRq, logind keys, spare consoles ----------------
+
+SYSCTL = "etc/sysctl.d/90-endless-aisle-kiosk.conf"
+LOGIND = "etc/systemd/logind.conf.d/90-endless-aisle-kiosk.conf"
+TTYS = ("tty2", "tty3", "tty4", "tty5", "tty6")
+
+
+def set_live_sysrq(root: Path, value: str) -> None:
+    """What /proc/sys/kernel/sysrq says on the machine the root stands for."""
+    path = root / "proc/sys/kernel/sysrq"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(value + "\n")
+
+
+def test_install_lays_down_the_host_lockdown(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    out = install(source, root)
+    state = tree_state(root)
+    assert state[SYSCTL][:2] == ("file", 0o644)
+    assert state[LOGIND][:2] == ("file", 0o644)
+    assert "kernel.sysrq = 0" in (root / SYSCTL).read_text().splitlines()
+    settings = logind_settings(root)
+    for key in ("HandlePowerKey", "HandleSuspendKey", "HandleHibernateKey", "HandleRebootKey"):
+        assert settings[key] == "ignore", key
+    assert (settings["NAutoVTs"], settings["ReserveVT"]) == ("0", "0")
+    for tty in TTYS:
+        link = root / f"etc/systemd/system/getty@{tty}.service"
+        assert os.readlink(link) == "/dev/null", tty
+        assert f"masked getty@{tty}.service" in out
+    assert not (root / "etc/systemd/system/getty@tty1.service").exists()  # the kiosk's own
+
+
+def test_a_removed_mask_or_edited_drop_in_is_put_back(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root)
+    (root / "etc/systemd/system/getty@tty3.service").unlink()
+    (root / LOGIND).write_text("[Login]\nHandlePowerKey=poweroff\n")
+    out = install(source, root)
+    assert "masked getty@tty3.service" in out
+    assert f"installed /{LOGIND}" in out
+    assert logind_settings(root)["HandlePowerKey"] == "ignore"
+    assert install(source, root).splitlines()[-1].endswith("nothing to change")
+
+
+def test_central_install_leaves_the_host_alone(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root, "--central")
+    assert not (root / SYSCTL).exists() and not (root / LOGIND).exists()
+    assert not list((root / "etc/systemd/system").glob("getty@*"))
+
+
+def test_doctor_finds_the_installed_lockdown(source: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    install(source, root)
+    set_live_sysrq(root, "0")  # what `sysctl -p` did on the real machine
+    checks = [check(root) for check in (check_sysrq, check_power_keys, check_gettys)]
+    assert [(c.name, c.status) for c in checks] == [
+        ("sysrq", Status.OK),
+        ("power_keys", Status.OK),
+        ("gettys", Status.OK),
+    ], checks
