@@ -21,8 +21,11 @@ from collections.abc import Iterable, Sequence
 
 #: What a spreadsheet takes as the start of a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: Where a cell can begin for a ``,`` or ``;`` reader, followed (after spaces) by a formula start.
-_CELL_START_BEFORE_FORMULA = re.compile(r"(^|[,;\n\r])(?=[ ]*[=+\-@\t\r])")
+#: Where a cell can begin for a ``,`` or ``;`` reader (also after any line boundary a
+#: reader may split on), followed (after spaces) by a formula start.
+_CELL_START_BEFORE_FORMULA = re.compile(
+    r"(^|[,;\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])(?=[ ]*[=+\-@\t\r])"
+)
 
 
 def safe_cell(value: object) -> object:
