@@ -28,13 +28,23 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypedDict
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-__all__ = ["CertError", "CertFiles", "make_cert", "make_cert_parser", "run_make_cert"]
+__all__ = [
+    "CertError",
+    "CertFiles",
+    "UvicornTls",
+    "add_tls_arguments",
+    "make_cert",
+    "make_cert_parser",
+    "run_make_cert",
+    "tls_options",
+]
 
 CA_LIFETIME = timedelta(days=3650)
 SERVER_LIFETIME = timedelta(days=825)
@@ -242,3 +252,52 @@ def run_make_cert(argv: list[str]) -> int:
     print(f"server certificate (--tls-cert): {files.server_cert}")
     print(f"server key (--tls-key, 0600): {files.server_key}")
     return 0
+
+
+# --- serving over TLS ------------------------------------------------------------------
+
+
+def add_tls_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--tls-cert`` and ``--tls-key`` on the serve command."""
+    parser.add_argument(
+        "--tls-cert",
+        type=Path,
+        metavar="FILE.pem",
+        help="serve HTTPS with this certificate (chain) file; needs --tls-key (see make-cert)",
+    )
+    parser.add_argument(
+        "--tls-key", type=Path, metavar="FILE.key", help="the certificate's private key"
+    )
+
+
+class UvicornTls(TypedDict, total=False):
+    """The keyword arguments of ``uvicorn.Config`` that turn on TLS."""
+
+    ssl_certfile: str
+    ssl_keyfile: str
+
+
+def tls_options(cert: Path | None, key: Path | None) -> UvicornTls:
+    """uvicorn's ``ssl_certfile``/``ssl_keyfile`` for the serve options (empty: plain HTTP).
+
+    Loads the pair once here, so a wrong file fails at start with a clear message instead
+    of in every worker.
+    """
+    if cert is None and key is None:
+        return UvicornTls()
+    if cert is None or key is None:
+        raise CertError("--tls-cert and --tls-key go together")
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(cert, key)
+    except FileNotFoundError as exc:
+        raise CertError(f"no such file: {exc.filename}") from exc
+    except PermissionError as exc:
+        raise CertError(f"cannot read {exc.filename}") from exc
+    except ssl.SSLError as exc:
+        raise CertError(
+            f"{cert} and {key} are not a certificate and its key ({exc.reason})"
+        ) from exc
+    return UvicornTls(ssl_certfile=str(cert), ssl_keyfile=str(key))
