@@ -222,6 +222,12 @@ class MainWindow(QMainWindow):
         self.review_screen.place_order_requested.connect(session.place_order)
         self.confirmation_screen.done_requested.connect(session.start_over)
         self.notify_screen.done_requested.connect(session.start_over)
+        # the customer voice (issue 17): fit votes, why leaving, sizes the style lacks
+        self.product_screen.should_ask_why = lambda: session.empty_handed
+        self.product_screen.fit_voted.connect(session.vote_fit)
+        self.fetch_screen.fit_voted.connect(session.vote_fit)
+        self.product_screen.left_because.connect(session.leave_because)
+        self.product_screen.size_wanted.connect(session.want_size)
         for screen in self.screens():
             screen.nav.back_requested.connect(session.back)
             screen.nav.start_over_requested.connect(session.start_over)
@@ -230,6 +236,7 @@ class MainWindow(QMainWindow):
         # session -> screens
         session.looking_up.connect(self.looking_up_screen.show_code)
         session.product_ready.connect(self._on_product_ready)
+        session.fit_advice.connect(self.product_screen.show_fit)
         session.code_unknown.connect(self.unknown_code_screen.show_code)
         session.failed.connect(self.error_screen.show_message)
         session.fetch_changed.connect(self.fetch_screen.show_phase)

@@ -13,19 +13,25 @@ anywhere) returns to attract, forgetting the product, any typed code and every p
 detail; ``forget_personal`` tells the screens. Client calls run on a
 :class:`~kiosk.workers.TaskRunner` pool thread; their results come back to typed callbacks
 on the GUI thread.
+
+Why over 400 lines: the session is the journey's one state holder; its parts that can
+stand alone already do (flows, phases, size rules); what is left is intents and answers.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from inventory_client import InventoryError, NotFound
 from inventory_client.models import DemandKind, FetchRequest, ShipTo, SizeAvailability
+from inventory_client.voice_models import FitChoice, LeaveReason, VoteSource
 from kiosk.flows import FetchFlow, JourneyBackend, NotifyFlow, OrderFlow
 from kiosk.flows.fetch import FETCH_POLL_MS
+from kiosk.flows.voice import VoiceFlow, voice_of
 from kiosk.journey.order import OrderDraft, OrderItem, Receipt
 from kiosk.journey.phases import (
     BACK,
@@ -79,6 +85,8 @@ class ShopperSession(QObject):
             the shopper (an English source text; may be empty).
         forget_personal(): every personal detail is gone from memory; screens must
             clear theirs too (fields, keyboards).
+        fit_advice(summary): other shoppers' fit votes on the style shown (a
+            ``FitSummary``), after ``product_ready``.
     """
 
     state_changed = Signal(str)
@@ -91,6 +99,7 @@ class ShopperSession(QObject):
     order_changed = Signal(str, str)
     notify_changed = Signal(str, str)
     forget_personal = Signal()
+    fit_advice = Signal(object)
 
     def __init__(
         self,
@@ -101,6 +110,7 @@ class ShopperSession(QObject):
         record_demand: Callable[[DemandKind, str], None] | None = None,
         backend: JourneyBackend | None = None,
         poll_timer: QTimer | None = None,
+        clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,6 +130,10 @@ class ShopperSession(QObject):
         self.notify_flow = NotifyFlow(
             runner, backend, on_screen=self._on(State.NOTIFY), parent=self
         )
+        self.voice_flow = VoiceFlow(runner, voice_of(backend), parent=self)
+        self._clock = clock
+        self._scan_at = 0.0
+        self._took_action = False  # fetched, ordered or asked to be told, for this product
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -128,6 +142,7 @@ class ShopperSession(QObject):
         self.order_flow.draft_dropped.connect(self.forget_personal)
         self.order_flow.placed.connect(self._on_order_placed)
         self.notify_flow.changed.connect(self.notify_changed)
+        self.voice_flow.advice_ready.connect(self.fit_advice)
 
     def _on(self, state: State) -> Callable[[], bool]:
         return lambda: self._state is state
@@ -196,6 +211,7 @@ class ShopperSession(QObject):
             self.code_unknown.emit(code)
             self._move(State.UNKNOWN_CODE)
             return
+        self._scan_at = self._clock()
         self.looking_up.emit(gtin)
         self._move(State.LOOKING_UP)  # before submitting: a fast answer finds us waiting
         lookup = self._lookup
@@ -241,6 +257,7 @@ class ShopperSession(QObject):
         self._chosen = None
         self._last_code = ""
         self._message = ""
+        self.voice_flow.new_journey()
         self._move(State.ATTRACT)
 
     @Slot(str)
@@ -269,6 +286,7 @@ class ShopperSession(QObject):
     def request_fetch(self) -> None:
         """ "Bring it to me": ask staff for the chosen size (once per offer)."""
         if self._state is State.FETCH and self._chosen is not None:
+            self._took_action = True
             self.fetch_flow.request_for(self._chosen.variant.gtin)
 
     @Slot()
@@ -302,6 +320,37 @@ class ShopperSession(QObject):
         gtin, retry = self._chosen.variant.gtin, self.notify_flow.phase is NotifyPhase.FAILED
         if self.notify_flow.send(gtin, email, language) and not retry:
             self._demand(DemandKind.NOTIFY_ME, gtin)
+            self._took_action = True
+
+    # --- the customer voice (issue 17; sent by ``voice_flow``, best-effort) -----------
+
+    @property
+    def empty_handed(self) -> bool:
+        """A product is shown that this shopper neither fetched, ordered nor asked for."""
+        return self._product is not None and not self._took_action
+
+    @Slot(str, str)
+    def vote_fit(self, fit: str, source: str) -> None:
+        """How the style fits: the size brought (``fetched``) or the one scanned."""
+        product, origin = self._product, VoteSource(source)
+        if product is None:
+            return
+        run = product.size_run
+        gtin = self._chosen.variant.gtin if self._chosen else run.scanned_gtin
+        size = next((s.variant.size_eu for s in run.sizes if s.variant.gtin == gtin), None)
+        self.voice_flow.vote(run.style.id, FitChoice(fit), origin, size)
+
+    @Slot(str)
+    def leave_because(self, reason: str) -> None:
+        """Why the shopper leaves the product empty-handed (only a tap, never the idle)."""
+        if self._product is not None and self.empty_handed:
+            self.voice_flow.leave(self._product.size_run.style.id, LeaveReason(reason))
+
+    @Slot(str)
+    def want_size(self, size_eu: str) -> None:
+        """A size the style is not made in."""
+        if self._product is not None:
+            self.voice_flow.want_size(self._product.size_run.style.id, size_eu)
 
     # --- answers -------------------------------------------------------------------
 
@@ -309,6 +358,9 @@ class ShopperSession(QObject):
         if self._state is not State.LOOKING_UP:
             return
         self._product = product
+        self._took_action = False
+        answer_ms = round((self._clock() - self._scan_at) * 1000)
+        self.voice_flow.product_shown(product.size_run.style.id, max(0, answer_ms))
         if product.size_run.scanned_gtin:
             self._demand(DemandKind.SCANNED, product.size_run.scanned_gtin)
         self.product_ready.emit(product)
@@ -332,6 +384,7 @@ class ShopperSession(QObject):
 
     @Slot()
     def _on_order_placed(self) -> None:
+        self._took_action = True
         self._move(State.CONFIRMATION)
 
     # --- helpers -------------------------------------------------------------------

@@ -58,6 +58,7 @@ class SizeTile:
     action: SizeAction
     scanned: bool  # the size on the tag the shopper scanned
     accessible_name: str = ""  # what a screen reader says: size and status in one sentence
+    suggested: bool = False  # other shoppers' fit votes point to this size (issue 17)
 
     @property
     def choosable(self) -> bool:
@@ -74,6 +75,8 @@ def accessible_name(tile: SizeTile, translate: Translate = english) -> str:
     ]
     if tile.scanned:
         parts.insert(1, translate("SizeGrid", "the size you scanned"))
+    if tile.suggested:
+        parts.insert(1, translate("SizeGrid", "the size other shoppers suggest"))
     if tile.detail:
         parts.append(tile.detail)
     return ". ".join(parts)
@@ -160,6 +163,23 @@ def size_tiles(
         for s in ordered
     ]
     return [replace(t, accessible_name=accessible_name(t, translate)) for t in tiles]
+
+
+def mark_suggested(
+    tiles: list[SizeTile], gtin: str | None, translate: Translate = english
+) -> list[SizeTile]:
+    """Mark the tile shoppers' fit votes suggest (``kiosk.journey.fit_advice``): its second
+    line says so in words, so the mark needs no colour to be seen."""
+    if gtin is None:
+        return tiles
+    mark = translate("SizeGrid", "★ Shoppers suggest this size")
+    marked = [
+        replace(t, suggested=True, detail=f"{mark} · {t.detail}" if t.detail else mark)
+        if t.gtin == gtin
+        else t
+        for t in tiles
+    ]
+    return [replace(t, accessible_name=accessible_name(t, translate)) for t in marked]
 
 
 def availability_notice(run: SizeRun, translate: Translate = english) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from kiosk.journey.messages import CONTEXT as MESSAGES
 from kiosk.journey.phases import FetchPhase
 from kiosk.screens._base import Screen, label, translate
+from kiosk.widgets.fit_prompt import FitPrompt
 
 
 def phase_text(phase: FetchPhase) -> tuple[str, str]:
@@ -53,11 +54,13 @@ class FetchScreen(Screen):
     cancel_requested(): the shopper no longer wants the pair brought.
     give_up_requested(): "Start over" on an open ticket, confirmed: cancel it and start
         over (staff should not bring a pair nobody waits for).
+    fit_voted(fit, source): how the pair brought fits (a ``FitChoice`` value, ``"fetched"``).
     """
 
     fetch_requested = Signal()
     cancel_requested = Signal()
     give_up_requested = Signal()
+    fit_voted = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,12 +90,15 @@ class FetchScreen(Screen):
         self.body.addWidget(self.message)
         self.body.addLayout(row)
         self.body.addWidget(self._build_ask())
+        self.fit_prompt = FitPrompt()  # once the pair was handed over
+        self.body.addWidget(self.fit_prompt)
         self._asking = False
         self.nav.start_over_guard = self._ask_before_start_over
         self.fetch_button.clicked.connect(self.fetch_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.keep_button.clicked.connect(self._keep_waiting)
         self.give_up_button.clicked.connect(self.give_up_requested)
+        self.fit_prompt.fit_chosen.connect(lambda fit: self.fit_voted.emit(fit, "fetched"))
         self.retranslate()
 
     def _build_ask(self) -> QFrame:
@@ -144,6 +150,7 @@ class FetchScreen(Screen):
     def clear(self) -> None:
         self._size = ""
         self.size_line.setText("")
+        self.fit_prompt.reset()
         self.show_phase(FetchPhase.OFFER.value, 0, "")
 
     def retranslate(self) -> None:
@@ -189,3 +196,4 @@ class FetchScreen(Screen):
         self.give_up_button.setAccessibleName(self.give_up_button.text())
         # An open ticket keeps its screen: staff are already walking with the pair.
         self.nav.back_button.setVisible(not ticket_open)
+        self.fit_prompt.setVisible(phase is FetchPhase.DONE)

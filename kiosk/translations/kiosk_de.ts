@@ -534,6 +534,56 @@
     </message>
 </context>
 <context>
+    <name>FitAdvice</name>
+    <message>
+        <source>Most shoppers say it fits true to size ({count} votes)</source>
+        <translation>Die meisten Kundinnen und Kunden sagen: fällt normal aus ({count} Stimmen)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs small ({count} votes)</source>
+        <translation>Die meisten Kundinnen und Kunden sagen: fällt klein aus ({count} Stimmen)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs large ({count} votes)</source>
+        <translation>Die meisten Kundinnen und Kunden sagen: fällt groß aus ({count} Stimmen)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs small — consider EU {size} ({count} votes)</source>
+        <translation>Die meisten sagen: fällt klein aus – nehmen Sie eher EU {size} ({count} Stimmen)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs large — consider EU {size} ({count} votes)</source>
+        <translation>Die meisten sagen: fällt groß aus – nehmen Sie eher EU {size} ({count} Stimmen)</translation>
+    </message>
+</context>
+<context>
+    <name>FitPrompt</name>
+    <message>
+        <source>Tried it on? Tell us how it fits</source>
+        <translation>Anprobiert? Sagen Sie uns, wie er passt</translation>
+    </message>
+    <message>
+        <source>How does it fit?</source>
+        <translation>Wie passt er?</translation>
+    </message>
+    <message>
+        <source>Runs small</source>
+        <translation>Fällt klein aus</translation>
+    </message>
+    <message>
+        <source>True to size</source>
+        <translation>Passt genau</translation>
+    </message>
+    <message>
+        <source>Runs large</source>
+        <translation>Fällt groß aus</translation>
+    </message>
+    <message>
+        <source>Thank you! Your answer helps the next shopper choose a size.</source>
+        <translation>Danke! Ihre Antwort hilft der nächsten Person bei der Größenwahl.</translation>
+    </message>
+</context>
+<context>
     <name>HealthView</name>
     <message>
         <source>Checking…</source>
@@ -1183,6 +1233,14 @@
         <source>Sizes</source>
         <translation>Größen</translation>
     </message>
+    <message>
+        <source>the size other shoppers suggest</source>
+        <translation>die Größe, die andere empfehlen</translation>
+    </message>
+    <message>
+        <source>★ Shoppers suggest this size</source>
+        <translation>★ Von anderen empfohlen</translation>
+    </message>
 </context>
 <context>
     <name>StillThere</name>
@@ -1321,6 +1379,44 @@
     <message>
         <source>Number keypad</source>
         <translation>Zahlenfeld</translation>
+    </message>
+</context>
+<context>
+    <name>WantedSize</name>
+    <message>
+        <source>Thank you: the store will know EU {size} was asked for.</source>
+        <translation>Danke: Die Filiale erfährt, dass EU {size} gewünscht wurde.</translation>
+    </message>
+    <message>
+        <source>Your size isn&apos;t made in this style? Tell us:</source>
+        <translation>Ihre Größe gibt es in diesem Modell nicht? Sagen Sie es uns:</translation>
+    </message>
+</context>
+<context>
+    <name>WhyLeaving</name>
+    <message>
+        <source>Before you go: why no pair today?</source>
+        <translation>Bevor Sie gehen: Warum heute kein Paar?</translation>
+    </message>
+    <message>
+        <source>My size isn&apos;t available</source>
+        <translation>Meine Größe ist nicht da</translation>
+    </message>
+    <message>
+        <source>The colour</source>
+        <translation>Die Farbe</translation>
+    </message>
+    <message>
+        <source>The price</source>
+        <translation>Der Preis</translation>
+    </message>
+    <message>
+        <source>Just looking</source>
+        <translation>Ich schaue nur</translation>
+    </message>
+    <message>
+        <source>Skip and start over</source>
+        <translation>Überspringen und neu beginnen</translation>
     </message>
 </context>
 </TS>

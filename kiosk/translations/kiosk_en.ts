@@ -534,6 +534,56 @@
     </message>
 </context>
 <context>
+    <name>FitAdvice</name>
+    <message>
+        <source>Most shoppers say it fits true to size ({count} votes)</source>
+        <translation>Most shoppers say it fits true to size ({count} votes)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs small ({count} votes)</source>
+        <translation>Most shoppers say it runs small ({count} votes)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs large ({count} votes)</source>
+        <translation>Most shoppers say it runs large ({count} votes)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs small — consider EU {size} ({count} votes)</source>
+        <translation>Most shoppers say it runs small — consider EU {size} ({count} votes)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs large — consider EU {size} ({count} votes)</source>
+        <translation>Most shoppers say it runs large — consider EU {size} ({count} votes)</translation>
+    </message>
+</context>
+<context>
+    <name>FitPrompt</name>
+    <message>
+        <source>Tried it on? Tell us how it fits</source>
+        <translation>Tried it on? Tell us how it fits</translation>
+    </message>
+    <message>
+        <source>How does it fit?</source>
+        <translation>How does it fit?</translation>
+    </message>
+    <message>
+        <source>Runs small</source>
+        <translation>Runs small</translation>
+    </message>
+    <message>
+        <source>True to size</source>
+        <translation>True to size</translation>
+    </message>
+    <message>
+        <source>Runs large</source>
+        <translation>Runs large</translation>
+    </message>
+    <message>
+        <source>Thank you! Your answer helps the next shopper choose a size.</source>
+        <translation>Thank you! Your answer helps the next shopper choose a size.</translation>
+    </message>
+</context>
+<context>
     <name>HealthView</name>
     <message>
         <source>Checking…</source>
@@ -1183,6 +1233,14 @@
         <source>Sizes</source>
         <translation>Sizes</translation>
     </message>
+    <message>
+        <source>the size other shoppers suggest</source>
+        <translation>the size other shoppers suggest</translation>
+    </message>
+    <message>
+        <source>★ Shoppers suggest this size</source>
+        <translation>★ Shoppers suggest this size</translation>
+    </message>
 </context>
 <context>
     <name>StillThere</name>
@@ -1321,6 +1379,44 @@
     <message>
         <source>Number keypad</source>
         <translation>Number keypad</translation>
+    </message>
+</context>
+<context>
+    <name>WantedSize</name>
+    <message>
+        <source>Thank you: the store will know EU {size} was asked for.</source>
+        <translation>Thank you: the store will know EU {size} was asked for.</translation>
+    </message>
+    <message>
+        <source>Your size isn&apos;t made in this style? Tell us:</source>
+        <translation>Your size isn&apos;t made in this style? Tell us:</translation>
+    </message>
+</context>
+<context>
+    <name>WhyLeaving</name>
+    <message>
+        <source>Before you go: why no pair today?</source>
+        <translation>Before you go: why no pair today?</translation>
+    </message>
+    <message>
+        <source>My size isn&apos;t available</source>
+        <translation>My size isn&apos;t available</translation>
+    </message>
+    <message>
+        <source>The colour</source>
+        <translation>The colour</translation>
+    </message>
+    <message>
+        <source>The price</source>
+        <translation>The price</translation>
+    </message>
+    <message>
+        <source>Just looking</source>
+        <translation>Just looking</translation>
+    </message>
+    <message>
+        <source>Skip and start over</source>
+        <translation>Skip and start over</translation>
     </message>
 </context>
 </TS>

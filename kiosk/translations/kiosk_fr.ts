@@ -534,6 +534,56 @@
     </message>
 </context>
 <context>
+    <name>FitAdvice</name>
+    <message>
+        <source>Most shoppers say it fits true to size ({count} votes)</source>
+        <translation>La plupart des clients disent qu’il taille normalement ({count} avis)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs small ({count} votes)</source>
+        <translation>La plupart des clients disent qu’il taille petit ({count} avis)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs large ({count} votes)</source>
+        <translation>La plupart des clients disent qu’il taille grand ({count} avis)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs small — consider EU {size} ({count} votes)</source>
+        <translation>La plupart disent qu’il taille petit – pensez au EU {size} ({count} avis)</translation>
+    </message>
+    <message>
+        <source>Most shoppers say it runs large — consider EU {size} ({count} votes)</source>
+        <translation>La plupart disent qu’il taille grand – pensez au EU {size} ({count} avis)</translation>
+    </message>
+</context>
+<context>
+    <name>FitPrompt</name>
+    <message>
+        <source>Tried it on? Tell us how it fits</source>
+        <translation>Essayé ? Dites-nous comment il chausse</translation>
+    </message>
+    <message>
+        <source>How does it fit?</source>
+        <translation>Comment chausse-t-il ?</translation>
+    </message>
+    <message>
+        <source>Runs small</source>
+        <translation>Taille petit</translation>
+    </message>
+    <message>
+        <source>True to size</source>
+        <translation>Taille normalement</translation>
+    </message>
+    <message>
+        <source>Runs large</source>
+        <translation>Taille grand</translation>
+    </message>
+    <message>
+        <source>Thank you! Your answer helps the next shopper choose a size.</source>
+        <translation>Merci ! Votre avis aide le prochain client à choisir sa pointure.</translation>
+    </message>
+</context>
+<context>
     <name>HealthView</name>
     <message>
         <source>Checking…</source>
@@ -1183,6 +1233,14 @@
         <source>Sizes</source>
         <translation>Pointures</translation>
     </message>
+    <message>
+        <source>the size other shoppers suggest</source>
+        <translation>la pointure conseillée par d’autres clients</translation>
+    </message>
+    <message>
+        <source>★ Shoppers suggest this size</source>
+        <translation>★ Conseillée par les clients</translation>
+    </message>
 </context>
 <context>
     <name>StillThere</name>
@@ -1321,6 +1379,44 @@
     <message>
         <source>Number keypad</source>
         <translation>Pavé numérique</translation>
+    </message>
+</context>
+<context>
+    <name>WantedSize</name>
+    <message>
+        <source>Thank you: the store will know EU {size} was asked for.</source>
+        <translation>Merci : le magasin saura que le EU {size} a été demandé.</translation>
+    </message>
+    <message>
+        <source>Your size isn&apos;t made in this style? Tell us:</source>
+        <translation>Votre pointure n’existe pas dans ce modèle ? Dites-le-nous :</translation>
+    </message>
+</context>
+<context>
+    <name>WhyLeaving</name>
+    <message>
+        <source>Before you go: why no pair today?</source>
+        <translation>Avant de partir : pourquoi pas de paire aujourd’hui ?</translation>
+    </message>
+    <message>
+        <source>My size isn&apos;t available</source>
+        <translation>Ma pointure n’est pas disponible</translation>
+    </message>
+    <message>
+        <source>The colour</source>
+        <translation>La couleur</translation>
+    </message>
+    <message>
+        <source>The price</source>
+        <translation>Le prix</translation>
+    </message>
+    <message>
+        <source>Just looking</source>
+        <translation>Je regarde seulement</translation>
+    </message>
+    <message>
+        <source>Skip and start over</source>
+        <translation>Passer et recommencer</translation>
     </message>
 </context>
 </TS>
