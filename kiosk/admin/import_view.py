@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from inventory_client.models import ImportKind, ImportReport
 from kiosk.admin._retranslate import Retranslating, translate
 from kiosk.admin.reflow import ReflowGrid
 from kiosk.admin.text import Msg
+from kiosk.widgets.plain_label import PlainLabel
 
 __all__ = ["ImportView", "csv_files", "describe_report"]
 
@@ -91,7 +91,7 @@ class ImportView(Retranslating):
         )
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        self.where = QLabel(self)
+        self.where = PlainLabel(self)
         self.where.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.where)
