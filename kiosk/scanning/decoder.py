@@ -31,10 +31,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk.scanning import locate
 from kiosk.scanning import views as renderings
 from kiosk.scanning.backends import ZXING_AVAILABLE, Raw, zbar_read, zxing_read
 from kiosk.scanning.frames import to_gray
-from kiosk.scanning.gate import looks_like_code
+from kiosk.scanning.gate import BlockFields, examine
 from kiosk.scanning.gtin import gtin_for_scan, normalize_gtin
 from kiosk.scanning.judge import Verdict, View, counts, judge
 
@@ -135,9 +136,12 @@ class Decoder:
         gray = to_gray(frame)
         if gray is None:
             return None
-        if self.gate and not looks_like_code(gray, two_d=self._two_d):
-            return None
-        return FrameWork(gray, self.symbologies, self.use_zxing)
+        fields = None
+        if self.gate:
+            passed, fields = examine(gray, two_d=self._two_d)
+            if not passed:
+                return None
+        return FrameWork(gray, self.symbologies, self.use_zxing, fields)
 
     def _decode(self, frame: np.ndarray) -> list[Scan]:
         work = self.work(frame)
@@ -176,45 +180,43 @@ def merge(views: Views, view: View, reads: Sequence[Raw]) -> None:
 class FrameWork:
     """The reads of one grey frame: the first look, then retry views one at a time.
 
-    A view is (rendering, library); the first look's views of the crop around a located
-    tag are named ``crop...``.
+    A view is (rendering, library). All views of a frame form one list, cheapest and most
+    productive first (:meth:`plan`): the located regions cut out upright (``up0``: both
+    libraries), zxing-cpp on the frame as it comes, the upright crops doubled and
+    binarised, ZBar on the frame, and last the whole frame rescaled, binarised,
+    equalised, sharpened and rotated. The first look reads the head of that list; the
+    retries read the rest.
     """
 
-    def __init__(self, gray: np.ndarray, symbologies: tuple[str, ...], use_zxing: bool) -> None:
+    def __init__(
+        self,
+        gray: np.ndarray,
+        symbologies: tuple[str, ...],
+        use_zxing: bool,
+        fields: BlockFields | None = None,
+    ) -> None:
         self.gray = gray
         self._syms = symbologies
         self._zxing = use_zxing
+        self._fields = fields
         self._done: set[View] = set()
         self._makers: dict[str, renderings.Maker] | None = None
+        self._plan: list[View] | None = None
 
     def first_look(self) -> Views:
-        """zxing-cpp on the frame (ZBar when zxing-cpp found nothing), then the check views
-        on the region of what was found. Empty when neither library read anything."""
+        """The head of :meth:`plan`: the first region upright by both libraries and the
+        other regions by zxing-cpp (a second tag in view must be seen), then zxing-cpp on
+        the whole frame unless both libraries already agree; ZBar on the whole frame only
+        when nothing else read anything. Empty when nothing was read."""
         views: Views = {}
-        if self._zxing:
-            self._add(views, ("plain", "zxing"), zxing_read(self.gray, self._syms))
-        if not any(views.values()):
-            self._add(views, ("plain", "zbar"), zbar_read(self.gray, self._syms))
-        found = [r for reads in views.values() for r in reads]
-        if not found:
-            return views
-        region = renderings.around(self.gray, (r.box for r in found if r.box is not None))
-        if region is None:
-            region = self.gray
-        # The crop views have names of their own: the same renderings of the whole frame
-        # may still be read as retries, and a weakly located tag may reach beyond the crop.
-        if ("plain", "zbar") not in self._done:
-            self._add(views, ("crop", "zbar"), zbar_read(region, self._syms))
-        scaled = renderings.rescaled(region) if self._zxing else None
-        if scaled is not None:
-            name, image = scaled
-            self._add(views, (f"crop-{name}", "zxing"), zxing_read(image, self._syms))
-        if judge(views, complete=False) is not None:
-            return views  # both libraries agree, and the rescaled crop does not dissent
-        binary = renderings.otsu(region)
-        self._add(views, ("crop-otsu", "zbar"), zbar_read(binary, self._syms))
-        if self._zxing:
-            self._add(views, ("crop-otsu", "zxing"), zxing_read(binary, self._syms))
+        plan = self.plan()
+        head = plan[: plan.index(("plain", "zxing")) + 1] if self._zxing else plan[:2]
+        for i, view in enumerate(head):
+            self._add(views, view, self._read_raw(view))
+            if i + 2 >= len(head) and judge(views, complete=False) is not None:
+                return views
+        if not any(views.values()) and ("plain", "zbar") not in self._done:
+            self._add(views, ("plain", "zbar"), self._read_raw(("plain", "zbar")))
         return views
 
     @property
@@ -222,37 +224,66 @@ class FrameWork:
         """The views read on this frame so far."""
         return frozenset(self._done)
 
+    def plan(self) -> list[View]:
+        """Every view of this frame, in the order they are read."""
+        if self._plan is None:
+            self._plan = self._make_plan()
+        return self._plan
+
     def retry_views(self) -> list[View]:
-        """The views not read yet, most productive first. They read the whole frame: a
-        hard tag may lie outside the region a weak first read located, and a misread is
-        often given away by a view of the whole symbol reading another code."""
-        libraries = ("zbar", "zxing") if self._zxing else ("zbar",)
-        order: list[View] = [("plain", "zbar")]
-        scale = renderings.rescaled(self.gray)
-        if scale is not None:
-            order.append((scale[0], libraries[-1]))
-        order += [("otsu", b) for b in libraries]
-        for name in self._retry_makers():
-            order.append((name, "zbar"))
-            if self._zxing and name in _ZXING_RETRIES:
-                order.append((name, "zxing"))
-        return [v for v in dict.fromkeys(order) if v not in self._done]
+        """The views not read yet, in order."""
+        return [v for v in self.plan() if v not in self._done]
 
     def read(self, view: View) -> list[Raw]:
-        """Read one retry view (counted reads only, as printed)."""
-        name, backend = view
-        image = self.gray if name == "plain" else self._retry_makers()[name]()
-        raw = zxing_read(image, self._syms) if backend == "zxing" else zbar_read(image, self._syms)
-        self._done.add(view)
-        return self._keep(raw)
+        """Read one view (counted reads only, as printed)."""
+        return self._keep(self._read_raw(view))
 
-    def _retry_makers(self) -> Mapping[str, renderings.Maker]:
+    def _make_plan(self) -> list[View]:
+        libraries = ("zxing", "zbar") if self._zxing else ("zbar",)
+        makers = self._renderings()
+        ups = [n for n in makers if n.startswith("up")]
+        first_crop = [n for n in ups if n.startswith("up0")]
+        order: list[View] = []
+        order += [(n, b) for n in first_crop[:1] for b in libraries]
+        if self._zxing:
+            others = [n for n in ups if n.startswith("up") and n[2:].isdigit() and n != "up0"]
+            order += [(n, "zxing") for n in others]
+            order.append(("plain", "zxing"))
+        order += [(n, b) for n in first_crop[1:] for b in libraries]
+        order += [(n, b) for n in ups if n not in first_crop for b in libraries]
+        order.append(("plain", "zbar"))
+        scale = renderings.rescaled(self.gray)
+        if scale is not None:
+            order.append((scale[0], libraries[0]))
+        order += [("otsu", b) for b in libraries]
+        for name in makers:
+            if not name.startswith("up"):
+                order.append((name, "zbar"))
+                if self._zxing and name in _ZXING_RETRIES:
+                    order.append((name, "zxing"))
+        return list(dict.fromkeys(v for v in order if v[0] == "plain" or v[0] in makers))
+
+    def _renderings(self) -> Mapping[str, renderings.Maker]:
         if self._makers is None:
-            self._makers = renderings.retry_makers(self.gray)
+            found = locate.regions(self.gray, self._fields)
+            self._makers = {
+                **renderings.upright_makers(self.gray, found),
+                **renderings.retry_makers(self.gray),
+            }
         return self._makers
 
-    def _add(self, views: Views, view: View, raw: Sequence[Raw]) -> None:
+    def _read_raw(self, view: View) -> list[Raw]:
+        name, backend = view
         self._done.add(view)
+        image = self.gray if name == "plain" else self._renderings()[name]()
+        if image is None:
+            return []
+        if backend == "zbar":
+            return zbar_read(image, self._syms)
+        # Upright crops need no rotation search: zxing-cpp's quick mode reads them.
+        return zxing_read(image, self._syms, thorough=not name.startswith("up"))
+
+    def _add(self, views: Views, view: View, raw: Sequence[Raw]) -> None:
         merge(views, view, self._keep(raw))
 
     def _keep(self, raw: Sequence[Raw]) -> list[Raw]:

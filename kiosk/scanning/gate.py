@@ -20,10 +20,12 @@ passing: a striped shirt costs a decode; a missed barcode costs a shopper.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
-__all__ = ["GATE_WIDTH", "looks_like_code"]
+__all__ = ["GATE_WIDTH", "BlockFields", "block_fields", "examine", "looks_like_code"]
 
 #: Width of the analysed copy. 640 keeps 2-px modules of a 1280-wide frame resolvable.
 GATE_WIDTH = 640
@@ -40,7 +42,15 @@ def looks_like_code(gray: np.ndarray, *, two_d: bool = False) -> bool:
 
     Looked at twice, 640 and 320 pixels wide, so both small and large modules resolve.
     """
+    return examine(gray, two_d=two_d)[0]
+
+
+def examine(gray: np.ndarray, *, two_d: bool = False) -> tuple[bool, BlockFields | None]:
+    """(:func:`looks_like_code`, block statistics): those of the copy that passed, else of
+    the 640-wide copy; None when the frame was too small to analyse. They are kept so the
+    locator (:mod:`kiosk.scanning.locate`) need not make them again."""
     h, w = gray.shape
+    first: BlockFields | None = None
     for width in (GATE_WIDTH, GATE_WIDTH // 2):
         if w > width:
             small = cv2.resize(
@@ -50,10 +60,12 @@ def looks_like_code(gray: np.ndarray, *, two_d: bool = False) -> bool:
             break
         else:
             small = gray
-        verdict = _blocks_look_like_code(small, two_d)
-        if verdict:
-            return True
-    return False
+        fields = block_fields(small)
+        if width == GATE_WIDTH:
+            first = fields
+        if fields is None or _blocks_look_like_code(fields, two_d):
+            return True, fields if fields is not None else first  # too small: look anyway
+    return False, first
 
 
 # Kernels that count candidate blocks along each quantised gradient direction: a linear
@@ -73,14 +85,38 @@ _MIN_RUN = 3
 _MIN_RUN_BLOCKS = 12
 
 
-def _blocks_look_like_code(small: np.ndarray, two_d: bool) -> bool:
+@dataclass(frozen=True)
+class BlockFields:
+    """Per-block gradient statistics of an analysed copy (one value per 8x8 block).
+
+    ``c2``/``s2`` are the block means of the doubled-angle gradient vector (gx²-gy²,
+    2·gx·gy): their angle is twice the gradient direction, their length over ``energy``
+    the coherence. ``linear`` marks blocks that look like bars.
+    """
+
+    width: int  # width of the analysed copy, pixels
+    block: int
+    energy: np.ndarray
+    c2: np.ndarray
+    s2: np.ndarray
+    strong: np.ndarray
+    linear: np.ndarray
+    # Full-size terms, for the 2-D test only.
+    gxx: np.ndarray
+    gyy: np.ndarray
+    gc2: np.ndarray
+    gs2: np.ndarray
+
+
+def block_fields(small: np.ndarray) -> BlockFields | None:
+    """The block statistics of ``small``; None when it is too small to judge."""
     # Full-size arithmetic with OpenCV rather than NumPy operators: the same float32
     # results, several times faster (and this runs on every changed camera frame).
     gx = cv2.Sobel(small, cv2.CV_32F, 1, 0, ksize=3)
     gy = cv2.Sobel(small, cv2.CV_32F, 0, 1, ksize=3)
     bh, bw = small.shape[0] // _BLOCK, small.shape[1] // _BLOCK
     if bh < 3 or bw < 3:
-        return True  # too small to judge: let the decoder look
+        return None
     gx, gy = gx[: bh * _BLOCK, : bw * _BLOCK], gy[: bh * _BLOCK, : bw * _BLOCK]
 
     def block_mean(a: np.ndarray) -> np.ndarray:
@@ -96,6 +132,18 @@ def _blocks_look_like_code(small: np.ndarray, two_d: bool) -> bool:
     alternation = cv2.magnitude(block_mean(gx), block_mean(gy)) / (mean_abs + 1e-6)
     strong = (energy > _MIN_ENERGY) & (alternation < _MAX_ALTERNATION)
     linear = strong & (coherence > _MIN_COHERENCE)
+    return BlockFields(small.shape[1], _BLOCK, energy, mc2, ms2, strong, linear, gxx, gyy, c2, s2)
+
+
+def _blocks_look_like_code(fields: BlockFields, two_d: bool) -> bool:
+    linear, strong, energy = fields.linear, fields.strong, fields.energy
+    ms2, mc2 = fields.s2, fields.c2
+    gxx, gyy, c2, s2 = fields.gxx, fields.gyy, fields.gc2, fields.gs2
+    bh, bw = energy.shape
+
+    def block_mean(a: np.ndarray) -> np.ndarray:
+        return cv2.resize(a, (bw, bh), interpolation=cv2.INTER_AREA)
+
     if linear.any():
         # Doubled angle in [-pi, pi] -> gradient direction bin 0..3 (0, 45, 90, 135 deg).
         angle = np.arctan2(ms2, mc2)

@@ -16,7 +16,8 @@ the misreads met in the corpus and in generated scenes (docs/PERFORMANCE.md, Dec
   Reads of one library on several renderings of the same pixels are not independent:
   under glare ZBar read 269143792788 for 269143792122 on the plain, CLAHE and sharpened
   frame alike, and only weak reads of the truth in rotated views gave it away;
-- no other code may have support (several tags in view: "hold one tag up"), a reading of
+- no other code may have support (two views, or one zxing-cpp read: several tags in
+  view, "hold one tag up"), a reading of
   the same symbol with another left half must not tie, and no view may *dissent* (read
   another code strongly and not this one: a damaged or badly printed tag).
 """
@@ -117,9 +118,14 @@ def judge(views: Mapping[View, Sequence[Raw]], *, complete: bool) -> Verdict | N
     votes: dict[str, set[View]] = {}
     reads: dict[str, dict[tuple[str, str], int]] = {}
     halves: dict[str, str | None] = {}
+    # A zxing-cpp read of another symbol is a second tag in view, not stray noise: it
+    # checks quiet zones and two scan lines.
+    by_zxing: set[str] = set()
     for view, found in views.items():
         for raw in found:
             code = code_of(raw)
+            if raw.backend == "zxing":
+                by_zxing.add(code)
             votes.setdefault(code, set()).add(view)
             printed = reads.setdefault(code, {})
             printed[(raw.symbology, raw.text)] = printed.get((raw.symbology, raw.text), 0) + 1
@@ -140,7 +146,7 @@ def judge(views: Mapping[View, Sequence[Raw]], *, complete: bool) -> Verdict | N
         n = len(votes[code])
         if code in same and n == n_best:
             return None
-        if code not in same and (n >= 2 or n == n_best):
+        if code not in same and (n >= 2 or n == n_best or code in by_zxing):
             return None
     for found in views.values():
         codes = {code_of(r) for r in found}

@@ -8,16 +8,18 @@ so the check views read a few hundred thousand pixels instead of the whole frame
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import cv2
 import numpy as np
 
 from kiosk.scanning.backends import Box
+from kiosk.scanning.locate import Region, upright
 
-__all__ = ["around", "otsu", "rescaled", "retry_makers"]
+__all__ = ["around", "otsu", "rescaled", "retry_makers", "upright_makers"]
 
-Maker = Callable[[], np.ndarray]
+#: Makes one rendering on demand; None when there is nothing to read (a region too small).
+Maker = Callable[[], np.ndarray | None]
 
 #: Margin around a located symbol, as a share of its longest side: a linear code is
 #: often located by the scan lines that read it (a thin box), and its bars reach about
@@ -60,8 +62,36 @@ def rescaled(gray: np.ndarray) -> tuple[str, np.ndarray] | None:
     return None
 
 
+def upright_makers(gray: np.ndarray, regions: Sequence[Region]) -> dict[str, Maker]:
+    """Renderings of each located region cut out upright (:mod:`kiosk.scanning.locate`),
+    in retry order: ``up0`` (as it is), ``up0x2`` (twice the size: 1.4-2 pixel modules
+    become readable; skipped for long crops), ``up0-otsu`` and ``up0x2-otsu`` (binarised),
+    then the same for ``up1``. Each image is made once, however many libraries read it."""
+    makers: dict[str, Maker] = {}
+    for i, region in enumerate(regions):
+        plain = functools.cache(functools.partial(upright, gray, region, 1.0))
+        makers[f"up{i}"] = plain
+        double: Maker | None = None
+        if region.length * 2 <= _MAX_UPRIGHT_X2:
+            double = functools.cache(functools.partial(upright, gray, region, 2.0))
+            makers[f"up{i}x2"] = double
+        makers[f"up{i}-otsu"] = functools.partial(_otsu_of, plain)
+        if double is not None:
+            makers[f"up{i}x2-otsu"] = functools.partial(_otsu_of, double)
+    return makers
+
+
+#: Longest upright crop worth doubling (pixels across the bars, doubled).
+_MAX_UPRIGHT_X2 = 1800
+
+
+def _otsu_of(make: Callable[[], np.ndarray | None]) -> np.ndarray | None:
+    image = make()
+    return None if image is None else otsu(image)
+
+
 def retry_makers(gray: np.ndarray) -> dict[str, Maker]:
-    """The expensive renderings for retries, in retry order."""
+    """The expensive renderings of the whole frame for retries, in retry order."""
     h, w = gray.shape
     makers: dict[str, Maker] = {}
     if max(h, w) <= 1000:

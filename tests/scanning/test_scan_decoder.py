@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.scanning.backends import _ZBAR, Raw, zbar_read
 from kiosk.scanning.decoder import ALL_SYMBOLOGIES, Decoder, Scan
-from kiosk.scanning.judge import counts, judge
+from kiosk.scanning.judge import code_of, counts, judge
 
 from .conftest import noisy, patient_decoder, perspective, place, render_linear, render_qr, rotate
 
@@ -243,14 +243,16 @@ def test_zbar_upce_needs_many_scan_lines() -> None:
     assert not counts(Raw("EAN13", "4006381333931", 1, "zbar"), syms)  # one scan line
 
 
-def test_check_views_read_only_the_region_of_the_tag(ean13_frame: np.ndarray) -> None:
-    """The first look crops around what zxing-cpp located; the verdict is the one of
-    reading the whole frame, and both libraries confirm it."""
+def test_first_look_reads_the_located_tag_upright(ean13_frame: np.ndarray) -> None:
+    """The first look reads the located region cut out upright, by both libraries, and
+    stops there when they agree: the whole-frame views are left unread."""
     decoder = patient_decoder(ALL_SYMBOLOGIES)
-    work = decoder.work(ean13_frame)
+    work = decoder.work(rotate(ean13_frame, 25))
     assert work is not None
-    located = [r.box for r in work.first_look()[("plain", "zxing")]]
-    assert located and all(b is not None for b in located)
+    first = work.first_look()
+    assert {code_of(r) for r in first[("up0", "zbar")]} == {"4006381333931"}
+    assert {code_of(r) for r in first[("up0", "zxing")]} == {"4006381333931"}
+    assert ("plain", "zbar") not in work.read_views
     sure = decoder.decode(place(render_linear("ean13", "400638133393")))
     assert [(s.gtin, s.confirmed) for s in sure] == [("4006381333931", True)]
     assert decoder.decode(_two_tags("400638133393", "590123412345")) == []
