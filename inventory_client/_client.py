@@ -29,6 +29,7 @@ from inventory_client._errors import InventoryError, NotFound, Rejected
 from inventory_client._flush import flush_pending
 from inventory_client._notices import Notices, UnfulfillableOrder
 from inventory_client._outbox import Outbox, OutboxEntry, OutboxKind
+from inventory_client._phone import PhoneHandoffs
 from inventory_client._policies import FETCH_REQUEST_MAX_AGE, delivery_policies
 from inventory_client._privacy import invalid_fields
 from inventory_client._reads import GTIN13, CachedReads
@@ -159,6 +160,11 @@ class InventoryClient:
         it was cached (UTC). None when it came from the service. Per thread, so worker
         threads do not see each other's answers."""
         return self._reads.last_lookup_cached_at
+
+    @property
+    def phone(self) -> PhoneHandoffs:
+        """The phone hand-off's kiosk calls ("Continue on your phone"); not queued."""
+        return PhoneHandoffs(self._transport, kiosk_id=self.kiosk_id, store_id=self.store_id)
 
     def staff(self, staff_key: str | None = None) -> StaffClient:
         """The staff calls of this store (fetch queue, stock adjustments, orders, reports,

@@ -166,6 +166,31 @@ class StaffClient:
         path = f"/v1/orders/by-number/{quote(number, safe='')}"
         return self._transport.call("GET", path, Order, headers=self._headers(f"GET {path}"))
 
+    def find_orders(self, code: str) -> list[Order]:
+        """The store's orders named by ``code``: an order number (``EA-6JNXK6``, prefix
+        optional) or the reference a kiosk printed while offline (``3FD0B7DA``)."""
+        code = code.strip()
+        if not code:
+            raise NotFound("find orders: no number or reference given")
+        what = "GET /v1/order-lookup"
+        found = self._transport.call_list(
+            "GET",
+            "/v1/order-lookup",
+            Order,
+            params={"store_id": self.store_id, "code": code},
+            headers=self._headers(what),
+        )
+        ensure_store(what, self.store_id, found)
+        return found
+
+    def order_by_code(self, code: str) -> Order:
+        """The one order ``code`` names (``find_orders``); ``NotFound`` for none, and for
+        more than one (two kiosks printed the same reference: ask for the number)."""
+        found = self.find_orders(code)
+        if len(found) != 1:
+            raise NotFound(f"{len(found)} orders for {code!r}")
+        return found[0]
+
     def set_order_status(
         self,
         order_id: str,

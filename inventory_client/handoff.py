@@ -77,7 +77,9 @@ def status_token(idempotency_key: str) -> str:
 def status_link(public_url: str, idempotency_key: str, language: str) -> str:
     """The status page's full address, as the confirmation QR code carries it."""
     lang = language if language in PHONE_LANGUAGES else "en"
-    return f"{public_url.rstrip('/')}{STATUS_PATH}{status_token(idempotency_key)}?lang={lang}"
+    token, reference = status_token(idempotency_key), kiosk_reference(idempotency_key)
+    # The reference rides along for staff: their scanner reads it from the shopper's code.
+    return f"{public_url.rstrip('/')}{STATUS_PATH}{token}?lang={lang}&ref={reference}"
 
 
 def handoff_link(public_url: str, token: str, language: str) -> str:

@@ -50,9 +50,10 @@ def orders_by_code(storage: Storage, store_id: str, code: str) -> list[Order]:
     """The store's orders an order number or a kiosk reference names (staff lookup)."""
     code = code.strip().upper()
     found: list[Order] = []
-    by_number = storage.get_order_by_number(code)
-    if by_number is not None and by_number.store_id == store_id:
-        found.append(by_number)
+    for number in dict.fromkeys((code, code if code.startswith("EA-") else f"EA-{code}")):
+        by_number = storage.get_order_by_number(number)
+        if by_number is not None and by_number.store_id == store_id:
+            found.append(by_number)
     for order_id in handoff_store(storage).order_ids_by_reference(store_id, code):
         order = storage.get_order(order_id)
         if order is not None and order not in found:

@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 _ORDER_NUMBER = re.compile(r"\b([A-Z]{2}-[A-Z0-9]{4,16})\b")
+#: The kiosk reference in a status link's QR (``...?lang=de&ref=3FD0B7DA``).
+_LINK_REFERENCE = re.compile(r"[?&]REF=([0-9A-F]{8})\b")
 _SHOWN_CODE_CHARS = 40
 
 
@@ -78,7 +80,11 @@ class ScanRoute:
 
 
 def order_number_from_qr(code: str) -> str:
-    """The order number in a scanned order QR (plain ``EA-4K7Q9M`` or inside a URL/text)."""
+    """The order number in a scanned order QR (plain ``EA-4K7Q9M`` or inside a URL/text),
+    or the kiosk reference in a status link (staff find the order by either)."""
+    linked = _LINK_REFERENCE.search(code.upper())
+    if linked:
+        return linked.group(1)
     match = _ORDER_NUMBER.search(code.upper())
     return match.group(1) if match else code.strip()
 

@@ -113,7 +113,7 @@ class StoreActions(QObject):
         actor = self._tasks.actor()
 
         def job() -> Order:
-            order = self.staff.order_by_number(number)
+            order = self.staff.order_by_code(number)  # a number or a kiosk reference
             return self.staff.set_order_status(
                 order.id, OrderStatus.PAID, "paid at the counter", actor=actor
             )

@@ -113,6 +113,12 @@ def run(
         return open_source(camera.source, width=camera.width, height=camera.height, fps=camera.fps)
 
     kiosk = Kiosk(client, source_factory=source_factory, ui=config.ui, scanner=config.scanner)
+    if config.service.public_url:  # "Continue on your phone" and the status-page QR
+        from kiosk.assembly.phone import attach_phone_handoff
+
+        attach_phone_handoff(
+            kiosk.window, kiosk.session, kiosk.runner, client.phone, config.service.public_url
+        )
 
     def quit_kiosk() -> None:
         if kiosk.lockdown is not None:

@@ -77,6 +77,10 @@ def _url(value: str) -> str:
     return value.rstrip("/")
 
 
+def _optional_url(value: str) -> str:
+    return _url(value) if value.strip() else ""
+
+
 def _range(low: float, high: float) -> Callable[[Any], Any]:
     noun = "an integer" if isinstance(low, int) and isinstance(high, int) else "a number"
 
@@ -202,6 +206,19 @@ SCHEMA: tuple[Setting, ...] = (
         False,
         "Accept an http:// service URL that is not loopback (keys and orders then cross the "
         "LAN in clear text). Without it, 'kiosk doctor' fails such a URL.",
+    ),
+    Setting(
+        "service",
+        "public_url",
+        str,
+        "",
+        "Base URL at which shoppers' phones reach the service (on the store's Wi-Fi or the "
+        "internet), e.g. https://shop.example.com. Set: the product screen and the address "
+        "form offer 'Continue on your phone' and the confirmation's QR code opens the "
+        "order's status page. Empty: neither ('kiosk doctor' checks that it answers).",
+        check=_optional_url,
+        allowed_text="an http:// or https:// URL, or empty",
+        example="http://192.168.1.20:8765",
     ),
     Setting(
         "camera",

@@ -25,6 +25,7 @@ class ServiceSection:
     heartbeat_interval_s: int
     ca_bundle: str = ""
     allow_plain_http: bool = False
+    public_url: str = ""  # phones reach the service here (issue 18); "" = no phone hand-off
 
 
 @dataclass(frozen=True)

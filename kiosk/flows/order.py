@@ -144,6 +144,7 @@ class OrderFlow(Flow):
             reserved_until=reserved_until,
             item=draft.item,
             queued=queued,
+            idempotency_key=draft.idempotency_key,
         )
         self.drop_draft()
         self._phase = OrderPhase.READY

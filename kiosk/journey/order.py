@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from babel.dates import format_date, format_time
 
+from inventory_client.handoff import kiosk_reference
 from inventory_client.models import OrderLineRequest, ShipTo, SizeRun
 
 
@@ -69,6 +70,8 @@ class Receipt:
     reserved_until: datetime | None
     item: OrderItem
     queued: bool
+    #: The order's key: the status page's link derives from it (``inventory_client.handoff``).
+    idempotency_key: str = ""
 
     @property
     def code(self) -> str:
@@ -77,8 +80,9 @@ class Receipt:
 
 
 def reference_for(idempotency_key: str) -> str:
-    """A short reference staff can match against the outbox (the key's first 8 chars)."""
-    return idempotency_key[:8].upper()
+    """A short reference staff can match against the outbox and look up at the service
+    (the key's first 8 chars; ``inventory_client.handoff.kiosk_reference``)."""
+    return kiosk_reference(idempotency_key)
 
 
 def add_working_days(start: date, days: int) -> date:

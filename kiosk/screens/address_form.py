@@ -28,6 +28,7 @@ from kiosk.journey.address import (
 )
 from kiosk.screens._base import Screen, label, translate
 from kiosk.theme import Metrics
+from kiosk.widgets.phone_handoff import PhoneHandoffPanel
 from kiosk.widgets.touch_keyboard import TouchKeyboard
 
 TEXT_FIELDS: tuple[str, ...] = ("name", "street", "postcode", "city", "email", "phone")
@@ -117,6 +118,10 @@ class AddressFormScreen(Screen):
         )
         self.body.addWidget(self.heading)
         self.body.addWidget(self.item_line)
+        # "Continue on your phone": type the address there instead (public URL set).
+        self.phone = PhoneHandoffPanel()
+        self.phone.setVisible(False)
+        self.body.addWidget(self.phone)
         self.body.addWidget(self.fields_area, 1)
         self.body.addWidget(self.keyboard)
 

@@ -7,6 +7,7 @@ says so plainly: saved, confirmed shortly, with a reference staff can find on th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from babel import Locale
@@ -42,6 +43,9 @@ class ConfirmationScreen(Screen):
     """
 
     done_requested = Signal()
+    #: The order's status-page link for the QR code (set when the kiosk has a public URL
+    #: for phones); without it the code holds the order number or reference.
+    status_link: Callable[[Receipt], str | None] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,11 +110,19 @@ class ConfirmationScreen(Screen):
             self.qr.clear()
             return
         side = self.qr.width() * self.qr.devicePixelRatioF()
-        picture = QPixmap.fromImage(qr_image(self._receipt.code)).scaled(
+        picture = QPixmap.fromImage(qr_image(self.qr_text())).scaled(
             round(side), round(side), Qt.AspectRatioMode.KeepAspectRatio
         )
         picture.setDevicePixelRatio(self.qr.devicePixelRatioF())
         self.qr.setPixmap(picture)
+
+    def qr_text(self) -> str:
+        """What the QR code holds: the status page's link, else the number/reference."""
+        receipt = self._receipt
+        if receipt is None:
+            return ""
+        link = self.status_link(receipt) if self.status_link is not None else None
+        return link or receipt.code
 
     @property
     def receipt(self) -> Receipt | None:
@@ -149,9 +161,13 @@ class ConfirmationScreen(Screen):
         self.qr.setAccessibleName(
             translate("ConfirmationScreen", "QR code of {number}").format(number=receipt.code)
         )
-        self.qr_hint.setText(
-            translate("ConfirmationScreen", "Take a photo of the code to keep your number.")
-        )
+        if self.qr_text() != receipt.code:
+            hint = translate(
+                "ConfirmationScreen", "Scan with your phone to follow your order there."
+            )
+        else:
+            hint = translate("ConfirmationScreen", "Take a photo of the code to keep your number.")
+        self.qr_hint.setText(hint)
         if receipt.queued:
             self.heading.setText(translate("ConfirmationScreen", "Your order is saved"))
             self.number_title.setText(translate("ConfirmationScreen", "Your reference"))

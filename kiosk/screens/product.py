@@ -17,6 +17,7 @@ from kiosk.journey.size_grid import availability_notice, mark_suggested, size_ti
 from kiosk.screens._base import Screen, follow_orientation, label, translate
 from kiosk.theme import Metrics
 from kiosk.widgets.fit_prompt import FitPrompt
+from kiosk.widgets.phone_handoff import PhoneHandoffPanel
 from kiosk.widgets.plain_label import PlainLabel
 from kiosk.widgets.size_grid import SizeGrid
 from kiosk.widgets.wanted_size import WantedSizeRow
@@ -117,6 +118,9 @@ class ProductScreen(Screen):
         info.addWidget(self.brand)
         info.addWidget(self.colour)
         info.addWidget(self.price)
+        self.phone = PhoneHandoffPanel()  # shown when the kiosk has a public URL
+        self.phone.setVisible(False)
+        info.addWidget(self.phone)
         self.info = QWidget()
         self.info.setLayout(info)
 
