@@ -72,6 +72,9 @@ def lines(max_length: int) -> StringConstraints:
 #: The common one-line text of the contract (names, streets, cities, actors, style names).
 ShortText = Annotated[str, line(200)]
 
+#: Text to search for: no forbidden character, and something besides spaces.
+SEARCH_TEXT_PATTERN = f"^{_ALLOWED}*{_ALLOWED_AT_EDGE}{_ALLOWED}*$"
+
 #: An id a device makes (demand event, audit entry, back-in-stock request): printable ASCII,
 #: no spaces, 8-64 characters (a uuid4 hex is 32).
 DEVICE_ID_PATTERN = r"^[\x21-\x7e]{8,64}$"

@@ -29,6 +29,7 @@ from inventory_client.models import (
     Order,
     StyleSummary,
 )
+from inventory_client.text_types import SEARCH_TEXT_PATTERN
 from inventory_client.wire_time import UtcTime
 from inventory_service import demand_report
 from inventory_service.csv_import import MAX_IMPORT_BYTES, run_import
@@ -157,7 +158,10 @@ def add_admin_routes(app: FastAPI) -> None:
         q: Annotated[
             str,
             Query(
-                min_length=1, max_length=100, description="name, brand, style id or GTIN (prefix)"
+                min_length=1,
+                max_length=100,
+                pattern=SEARCH_TEXT_PATTERN,
+                description="name, brand, style id or GTIN (prefix)",
             ),
         ],
         storage: StorageDep,

@@ -40,6 +40,7 @@ from inventory_client.models import (
     StockScope,
     VariantDetail,
 )
+from inventory_client.text_types import RECORD_ID_PATTERN
 from inventory_service.admin_routes import IMPORTS_PREFIX, add_admin_routes
 from inventory_service.availability import add_availability_routes
 from inventory_service.back_in_stock_routes import add_back_in_stock_routes
@@ -250,7 +251,9 @@ def _add_routes(app: FastAPI) -> None:
 
     @app.get("/v1/orders/{order_id}", response_model=Order, responses=ERRORS, tags=["orders"])
     def get_order(
-        order_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
+        order_id: Annotated[str, PathParam(pattern=RECORD_ID_PATTERN)],
+        storage: StorageDep,
+        key: KioskKey,
     ) -> Order:
         storage.release_expired_holds(now())
         order = storage.get_order(order_id)
@@ -274,7 +277,7 @@ def _add_routes(app: FastAPI) -> None:
         "/v1/orders/{order_id}/status", response_model=Order, responses=ERRORS, tags=["orders"]
     )
     def change_order_status(
-        order_id: Annotated[str, PathParam(max_length=64)],
+        order_id: Annotated[str, PathParam(pattern=RECORD_ID_PATTERN)],
         body: OrderStatusChange,
         storage: StorageDep,
         key: StaffKey,
@@ -335,7 +338,9 @@ def _add_routes(app: FastAPI) -> None:
         tags=["fetch requests"],
     )
     def get_fetch_request(
-        request_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
+        request_id: Annotated[str, PathParam(pattern=RECORD_ID_PATTERN)],
+        storage: StorageDep,
+        key: KioskKey,
     ) -> FetchRequest:
         found = storage.get_fetch_request(request_id)
         if found is None or not owns(key, found.store_id, found.kiosk_id):
@@ -349,7 +354,7 @@ def _add_routes(app: FastAPI) -> None:
         tags=["fetch requests"],
     )
     def update_fetch_request(
-        request_id: Annotated[str, PathParam(max_length=64)],
+        request_id: Annotated[str, PathParam(pattern=RECORD_ID_PATTERN)],
         body: FetchRequestUpdate,
         storage: StorageDep,
         key: KioskKey,
