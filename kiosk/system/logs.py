@@ -18,115 +18,64 @@ Where the lines go:
   extra dependency (no python-systemd).
 
 Personal data: code must never log a shopper's name, address, email or phone number in the
-first place — log order ids and GTINs, never the contact details behind them.
-:class:`PersonalDataFilter` is only the last line of defence: it masks anything that looks
-like an email address or a phone number in the message, in string ``extra`` fields and in
-tracebacks, before any handler writes the record.
+first place — log order ids and GTINs, never the contact details behind them. Whatever a log
+call passes, only named, known-safe fields and arguments are written and what still looks
+like an email or a phone number is masked (:mod:`kiosk.system.log_filters`). The message
+format string itself is code (ruff's ``G`` rules keep f-strings and ``.format`` out of log
+calls), so it is written as it is.
+
+Crashes: :func:`configure_logging` routes uncaught exceptions (main thread, other threads,
+Qt slots, which PySide6 hands to ``sys.excepthook``) through the same filters instead of
+Python's default printer, and with a ``log_dir`` enables :mod:`faulthandler` into
+``<log_dir>/crash.log`` (frames only: file, line, function; never a value).
 """
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import logging
 import logging.handlers
 import os
-import re
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any, TextIO
 
+from kiosk.system.log_filters import (
+    RECORD_ATTRS,
+    SAFE_FIELDS,
+    AllowListFilter,
+    PersonalDataFilter,
+    redact,
+    safe_traceback,
+)
+
 __all__ = [
+    "CRASH_FILE_NAME",
     "LOG_BACKUPS",
     "LOG_FILE_NAME",
     "LOG_MAX_BYTES",
+    "SAFE_FIELDS",
+    "AllowListFilter",
     "JournalFormatter",
     "JsonFormatter",
     "PersonalDataFilter",
     "configure_logging",
     "redact",
+    "safe_traceback",
     "stream_is_journal",
 ]
 
 LOG_FILE_NAME = "kiosk.log"
+CRASH_FILE_NAME = "crash.log"
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
 
-# Attributes every LogRecord has; anything else on a record came from ``extra=``.
-_RECORD_ATTRS = frozenset(
-    vars(logging.LogRecord("n", logging.INFO, "p", 1, "m", None, None)).keys()
-) | {"message", "asctime", "taskName"}
+_RECORD_ATTRS = RECORD_ATTRS
 _OWN_HANDLER = "_endless_aisle_handler"
-
-# --- redaction --------------------------------------------------------------------------
-
-EMAIL_MASK = "[email]"
-PHONE_MASK = "[phone]"
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A phone-number candidate: digits with the separators people write phone numbers with.
-_PHONE_CANDIDATE = re.compile(r"(?<![\w.+/-])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-_DECIMAL = re.compile(r"\d+\.\d+")
-# GTIN-8/12/13/14 are written as one unbroken run of digits; these lengths stay readable.
-_GTIN_LENGTHS = frozenset({8, 12, 13, 14})
-
-
-def _looks_like_phone(candidate: str) -> bool:
-    digits = sum(ch.isdigit() for ch in candidate)
-    if not 7 <= digits <= 15:
-        return False
-    if candidate.startswith("+"):
-        return True
-    if candidate.isdigit():
-        # Unbroken digits are usually ids, GTINs or epoch times. National numbers written
-        # without spaces ("0612345678") are 10-11 digits starting with 0: no GTIN has
-        # that length.
-        return digits in (10, 11) and candidate[0] == "0" and digits not in _GTIN_LENGTHS
-    stripped = candidate.strip("()")
-    return not (
-        _ISO_DATE.fullmatch(stripped[:10])
-        or _IPV4.fullmatch(stripped)
-        or _DECIMAL.fullmatch(stripped)
-    )
-
-
-def redact(text: str) -> str:
-    """Mask email addresses and phone-number-like digit groups in ``text``.
-
-    Errs on the side of masking: "sizes 40 41 42 43" is masked too, since it cannot be
-    told apart from "06 12 34 56 78". GTINs, ISO dates, IPv4 addresses and decimals stay.
-    """
-    if "@" in text:
-        text = _EMAIL.sub(EMAIL_MASK, text)
-    return _PHONE_CANDIDATE.sub(
-        lambda m: PHONE_MASK if _looks_like_phone(m.group(0)) else m.group(0), text
-    )
-
-
-class PersonalDataFilter(logging.Filter):
-    """Mask emails and phone numbers in a record before it is written (last line of defence).
-
-    Attach it to handlers (not loggers): a logger's filters do not see records that
-    propagate up from its children.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message)
-        if cleaned != message or record.args:
-            record.msg, record.args = cleaned, None
-        for key, value in list(vars(record).items()):
-            if key not in _RECORD_ATTRS and isinstance(value, str):
-                setattr(record, key, redact(value))
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = redact(record.stack_info)
-        return True
 
 
 # --- formatting -------------------------------------------------------------------------
@@ -214,11 +163,15 @@ def configure_logging(
     stream: TextIO | None = None,
     max_bytes: int = LOG_MAX_BYTES,
     backups: int = LOG_BACKUPS,
+    capture_crashes: bool = True,
 ) -> None:
     """Route the root logger to JSON lines. Safe to call again: it replaces its own handlers.
 
     ``stream`` is where stderr output goes (``sys.stderr`` by default; tests pass a file).
     ``level`` is a logging level name (``DEBUG``, ``INFO``, ``WARNING``, ``ERROR``).
+    ``capture_crashes``: uncaught exceptions are logged (through the allow-list) and
+    :mod:`faulthandler` writes fatal errors' stacks to ``<log_dir>/crash.log`` (stderr
+    without a ``log_dir``).
     """
     levels = logging.getLevelNamesMapping()
     if level.upper() not in levels:
@@ -247,9 +200,55 @@ def configure_logging(
     for old in [h for h in root.handlers if getattr(h, _OWN_HANDLER, False)]:
         root.removeHandler(old)
         old.close()
-    personal_data = PersonalDataFilter()
+    allow_list, personal_data = AllowListFilter(), PersonalDataFilter()
     for handler in handlers:
         setattr(handler, _OWN_HANDLER, True)
+        handler.addFilter(allow_list)
         handler.addFilter(personal_data)
         root.addHandler(handler)
     root.setLevel(levels[level.upper()])
+    if capture_crashes:
+        _capture_crashes(log_dir)
+
+
+# --- crashes ----------------------------------------------------------------------------
+
+_crash_file: TextIO | None = None
+_crash_log = logging.getLogger("kiosk.crash")
+
+
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    _crash_log.critical("uncaught exception", exc_info=(kind, value, tb))
+
+
+def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+        return
+    _crash_log.critical(
+        "uncaught exception in a thread",
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
+
+
+def _capture_crashes(log_dir: Path | None) -> None:
+    """Uncaught exceptions go through the log's filters, not Python's printer (which would
+    write the exception's message, a shopper's input perhaps, to stderr: the journal);
+    fatal signals dump the stacks (frames only) into ``crash.log``, or stderr."""
+    global _crash_file
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _log_uncaught_in_thread
+    if log_dir is None:
+        if not faulthandler.is_enabled():
+            faulthandler.enable()
+        return
+    crash = Path(log_dir) / CRASH_FILE_NAME
+    fd = os.open(crash, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    previous, _crash_file = _crash_file, os.fdopen(fd, "a", encoding="utf-8")
+    faulthandler.enable(_crash_file)  # the file must stay open while it is enabled
+    if previous is not None:
+        previous.close()
