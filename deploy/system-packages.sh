@@ -18,6 +18,12 @@ packages=(
     xserver-xorg-core xserver-xorg-video-dummy # X with keymaps and modes (e2e layouts)
     openbox weston                             # e2e: a window manager; Wayland (headless)
 )
+# The phone pages' browser tests (tests/mobile): headless Chromium driven by Selenium
+# through chromedriver. On Ubuntu the apt packages only install the snap (no snapd in a
+# container): there the tests use the snap's chromium and chromium.chromedriver if present.
+if ! grep -qi '^ID=ubuntu' /etc/os-release 2>/dev/null; then
+    packages+=(chromium chromium-driver)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -51,6 +51,8 @@ TABLES: tuple[Table, ...] = (
     Table("audit_events", ("id",)),
     Table("kiosk_heartbeats", ("store_id", "kiosk_id", "at"), numbered=True),
     Table("back_in_stock", ("id",)),
+    Table("order_links", ("order_id",)),  # status links and kiosk references (phones)
+    Table("handoffs", ("id",)),
 )
 
 

@@ -279,7 +279,7 @@ def add_mobile_pages(app: FastAPI) -> None:
         store_name = store.name if store is not None else order.store_id
         view = status_view(order, store_name, t)
         hold = (
-            format_datetime(view.hold_until, "EEEE d MMMM, HH:mm", locale=language)
+            format_datetime(view.hold_until, "EEEE d MMMM, HH:mm z", locale=language)
             if view.hold_until is not None
             else None
         )
