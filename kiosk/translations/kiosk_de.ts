@@ -287,6 +287,10 @@
 <context>
     <name>ConfirmationScreen</name>
     <message>
+        <source>Scan with your phone to follow your order there.</source>
+        <translation>Mit dem Handy scannen und die Bestellung dort verfolgen.</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1417,6 +1421,33 @@
     <message>
         <source>Skip and start over</source>
         <translation>Überspringen und neu beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneHandoff</name>
+    <message>
+        <source>Continue on your phone</source>
+        <translation>Auf dem Handy weiter</translation>
+    </message>
+    <message>
+        <source>QR code to continue on your phone</source>
+        <translation>QR-Code, um auf dem Handy weiterzumachen</translation>
+    </message>
+    <message>
+        <source>Getting your code…</source>
+        <translation>Ihr Code kommt…</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera and order there: your address stays on your phone.</source>
+        <translation>Mit der Handykamera scannen und dort bestellen: Ihre Adresse bleibt auf Ihrem Handy.</translation>
+    </message>
+    <message>
+        <source>Not available right now: please carry on here.</source>
+        <translation>Gerade nicht verfügbar: bitte hier weitermachen.</translation>
+    </message>
+    <message>
+        <source>Continued on your phone</source>
+        <translation>Auf dem Handy fortgesetzt</translation>
     </message>
 </context>
 </TS>

@@ -287,6 +287,10 @@
 <context>
     <name>ConfirmationScreen</name>
     <message>
+        <source>Scan with your phone to follow your order there.</source>
+        <translation>Scan with your phone to follow your order there.</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1417,6 +1421,33 @@
     <message>
         <source>Skip and start over</source>
         <translation>Skip and start over</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneHandoff</name>
+    <message>
+        <source>Continue on your phone</source>
+        <translation>Continue on your phone</translation>
+    </message>
+    <message>
+        <source>QR code to continue on your phone</source>
+        <translation>QR code to continue on your phone</translation>
+    </message>
+    <message>
+        <source>Getting your code…</source>
+        <translation>Getting your code…</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera and order there: your address stays on your phone.</source>
+        <translation>Scan with your phone&apos;s camera and order there: your address stays on your phone.</translation>
+    </message>
+    <message>
+        <source>Not available right now: please carry on here.</source>
+        <translation>Not available right now: please carry on here.</translation>
+    </message>
+    <message>
+        <source>Continued on your phone</source>
+        <translation>Continued on your phone</translation>
     </message>
 </context>
 </TS>

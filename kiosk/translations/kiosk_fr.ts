@@ -287,6 +287,10 @@
 <context>
     <name>ConfirmationScreen</name>
     <message>
+        <source>Scan with your phone to follow your order there.</source>
+        <translation>Scannez avec votre téléphone pour suivre votre commande.</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1417,6 +1421,33 @@
     <message>
         <source>Skip and start over</source>
         <translation>Passer et recommencer</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneHandoff</name>
+    <message>
+        <source>Continue on your phone</source>
+        <translation>Continuer sur votre téléphone</translation>
+    </message>
+    <message>
+        <source>QR code to continue on your phone</source>
+        <translation>Code QR pour continuer sur votre téléphone</translation>
+    </message>
+    <message>
+        <source>Getting your code…</source>
+        <translation>Votre code arrive…</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera and order there: your address stays on your phone.</source>
+        <translation>Scannez avec l&apos;appareil photo de votre téléphone et commandez-y : votre adresse reste sur votre téléphone.</translation>
+    </message>
+    <message>
+        <source>Not available right now: please carry on here.</source>
+        <translation>Indisponible pour le moment : continuez ici.</translation>
+    </message>
+    <message>
+        <source>Continued on your phone</source>
+        <translation>Poursuivi sur votre téléphone</translation>
     </message>
 </context>
 </TS>
