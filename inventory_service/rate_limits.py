@@ -318,3 +318,37 @@ def install_rate_limits(app: FastAPI, policy: RateLimitPolicy | None = None) -> 
         )
 
     app.add_middleware(RateLimits, policy=policy)
+    _document_429(app)
+
+
+def _document_429(app: FastAPI) -> None:
+    """Put the 429 (with ``Retry-After``) into ``/openapi.json`` for every limited route:
+    the contract says what the service may answer (schemathesis checks it)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        for path, operations in schema.get("paths", {}).items():
+            if path in _UNLIMITED_PATHS:
+                continue
+            for operation in operations.values():
+                if isinstance(operation, dict) and "responses" in operation:
+                    operation["responses"].setdefault("429", _RESPONSE_429)
+        return schema
+
+    # FastAPI's documented way to customise the schema is to replace this method.
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+_RESPONSE_429: dict[str, Any] = {
+    "description": "Too many requests (rate limits, see docs/SECURITY.md 'Limits')",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before sending again",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+}

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import requests
 
 from inventory_service.launcher import ServiceProcess
 from inventory_service.rate_limits import RateLimiter, RateLimitPolicy, retry_after_header
@@ -200,3 +201,12 @@ def test_a_flood_of_writes_from_one_key_is_slowed(
     assert staff.request("GET", "/v1/locations")[0] == 200
     kiosk = client_at(service.kiosk_key)
     assert kiosk.request("POST", "/v1/demand-events", {})[0] == 422
+
+
+def test_the_contract_documents_429_with_retry_after(service: ServiceProcess) -> None:
+    schema = requests.get(f"{service.url}/openapi.json", timeout=30).json()
+    assert "ErrorBody" in schema["components"]["schemas"]
+    lookup = schema["paths"]["/v1/orders/{order_id}"]["get"]["responses"]["429"]
+    assert "Retry-After" in lookup["headers"]
+    assert "429" in schema["paths"]["/v1/orders"]["post"]["responses"]
+    assert "429" not in schema["paths"]["/v1/health"]["get"]["responses"]

@@ -22,7 +22,7 @@ from cryptography import x509
 from support.tls import https_service
 
 from inventory_service.launcher import ServiceError, ServiceProcess
-from inventory_service.tls import CertError, make_cert, run_make_cert
+from inventory_service.tls import CertError, make_cert, run_make_cert, tls_options
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -164,17 +164,20 @@ def test_several_workers_serve_https_too(tmp_path: Path) -> None:
     assert answer.status_code == 200
 
 
-@pytest.mark.parametrize("which", ["cert only", "wrong pair"])
-def test_bad_tls_options_stop_the_start_with_a_clear_message(
-    made: Path, tmp_path: Path, which: str
-) -> None:
-    if which == "cert only":
-        args = ["--tls-cert", str(made / "server.pem")]
-        message = "--tls-cert and --tls-key go together"
-    else:
-        args = ["--tls-cert", str(made / "server.pem"), "--tls-key", str(made / "store-ca.key")]
-        message = "are not a certificate and its key"
+def test_bad_tls_options_are_clear_messages(made: Path, tmp_path: Path) -> None:
+    with pytest.raises(CertError, match="--tls-cert and --tls-key go together"):
+        tls_options(made / "server.pem", None)
+    with pytest.raises(CertError, match="no such file"):
+        tls_options(made / "server.pem", tmp_path / "missing.key")
+    with pytest.raises(CertError, match="are not a certificate and its key"):
+        tls_options(made / "server.pem", made / "store-ca.key")
+    assert tls_options(None, None) == {}
+
+
+def test_a_wrong_key_stops_the_start_with_a_clear_message(made: Path, tmp_path: Path) -> None:
+    args = ["--tls-cert", str(made / "server.pem"), "--tls-key", str(made / "store-ca.key")]
     service = ServiceProcess(tmp_path / "inventory.db", seed=None, extra_args=args)
     with pytest.raises(ServiceError) as failed:
         service.start(timeout=60)
-    assert message in str(failed.value) and "Traceback" not in str(failed.value)
+    message = str(failed.value)
+    assert "are not a certificate and its key" in message and "Traceback" not in message
