@@ -17,6 +17,7 @@ from fastapi import Path as PathParam
 
 from inventory_client.handoff import HandoffCreate, HandoffStage, HandoffState, HandoffTicket
 from inventory_client.models import ErrorBody
+from inventory_client.text_types import RECORD_ID_PATTERN
 from inventory_service.deps import KioskKey, StorageDep, for_kiosk
 from inventory_service.errors import InvalidRequest, NotFound
 from inventory_service.mobile.order_links import handoff_store
@@ -81,7 +82,9 @@ def add_handoff_routes(app: FastAPI) -> None:
         tags=["phone"],
     )
     def handoff_state(
-        handoff_id: Annotated[str, PathParam(max_length=64)], storage: StorageDep, key: KioskKey
+        handoff_id: Annotated[str, PathParam(pattern=RECORD_ID_PATTERN)],
+        storage: StorageDep,
+        key: KioskKey,
     ) -> HandoffState:
         """How far the phone got; only the kiosk that made the hand-off may ask."""
         found = handoff_store(storage).get_handoff(handoff_id)
