@@ -433,6 +433,13 @@ class LostDemandRow(WireModel):
     conversion: float | None = Field(default=None, ge=0)
     on_hand: int = Field(ge=0)
     suggested_restock: int = Field(ge=0)
+    fit_shift: int = Field(
+        default=0,
+        ge=-1,
+        le=1,
+        description="Shoppers say the style runs small (+1: restock moved a size up) "
+        "or large (-1); see docs/CUSTOMER_VOICE.md",
+    )
 
 
 class LostDemandReport(WireModel):
@@ -599,3 +606,23 @@ class VariantAvailability(WireModel):
     detail: VariantDetail
     stores: StockReport
     warehouses: StockReport
+
+
+# --- keys (issue 15): a key asks the service about itself ---
+
+
+class KeyInfo(WireModel):
+    """GET /v1/keys/self: the calling key's own record (never its secret), so a kiosk can
+    show its key's age and warn before it expires. ``renew_soon`` is true within the
+    service's warning period before ``expires_at``."""
+
+    id: int
+    scope: str
+    store_id: str
+    kiosk_id: str | None
+    label: str
+    created_at: UtcTime | None
+    expires_at: UtcTime | None
+    last_used_at: UtcTime | None
+    age_days: int
+    renew_soon: bool

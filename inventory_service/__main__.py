@@ -1,14 +1,15 @@
 """Command line of the reference inventory service.
 
     python -m inventory_service --db PATH|URL [--host 127.0.0.1] [--port 8470]
-                                [--seed demo|FILE] [--images DIR] [--hold-hours 48]
+                                [--seed demo|FILE [--catalogue FILE]] [--images DIR]
+                                [--hold-hours 48]
                                 [--workers N]
                                 [--tls-cert server.pem --tls-key server.key]
     python -m inventory_service make-cert --hostname NAME --ip ADDRESS --out DIR
     python -m inventory_service copy --from sqlite:///store.db --to postgresql://...
-    python -m inventory_service add-key --db PATH --scope kiosk|staff --store-id S
-                                [--kiosk-id K] [--label TEXT]
-    python -m inventory_service seed --db PATH [--catalogue FILE]
+    python -m inventory_service keys {add,list,revoke,rotate} --db PATH ...
+                                (add-key = keys add; see keys_cli.py)
+    python -m inventory_service seed --db PATH [--catalogue FILE]   (never adds keys)
     python -m inventory_service import --db PATH (--catalogue FILE.csv | --stock FILE.csv)
                                 [--dry-run] [--location L] [--actor NAME]
 
@@ -29,8 +30,10 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from inventory_service import rules
+from inventory_service import privacy_cli, retention
 from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
+from inventory_service.mobile.phone_listener import READY_PREFIX as PHONE_READY_PREFIX
+from inventory_service.mobile.phone_listener import add_phone_arguments, open_phone_listener
 from inventory_service.tls import CertError, add_tls_arguments, run_make_cert, tls_options
 
 DEFAULT_PORT = 8470
@@ -41,8 +44,8 @@ def _serve_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m inventory_service",
         description="Run the reference inventory service. "
-        "Other commands: add-key, seed, import, copy "
-        "(see 'python -m inventory_service add-key --help').",
+        "Other commands: keys (add, list, revoke, rotate; add-key = keys add), seed, "
+        "import, copy (see 'python -m inventory_service keys --help').",
     )
     p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument(
@@ -55,7 +58,16 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     p.add_argument(
-        "--seed", metavar="demo|FILE", help="load the demo catalogue (or a catalogue file) first"
+        "--seed",
+        metavar="demo|FILE",
+        help="load a catalogue file first; 'demo' loads the demo catalogue and the published "
+        "demo keys (then the service listens on loopback only)",
+    )
+    p.add_argument(
+        "--catalogue",
+        type=Path,
+        metavar="FILE",
+        help="with --seed demo: this catalogue instead of the demo one",
     )
     p.add_argument("--images", type=Path, help="folder of style images (default: demo images)")
     p.add_argument(
@@ -76,26 +88,16 @@ def _serve_parser() -> argparse.ArgumentParser:
         help="a kiosk is 'stale' after N missed heartbeats (default 3)",
     )
     add_tls_arguments(p)
-    return p
-
-
-def _add_key_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m inventory_service add-key",
-        description="Create an API key; prints the key once (only its hash is stored).",
-    )
-    p.add_argument("--db", required=True, help=_DB_HELP)
-    p.add_argument("--scope", choices=["kiosk", "staff"], required=True)
-    p.add_argument("--store-id", required=True)
-    p.add_argument("--kiosk-id", help="required for --scope kiosk")
-    p.add_argument("--label", help="shown as the actor in audit records")
+    add_phone_arguments(p)  # --phone-host: the phone pages' own socket (mobile/)
+    retention.add_arguments(p)
     return p
 
 
 def _seed_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m inventory_service seed",
-        description="Load a catalogue file and the demo keys into a database (idempotent).",
+        description="Load a catalogue file into a database (idempotent). Installs no key: "
+        "make keys with 'python -m inventory_service keys add'.",
     )
     p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--catalogue", type=Path, default=DEMO_CATALOGUE)
@@ -120,10 +122,6 @@ def _import_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _catalogue_for(seed: str) -> Path:
-    return DEMO_CATALOGUE if seed == "demo" else Path(seed)
-
-
 def _copy_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m inventory_service copy",
@@ -136,36 +134,10 @@ def _copy_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _add_key(args: argparse.Namespace) -> int:
-    from inventory_service.storage import KeyScope
-    from inventory_service.storage.backends import backend_for
-
-    if args.scope == "kiosk" and not args.kiosk_id:
-        print("add-key: --kiosk-id is required for a kiosk key", file=sys.stderr)
-        return 2
-    backend = backend_for(args.db)
-    backend.initialise()
-    key = rules.new_api_key()
-    label = args.label or (f"kiosk {args.kiosk_id}" if args.scope == "kiosk" else "staff")
-    try:
-        with backend.open() as storage:
-            storage.add_api_key(
-                rules.hash_api_key(key),
-                KeyScope(args.scope),
-                args.store_id,
-                args.kiosk_id if args.scope == "kiosk" else None,
-                label,
-            )
-    finally:
-        backend.dispose()
-    print(key)
-    return 0
-
-
 def _seed(args: argparse.Namespace) -> int:
-    from inventory_service.seed import seed_demo
+    from inventory_service.seed import seed_catalogue
 
-    counts = seed_demo(args.db, args.catalogue)
+    counts = seed_catalogue(args.db, args.catalogue)
     from inventory_service.storage.backends import backend_for
 
     shown = backend_for(args.db).display
@@ -241,13 +213,20 @@ def _serve(args: argparse.Namespace) -> int:
 
     from inventory_service.app import create_app
     from inventory_service.kiosk_health import HealthPolicy
-    from inventory_service.seed import seed_demo
+    from inventory_service.serve_guard import refuse_demo_keys_off_loopback, seed_for_serving
 
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
+    if args.catalogue and args.seed != "demo":
+        print("inventory service: --catalogue goes with --seed demo", file=sys.stderr)
+        return 2
     if args.seed:
-        seed_demo(args.db, _catalogue_for(args.seed))
+        seed_for_serving(args.db, args.seed, args.catalogue)
+    refusal = refuse_demo_keys_off_loopback(args.db, args.host)
+    if refusal:
+        print(f"inventory service: {refusal}", file=sys.stderr)
+        return 2
     if args.workers < 1:
         print("inventory service: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -262,15 +241,26 @@ def _serve(args: argparse.Namespace) -> int:
     except CertError as exc:
         print(f"inventory service: {exc}", file=sys.stderr)
         return 2
+    try:
+        sweeper = retention.sweeper_for(args.db, retention.policy_from_args(args))
+    except ValueError as exc:
+        print(f"inventory service: {exc}", file=sys.stderr)
+        return 2
     health = HealthPolicy(
         interval=timedelta(seconds=args.heartbeat_interval), missed=args.stale_after_missed
     )
     app = create_app(args.db, args.images, hold=timedelta(hours=args.hold_hours), health=health)
+    sweeper.start()  # one sweeper per service, in this process, whatever the workers
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     scheme = "https" if tls else "http"
     ready_line = f"inventory service listening on {scheme}://{shown}:{port}"
+    try:
+        phone = open_phone_listener(args, _bind, scheme)
+    except ValueError as exc:
+        print(f"inventory service: {exc}", file=sys.stderr)
+        return 2
     if args.workers > 1:
         from inventory_service.workers import WorkerSettings, serve_workers
 
@@ -291,9 +281,12 @@ def _serve(args: argparse.Namespace) -> int:
             await super().startup(sockets=sockets)
             if self.started:
                 print(ready_line, flush=True)
+                if phone is not None:
+                    print(f"{PHONE_READY_PREFIX}{phone.url}", flush=True)
 
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", **tls)
-    asyncio.run(_Server(config).serve(sockets=[sock]))
+    served = phone.wrap(app) if phone is not None else app
+    config = uvicorn.Config(served, log_level="warning", access_log=False, lifespan="off", **tls)
+    asyncio.run(_Server(config).serve(sockets=[sock, *([phone.sock] if phone else [])]))
     return 0
 
 
@@ -302,8 +295,10 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "add-key":
-            return _add_key(_add_key_parser().parse_args(argv[1:]))
+        if argv and argv[0] in ("keys", "add-key"):
+            from inventory_service.keys_cli import main as keys_main
+
+            return keys_main(argv[1:] if argv[0] == "keys" else ["add", *argv[1:]])
         if argv and argv[0] == "seed":
             return _seed(_seed_parser().parse_args(argv[1:]))
         if argv and argv[0] == "import":
@@ -312,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_make_cert(argv[1:])
         if argv and argv[0] == "copy":
             return _copy(_copy_parser().parse_args(argv[1:]))
+        if argv and argv[0] in privacy_cli.COMMANDS:  # audit verify, erase, retention
+            return privacy_cli.main(argv)
         return _serve(_serve_parser().parse_args(argv))
     except CatalogueError as exc:
         print(f"inventory service: bad catalogue: {exc}", file=sys.stderr)

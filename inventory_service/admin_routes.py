@@ -5,20 +5,17 @@ authorise, call the storage and the pure modules.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 
 from inventory_client.models import (
     AuditEvent,
     AuditEventCreate,
     ErrorBody,
-    ErrorCode,
     Heartbeat,
     Identifier,
     ImportKind,
@@ -31,22 +28,24 @@ from inventory_client.models import (
 )
 from inventory_client.text_types import SEARCH_TEXT_PATTERN
 from inventory_client.wire_time import UtcTime
-from inventory_service import demand_report
+from inventory_service import demand_report, fit_restock
 from inventory_service.csv_import import MAX_IMPORT_BYTES, run_import
 from inventory_service.deps import (
     ActorHeader,
-    KioskKey,
+    AnyKey,
+    HeadOfficeKey,
+    KioskOnlyKey,
     SettingsDep,
     StaffKey,
     StorageDep,
+    allow,
     audit_stamp,
-    find_key,
     for_kiosk,
     for_store,
-    require_staff,
 )
-from inventory_service.errors import InvalidRequest, NotFound, ServiceError, Unauthorized
+from inventory_service.errors import InvalidRequest, NotFound, ServiceError
 from inventory_service.kiosk_health import HEARTBEATS_KEPT, kiosk_health, render_html
+from inventory_service.roles import Role
 from inventory_service.storage import ApiKey, Storage
 
 IMPORTS_PREFIX = "/v1/imports/"
@@ -94,23 +93,6 @@ def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def _html_key(storage: Storage, request: Request) -> ApiKey:
-    """A staff key from ``Authorization: Bearer`` or HTTP Basic (password = the key), so
-    IT can open the page in a browser without putting the key in the address."""
-    header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    secret: str | None = None
-    if scheme.lower() == "bearer":
-        secret = value.strip()
-    elif scheme.lower() == "basic":
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
-            decoded = ""
-        secret = decoded.partition(":")[2]
-    return require_staff(find_key(storage, secret))
-
-
 def lost_demand_report(
     store_id: Annotated[Identifier, Query()],
     storage: StorageDep,
@@ -128,17 +110,23 @@ def lost_demand_report(
     when = settings.clock()
     start, end = _period(since, until, when)
     storage.release_expired_holds(when)
+    facts = storage.lost_demand_facts(store_id, start, end)
+    fit = fit_restock.fit_context(storage, facts)  # issue 17: restock follows the fit
+    facts = fit_restock.with_neighbours(storage, store_id, facts, fit)
     return demand_report.build_lost_demand(
         store_id=store_id,
         since=start,
         until=end,
         cover_days=cover_days,
-        facts=storage.lost_demand_facts(store_id, start, end),
+        facts=facts,
         generated_at=when,
+        restock_from=fit_restock.restock_demand(facts, fit),
+        fit_shifts=fit.shifts,
     )
 
 
 LostDemandDep = Annotated[LostDemandReport, Depends(lost_demand_report)]
+DryRun = Annotated[bool, Query(description="check only, change nothing")]
 
 
 def add_admin_routes(app: FastAPI) -> None:
@@ -165,7 +153,7 @@ def add_admin_routes(app: FastAPI) -> None:
             ),
         ],
         storage: StorageDep,
-        key: KioskKey,
+        key: AnyKey,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
     ) -> list[StyleSummary]:
         if not q.strip():
@@ -202,36 +190,57 @@ def add_admin_routes(app: FastAPI) -> None:
 
     # --- CSV imports ----------------------------------------------------------------
 
-    @app.post(
-        IMPORTS_PREFIX + "{kind}",
-        response_model=ImportReport,
-        responses=ERRORS,
-        tags=["imports"],
-        openapi_extra={
+    # The catalogue (and its prices) is the chain's: head office imports it. Stock is a
+    # store's: its staff import their own locations' counts.
+    import_spec: dict[str, Any] = {
+        "response_model": ImportReport,
+        "responses": ERRORS,
+        "tags": ["imports"],
+        "openapi_extra": {
             "requestBody": {
                 "required": True,
                 "content": {"text/csv": {"schema": {"type": "string"}}},
                 "description": f"The CSV file (UTF-8, at most {MAX_IMPORT_BYTES} bytes)",
             }
         },
-    )
-    def import_csv(
-        kind: Annotated[ImportKind, PathParam()],
+    }
+    @app.post(IMPORTS_PREFIX + ImportKind.CATALOGUE.value, **import_spec)
+    def import_catalogue_csv(
+        data: Annotated[bytes, Depends(csv_body)],
+        storage: StorageDep,
+        key: HeadOfficeKey,
+        x_actor: ActorHeader = None,
+        dry_run: DryRun = True,
+    ) -> ImportReport:
+        stamp = audit_stamp(key, x_actor)
+        return run_import(
+            storage,
+            ImportKind.CATALOGUE,
+            data,
+            dry_run=dry_run,
+            audit=stamp,
+            now=now(),
+            key_id=key.id,
+        )
+
+    @app.post(IMPORTS_PREFIX + ImportKind.STOCK.value, **import_spec)
+    def import_stock_csv(
         data: Annotated[bytes, Depends(csv_body)],
         storage: StorageDep,
         key: StaffKey,
         x_actor: ActorHeader = None,
-        dry_run: Annotated[bool, Query(description="check only, change nothing")] = True,
+        dry_run: DryRun = True,
     ) -> ImportReport:
+        stamp = audit_stamp(key, x_actor)
         return run_import(
             storage,
-            kind,
+            ImportKind.STOCK,
             data,
             dry_run=dry_run,
-            audit=audit_stamp(key, x_actor),
+            audit=stamp,
             now=now(),
             key_id=key.id,
-            only_location=key.store_id if kind == ImportKind.STOCK else None,
+            only_location=key.store_id,
         )
 
     # --- audit ----------------------------------------------------------------------
@@ -290,7 +299,7 @@ def add_admin_routes(app: FastAPI) -> None:
 
     @app.post("/v1/kiosks/heartbeat", response_model=KioskHealth, responses=ERRORS, tags=["kiosks"])
     def heartbeat(
-        body: Heartbeat, storage: StorageDep, key: KioskKey, settings: SettingsDep
+        body: Heartbeat, storage: StorageDep, key: KioskOnlyKey, settings: SettingsDep
     ) -> KioskHealth:
         for_kiosk(key, key.store_id, body.kiosk_id)
         received = now()
@@ -336,12 +345,11 @@ def add_admin_routes(app: FastAPI) -> None:
         responses={200: {"content": {"text/html": {}}}, 401: {"model": ErrorBody}},
         tags=["kiosks"],
     )
-    def kiosks_page(request: Request, storage: StorageDep, settings: SettingsDep) -> Response:
-        try:
-            key = _html_key(storage, request)
-        except Unauthorized as exc:
-            body = {"error": {"code": str(ErrorCode.UNAUTHORIZED), "message": exc.message}}
-            return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": BASIC_REALM})
+    def kiosks_page(
+        storage: StorageDep,
+        settings: SettingsDep,
+        key: Annotated[ApiKey, allow(Role.STAFF, basic=True)],
+    ) -> Response:
         kiosks = kiosk_list(storage, key.store_id, settings)
         refresh = max(5, int(settings.health.interval / timedelta(seconds=1)))
         return HTMLResponse(render_html(key.store_id, kiosks, now(), refresh))

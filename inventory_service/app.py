@@ -67,11 +67,12 @@ from inventory_service.deps import (
 )
 from inventory_service.errors import Forbidden, NotFound
 from inventory_service.http_boundary import BodySizeLimit, install_error_handlers
+from inventory_service.keys_routes import add_key_routes
 from inventory_service.kiosk_health import HealthPolicy
 from inventory_service.mobile.order_links import record_order_links
 from inventory_service.mobile.routes import add_phone_routes
-from inventory_service.rate_limits import install_rate_limits
 from inventory_service.openapi_contract import install_openapi_contract
+from inventory_service.rate_limits import install_rate_limits
 from inventory_service.reports import build_stock_report
 from inventory_service.storage import AuditStamp, KeyScope
 from inventory_service.storage.backends import backend_for
@@ -122,12 +123,13 @@ def create_app(
     app.state.settings = settings
     app.state.db_engine = backend.kind  # for /v1/health when the database cannot be opened
     install_error_handlers(app)
-    _add_routes(app)
     install_openapi_contract(app)  # what the routes' types cannot say (openapi_contract.py)
+    _add_routes(app)
     add_admin_routes(app)
     add_back_in_stock_routes(app)
     add_availability_routes(app)
     add_phone_routes(app)
+    add_key_routes(app)
     add_customer_voice_routes(app)
     app.add_middleware(
         BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}

@@ -44,13 +44,14 @@ TABLES: tuple[Table, ...] = (
     Table("orders", ("id",)),
     Table("order_lines", ("order_id", "line_no")),
     Table("order_events", ("order_id", "status", "at", "actor"), numbered=True),
-    Table("idempotency", ("route", "key")),
+    Table("idempotency", ("store_id", "route", "key")),
     Table("fetch_requests", ("id",)),
-    Table("demand_events", ("id",)),
+    Table("demand_events", ("store_id", "id")),
     Table("stock_adjustments", ("id",)),
-    Table("audit_events", ("id",)),
+    Table("audit_events", ("store_id", "id")),
+    Table("audit_head", ("id",)),  # the chain's last link: audit verify reads it
     Table("kiosk_heartbeats", ("store_id", "kiosk_id", "at"), numbered=True),
-    Table("back_in_stock", ("id",)),
+    Table("back_in_stock", ("store_id", "id")),
     Table("order_links", ("order_id",)),  # status links and kiosk references (phones)
     Table("handoffs", ("id",)),
 )

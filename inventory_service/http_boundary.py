@@ -53,7 +53,8 @@ def _clean_validation_details(errors: list[Any]) -> list[dict[str, Any]]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
+        challenge = getattr(exc, "challenge", "Bearer")  # deps.BasicUnauthorized: Basic
+        headers = {"WWW-Authenticate": challenge} if isinstance(exc, Unauthorized) else None
         return error_response(exc.status_code, exc.code, exc.message, exc.details, headers)
 
     @app.exception_handler(RequestValidationError)
@@ -85,7 +86,6 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(500, ErrorCode.INTERNAL, "Internal error; it has been logged.")
 
 
-class BodyTooLarge(Exception):
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route serves at this request's path, for a 405's ``Allow``.
 
@@ -99,6 +99,7 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+class BodyTooLarge(Exception):
     """Raised from ``receive`` when a streamed (chunked) body passes the limit."""
 
 

@@ -25,9 +25,21 @@ from types import TracebackType
 
 from endless_aisle_assets import DEMO_CATALOGUE
 
-from inventory_service.seed import DEMO_KIOSK_ID, DEMO_KIOSK_KEY, DEMO_STAFF_KEY
+from inventory_service.seed import (
+    DEMO_HEAD_OFFICE_KEY,
+    DEMO_KIOSK_ID,
+    DEMO_KIOSK_KEY,
+    DEMO_STAFF_KEY,
+)
 
-__all__ = ["DEMO_KIOSK_ID", "DEMO_KIOSK_KEY", "DEMO_STAFF_KEY", "ServiceError", "ServiceProcess"]
+__all__ = [
+    "DEMO_HEAD_OFFICE_KEY",
+    "DEMO_KIOSK_ID",
+    "DEMO_KIOSK_KEY",
+    "DEMO_STAFF_KEY",
+    "ServiceError",
+    "ServiceProcess",
+]
 
 _REPO_ROOT = Path(__file__).resolve().parents[1]  # holds the packages (checkout or site-packages)
 _READY_PREFIX = "inventory service listening on "
@@ -42,12 +54,23 @@ class ServiceError(RuntimeError):
     """The service process could not be started (the message holds its stderr)."""
 
 
+def _phone_url(out_path: Path) -> str | None:
+    """The phones' base URL the service printed (``--phone-host``), if any."""
+    from inventory_service.mobile.phone_listener import READY_PREFIX
+
+    for line in out_path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith(READY_PREFIX):
+            return line[len(READY_PREFIX) :].strip()
+    return None
+
+
 class ServiceProcess:
     """The reference inventory service running in a child process.
 
     Attributes once started: ``url`` (``http://127.0.0.1:PORT``); with ``seed="demo"``
-    also ``kiosk_key``, ``staff_key``, ``kiosk_id`` and ``store_id`` of the demo kiosk.
-    ``seed`` may also be the path of another catalogue file (same format).
+    also ``kiosk_key``, ``staff_key``, ``head_office_key``, ``kiosk_id`` and ``store_id``
+    of the demo kiosk. ``seed`` may also be the path of another catalogue file (same
+    format): the demo with that catalogue (``--seed demo --catalogue FILE``), keys too.
     """
 
     def __init__(
@@ -74,6 +97,8 @@ class ServiceProcess:
         self.url: str = ""
         self.kiosk_key: str | None = DEMO_KIOSK_KEY if seed else None
         self.staff_key: str | None = DEMO_STAFF_KEY if seed else None
+        self.phone_url: str | None = None
+        self.head_office_key: str | None = DEMO_HEAD_OFFICE_KEY if seed else None
         self.kiosk_id: str | None = DEMO_KIOSK_ID if seed else None
         self.store_id: str | None = self._home_store(seed)
         self._proc: subprocess.Popen[bytes] | None = None
@@ -102,8 +127,10 @@ class ServiceProcess:
             "--port",
             str(self.port or 0),
         ]
-        if self.seed:
-            cmd += ["--seed", self.seed]
+        if self.seed == "demo":
+            cmd += ["--seed", "demo"]
+        elif self.seed:
+            cmd += ["--seed", "demo", "--catalogue", self.seed]
         if self.images_dir is not None:
             cmd += ["--images", str(self.images_dir)]
         return cmd + self.extra_args
@@ -132,6 +159,7 @@ class ServiceProcess:
         try:
             self.url = self._wait_for_url(out_path, err_path, deadline)
             self._wait_for_health(err_path, deadline)
+            self.phone_url = _phone_url(out_path)  # with --phone-host in extra_args
         except BaseException:
             self.stop()
             raise

@@ -59,7 +59,9 @@ class BackInStockSql(SqlBase):
                 iso(received_at),
             ),
         )
-        row = self.db.one(_SELECT + " WHERE b.id = ?", (request.id,))
+        row = self.db.one(
+            _SELECT + " WHERE b.store_id = ? AND b.id = ?", (request.store_id, request.id)
+        )
         assert row is not None
         stored = _back_in_stock(row)
         if added != 1 and any(getattr(stored, name) != getattr(request, name) for name in _SAME):

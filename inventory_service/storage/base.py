@@ -40,6 +40,12 @@ from inventory_client.models import (
 class KeyScope(StrEnum):
     KIOSK = "kiosk"
     STAFF = "staff"
+    #: The chain's catalogue and prices; its ``store_id`` is ``CHAIN_STORE_ID``.
+    HEAD_OFFICE = "head_office"
+
+
+#: The ``store_id`` of a head-office key: it acts for the chain, never for one store.
+CHAIN_STORE_ID = "*"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,16 @@ class ApiKey:
     store_id: str
     kiosk_id: str | None
     label: str
+    created_at: datetime | None = None
+    expires_at: datetime | None = None
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+    def usable_at(self, now: datetime) -> bool:
+        """Neither revoked nor expired at ``now``."""
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or now < self.expires_at
 
 
 @dataclass(frozen=True)
@@ -188,12 +204,42 @@ class Storage(Protocol):
 
     # --- keys ---------------------------------------------------------------------
     def add_api_key(
-        self, key_hash: str, scope: KeyScope, store_id: str, kiosk_id: str | None, label: str
+        self,
+        key_hash: str,
+        scope: KeyScope,
+        store_id: str,
+        kiosk_id: str | None,
+        label: str,
+        *,
+        expires_at: datetime | None = None,
     ) -> bool:
         """Store a key hash; False when that hash exists already."""
         ...
 
-    def find_api_key(self, key_hash: str) -> ApiKey | None: ...
+    def find_api_key(self, key_hash: str) -> ApiKey | None:
+        """The key with this hash, also when revoked or expired (``ApiKey.usable_at``)."""
+        ...
+
+    def list_api_keys(self) -> list[ApiKey]: ...
+
+    def get_api_key(self, key_id: int) -> ApiKey | None: ...
+
+    def set_api_key_expiry(self, key_id: int, expires_at: datetime | None) -> None: ...
+
+    def revoke_api_key(self, key_id: int, now: datetime) -> bool:
+        """Revoke a key; False when it was revoked already (or does not exist)."""
+        ...
+
+    def rotate_api_key(
+        self, key_id: int, new_hash: str, *, expires_at: datetime | None, now: datetime
+    ) -> ApiKey | None:
+        """In one transaction: a new key like ``key_id`` (scope, store, kiosk, label) with
+        ``new_hash``, and the old one revoked. None when ``key_id`` is not usable."""
+        ...
+
+    def touch_api_key(self, key_id: int, now: datetime, every: timedelta) -> None:
+        """Record a use, but write at most once per ``every`` for one key."""
+        ...
 
     # --- catalogue ----------------------------------------------------------------
     def import_catalogue(
@@ -269,7 +315,7 @@ class Storage(Protocol):
     def get_fetch_request(self, request_id: str) -> FetchRequest | None: ...
 
     def list_fetch_requests(
-        self, store_id: str, status: FetchStatus | None, limit: int
+        self, store_id: str, status: FetchStatus | None, limit: int, kiosk_id: str | None = None
     ) -> list[FetchRequest]: ...
 
     def update_fetch_request(

@@ -46,7 +46,7 @@ class FetchRequestsSql(SqlBase):
     ) -> tuple[FetchRequest, bool]:
         def run() -> tuple[FetchRequest, bool]:
             if idempotency is not None:
-                earlier = self._check_idempotency(ROUTE_FETCH, idempotency)
+                earlier = self._check_idempotency(ROUTE_FETCH, idempotency, request.store_id)
                 if earlier is not None:
                     found = self.get_fetch_request(earlier)
                     assert found is not None
@@ -85,7 +85,9 @@ class FetchRequestsSql(SqlBase):
                 ),
             )
             if idempotency is not None:
-                self._remember_idempotency(ROUTE_FETCH, idempotency, request_id, now)
+                self._remember_idempotency(
+                    ROUTE_FETCH, idempotency, request_id, now, request.store_id
+                )
             created = self.get_fetch_request(request_id)
             assert created is not None
             return created, True
@@ -97,10 +99,13 @@ class FetchRequestsSql(SqlBase):
         return _fetch(row) if row else None
 
     def list_fetch_requests(
-        self, store_id: str, status: FetchStatus | None, limit: int
+        self, store_id: str, status: FetchStatus | None, limit: int, kiosk_id: str | None = None
     ) -> list[FetchRequest]:
         sql = f"{_SELECT} WHERE f.store_id = ?"
         params: list[Any] = [store_id]
+        if kiosk_id is not None:
+            sql += " AND f.kiosk_id = ?"
+            params.append(kiosk_id)
         if status is not None:
             sql += " AND f.status = ?"
             params.append(str(status))

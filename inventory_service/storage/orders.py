@@ -24,7 +24,7 @@ from inventory_client.models import (
     OrderStatusChange,
     ShipTo,
 )
-from inventory_service import rules
+from inventory_service import personal_data, rules
 from inventory_service.errors import (
     InvalidRequest,
     InvalidTransition,
@@ -50,7 +50,7 @@ class OrdersSql(SqlBase):
         hold: timedelta,
     ) -> tuple[Order, bool]:
         def run() -> tuple[Order, bool]:
-            earlier = self._check_idempotency(ROUTE_ORDERS, idempotency)
+            earlier = self._check_idempotency(ROUTE_ORDERS, idempotency, request.store_id)
             if earlier is not None:
                 order = self.get_order(earlier)
                 if order is None:  # pragma: no cover - orders are never deleted
@@ -139,7 +139,9 @@ class OrdersSql(SqlBase):
                 ],
             )
             self._add_order_event(order_id, OrderStatus.RESERVED, now, actor, None)
-            self._remember_idempotency(ROUTE_ORDERS, idempotency, order_id, now)
+            self._remember_idempotency(
+                ROUTE_ORDERS, idempotency, order_id, now, request.store_id
+            )
             order = self.get_order(order_id)
             assert order is not None
             return order, True
@@ -252,9 +254,13 @@ class OrdersSql(SqlBase):
             # An unpaid order whose hold ran out is cancelled first: its pair may have
             # gone to another shopper, so it can no longer be marked paid.
             self._release_expired_holds(now)
-            row = self.db.one("SELECT status, number FROM orders WHERE id = ?", (order_id,))
+            row = self.db.one(
+                "SELECT status, number, ship_to FROM orders WHERE id = ?", (order_id,)
+            )
             if row is None:
                 raise NotFound("No such order.")
+            # A note is for staff; the shopper's own details never get copied into it.
+            note = personal_data.scrub_note(change.note, row["ship_to"])
             current = OrderStatus(row["status"])
             new = change.status
             if not rules.order_transition_allowed(current, new):
@@ -265,9 +271,9 @@ class OrdersSql(SqlBase):
                 "CASE WHEN ? THEN reserved_until ELSE NULL END WHERE id = ?",
                 (str(new), rules.keeps_hold(new), order_id),
             )
-            self._add_order_event(order_id, new, now, actor, change.note)
+            self._add_order_event(order_id, new, now, actor, note)
             if audit is not None:
-                reason = f"; note: {change.note}" if change.note else ""
+                reason = f"; note: {note}" if note else ""
                 self._insert_audit(
                     audit,
                     "order.status",

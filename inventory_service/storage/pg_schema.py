@@ -14,6 +14,7 @@ SQL of the storage modules and ``copy`` work unchanged. Tables listed newest-fir
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -178,6 +179,28 @@ STEPS: list[tuple[str, str | Callable[[Any], None]]] = [
         CREATE UNIQUE INDEX idx_order_links_status_hash ON order_links(status_hash);
         CREATE INDEX idx_order_links_store_id_kiosk_reference
             ON order_links(store_id, kiosk_reference);
+        """,
+    ),
+    (
+        "m006_keys_and_scopes",
+        """
+        ALTER TABLE api_keys ADD COLUMN expires_at TEXT, ADD COLUMN revoked_at TEXT,
+            ADD COLUMN last_used_at TEXT;
+        ALTER TABLE idempotency ADD COLUMN store_id TEXT;
+        UPDATE idempotency SET store_id = COALESCE(
+            (SELECT o.store_id FROM orders o WHERE o.id = idempotency.resource_id),
+            (SELECT f.store_id FROM fetch_requests f WHERE f.id = idempotency.resource_id),
+            (SELECT a.location_id FROM stock_adjustments a
+                WHERE a.id = idempotency.resource_id),
+            '');
+        ALTER TABLE idempotency ALTER COLUMN store_id SET NOT NULL,
+            DROP CONSTRAINT idempotency_pkey, ADD PRIMARY KEY (store_id, route, key);
+        ALTER TABLE demand_events DROP CONSTRAINT demand_events_pkey,
+            ADD PRIMARY KEY (store_id, id);
+        ALTER TABLE audit_events DROP CONSTRAINT audit_events_pkey,
+            ADD PRIMARY KEY (store_id, id);
+        ALTER TABLE back_in_stock DROP CONSTRAINT back_in_stock_pkey,
+            ADD PRIMARY KEY (store_id, id);
         """,
     ),
 ]

@@ -353,6 +353,30 @@ def m009_phone_handoff(db: sqlite_utils.Database) -> None:
     db.table("order_links").create_index(["store_id", "kiosk_reference"])
 
 
+#: Which store an idempotency key made before m006 belongs to: its resource's store.
+_IDEMPOTENCY_STORE = """
+    UPDATE idempotency SET store_id = COALESCE(
+        (SELECT o.store_id FROM orders o WHERE o.id = idempotency.resource_id),
+        (SELECT f.store_id FROM fetch_requests f WHERE f.id = idempotency.resource_id),
+        (SELECT a.location_id FROM stock_adjustments a WHERE a.id = idempotency.resource_id),
+        '')
+"""
+
+
+@migrations()
+def m006_keys_and_scopes(db: sqlite_utils.Database) -> None:
+    """Key lifecycle (expiry, revocation, last use) and one id space per store: the
+    client-made ids and idempotency keys are unique per store, not chain-wide."""
+    keys = db.table("api_keys")
+    for column in ("expires_at", "revoked_at", "last_used_at"):
+        keys.add_column(column, str)
+    db.table("idempotency").add_column("store_id", str)
+    db.execute(_IDEMPOTENCY_STORE)
+    db.table("idempotency").transform(pk=("store_id", "route", "key"), not_null={"store_id"})
+    for table in ("demand_events", "audit_events", "back_in_stock"):
+        db.table(table).transform(pk=("store_id", "id"))
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the database to the newest schema (WAL mode, all pending steps)."""
     db.enable_wal()

@@ -87,11 +87,13 @@ class SqlBase:
 
     # --- idempotency keys -------------------------------------------------------------
 
-    def _check_idempotency(self, route: str, idem: Idempotency) -> str | None:
-        """The resource made earlier with this key, or None; 409 when the body differs."""
+    def _check_idempotency(self, route: str, idem: Idempotency, store_id: str) -> str | None:
+        """The resource made earlier with this key in this store, or None; 409 when the
+        body differs. Each store has its own key space: another store's key is unknown."""
         row = self.db.one(
-            "SELECT body_hash, resource_id FROM idempotency WHERE route = ? AND key = ?",
-            (route, idem.key),
+            "SELECT body_hash, resource_id FROM idempotency "
+            "WHERE store_id = ? AND route = ? AND key = ?",
+            (store_id, route, idem.key),
         )
         if row is None:
             return None
@@ -102,14 +104,14 @@ class SqlBase:
         return str(row["resource_id"])
 
     def _remember_idempotency(
-        self, route: str, idem: Idempotency, resource_id: str, now: datetime
+        self, route: str, idem: Idempotency, resource_id: str, now: datetime, store_id: str
     ) -> None:
-        """Inside the transaction that made the resource; the (route, key) primary key
-        makes a second insert fail, so two workers can never both create."""
+        """Inside the transaction that made the resource; the (store, route, key) primary
+        key makes a second insert fail, so two workers can never both create."""
         self.db.run(
-            "INSERT INTO idempotency (route, key, body_hash, resource_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (route, idem.key, idem.body_hash, resource_id, iso(now)),
+            "INSERT INTO idempotency (store_id, route, key, body_hash, resource_id, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (store_id, route, idem.key, idem.body_hash, resource_id, iso(now)),
         )
 
     # --- audit ------------------------------------------------------------------------

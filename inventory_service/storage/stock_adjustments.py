@@ -97,7 +97,7 @@ class StockAdjustmentsSql(SqlBase):
         audit: AuditStamp | None = None,
     ) -> tuple[StockAdjustment, bool]:
         def run() -> tuple[StockAdjustment, bool]:
-            earlier = self._check_idempotency(ROUTE_ADJUST, idempotency)
+            earlier = self._check_idempotency(ROUTE_ADJUST, idempotency, request.location_id)
             if earlier is not None:
                 found = self._adjustment(earlier)
                 assert found is not None
@@ -120,7 +120,9 @@ class StockAdjustmentsSql(SqlBase):
                 before=before,
                 after=after,
             )
-            self._remember_idempotency(ROUTE_ADJUST, idempotency, adjustment_id, now)
+            self._remember_idempotency(
+                ROUTE_ADJUST, idempotency, adjustment_id, now, request.location_id
+            )
             if audit is not None:
                 self._insert_audit(
                     audit,

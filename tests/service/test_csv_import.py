@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support.api import Api, assert_error
 
 from inventory_client.models import ImportReport
@@ -33,6 +34,13 @@ test-sock,Sock,Testbrand,red,30,EURO,,4006381333986,4x,7,8,standard
 _dump = dump
 
 
+@pytest.fixture
+def head_office(fresh_service):
+    """The catalogue and its prices are the chain's: head office imports them."""
+    with Api(fresh_service.url, fresh_service.head_office_key) as api:
+        yield api
+
+
 def _post(api: Api, kind: str, text: str | bytes, *, dry_run: bool, **headers: str):
     data = text.encode("utf-8") if isinstance(text, str) else text
     return api.post(
@@ -44,12 +52,12 @@ def _post(api: Api, kind: str, text: str | bytes, *, dry_run: bool, **headers: s
 
 
 def test_bad_catalogue_is_rejected_with_line_numbers_and_nothing_changes(
-    staff, fresh_service
+    head_office, fresh_service
 ) -> None:
     before = _dump(fresh_service.db_path)
     reports = []
     for dry_run in (True, False):
-        resp = _post(staff, "catalogue", BAD_CATALOGUE, dry_run=dry_run)
+        resp = _post(head_office, "catalogue", BAD_CATALOGUE, dry_run=dry_run)
         assert resp.status_code == 200, resp.text
         reports.append(ImportReport.model_validate(resp.json()))
         assert _dump(fresh_service.db_path) == before
@@ -74,9 +82,11 @@ def test_bad_catalogue_is_rejected_with_line_numbers_and_nothing_changes(
     assert messages[(8, "name")] == "name is empty"
 
 
-def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
+def test_good_catalogue_dry_run_then_apply(staff, head_office, fresh_service) -> None:
     before = _dump(fresh_service.db_path)
-    dry = _post(staff, "catalogue", GOOD_CATALOGUE, dry_run=True, **{"X-Actor": "Anna"}).json()
+    dry = _post(
+        head_office, "catalogue", GOOD_CATALOGUE, dry_run=True, **{"X-Actor": "Anna"}
+    ).json()
     assert dry == {
         "kind": "catalogue",
         "dry_run": True,
@@ -91,7 +101,9 @@ def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
     assert _dump(fresh_service.db_path) == before
     assert staff.get("/v1/variants/4006381333931").status_code == 404
 
-    real = _post(staff, "catalogue", GOOD_CATALOGUE, dry_run=False, **{"X-Actor": "Anna"}).json()
+    real = _post(
+        head_office, "catalogue", GOOD_CATALOGUE, dry_run=False, **{"X-Actor": "Anna"}
+    ).json()
     assert (real["applied"], real["created"], real["errors"]) == (True, 4, [])
     detail = staff.get("/v1/variants/4006381333955").json()
     assert detail["style"]["name"] == "Boot, Winter"
@@ -99,10 +111,10 @@ def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
     assert detail["style"]["image"] == "test-boot.png"
     assert detail["variant"]["width"] == "wide"
 
-    again = _post(staff, "catalogue", GOOD_CATALOGUE, dry_run=False).json()
+    again = _post(head_office, "catalogue", GOOD_CATALOGUE, dry_run=False).json()
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 4)
     cheaper = GOOD_CATALOGUE.replace("79.95", "69.95")
-    changed = _post(staff, "catalogue", cheaper, dry_run=False).json()
+    changed = _post(head_office, "catalogue", cheaper, dry_run=False).json()
     assert (changed["updated"], changed["unchanged"]) == (2, 2)
     # The UPC-A row was stored as GTIN-13; search finds it by either form.
     for q in ("012345678905", "0012345678905", "upc shoe"):
@@ -110,9 +122,15 @@ def test_good_catalogue_dry_run_then_apply(staff, fresh_service) -> None:
         assert hit["variants"][0]["gtin"] == "0012345678905"
         assert hit["variants"][0]["width"] == "standard"
 
-    audit = staff.get("/v1/audit", params={"store_id": fresh_service.store_id}).json()
-    imports = [a for a in audit if a["action"] == "import.catalogue"]
-    assert len(imports) == 3 and imports[-1]["actor"] == "Anna"  # dry runs are not audited
+    imports = rows(
+        fresh_service.db_path,
+        "SELECT actor, store_id FROM audit_events WHERE action = 'import.catalogue'",
+    )
+    assert len(imports) == 3  # dry runs are not audited
+    assert {(a["actor"], a["store_id"]) for a in imports} == {
+        ("Anna", "*"),
+        ("head-office:demo head office", "*"),
+    }
 
 
 def test_stock_import_over_http_sets_counts_for_own_store_only(staff, fresh_service) -> None:
@@ -148,7 +166,7 @@ def test_stock_import_over_http_sets_counts_for_own_store_only(staff, fresh_serv
     assert _dump(fresh_service.db_path) == before
 
 
-def test_unreadable_files_are_reported_not_500(staff, fresh_service) -> None:
+def test_unreadable_files_are_reported_not_500(staff, head_office, fresh_service) -> None:
     before = _dump(fresh_service.db_path)
     latin1 = "gtin,on_hand\n2400103800008,1\nGrö,1\n2400103800008,2\nMüll,1\n".encode("latin-1")
     errors = _post(staff, "stock", latin1, dry_run=False).json()["errors"]
@@ -163,7 +181,7 @@ def test_unreadable_files_are_reported_not_500(staff, fresh_service) -> None:
         resp = _post(staff, "stock", junk, dry_run=False)
         assert resp.status_code == 200, resp.text
         assert not resp.json()["applied"] and resp.json()["errors"]
-    short = _post(staff, "catalogue", f"{HEADER}\na,b\n", dry_run=False).json()
+    short = _post(head_office, "catalogue", f"{HEADER}\na,b\n", dry_run=False).json()
     assert short["errors"][0]["message"] == "expected 12 fields like the header, found 2"
     assert _dump(fresh_service.db_path) == before
 
@@ -174,7 +192,10 @@ def test_import_limits_and_auth(fresh_service) -> None:
             "/v1/imports/stock", data=b"{}", headers={"Content-Type": "application/json"}
         )
         assert_error(resp, 415, "invalid_request")
-        assert_error(_post(staff, "prices", "a\n", dry_run=True), 422, "invalid_request")
+        assert_error(_post(staff, "prices", "a\n", dry_run=True), 404, "not_found")
+        # Store staff no longer import the chain's catalogue (prices on every kiosk).
+        resp = _post(staff, "catalogue", f"{HEADER}\n", dry_run=True)
+        assert_error(resp, 403, "forbidden")
         resp = _post(staff, "stock", b"x" * (MAX_IMPORT_BYTES + 1), dry_run=True)
         assert_error(resp, 413, "invalid_request")
         big = "gtin,on_hand\n" + "2400103800008,1\n" * 20_000  # > 64 KiB, under the import limit

@@ -40,7 +40,7 @@ def test_demo_seed_twice_changes_nothing(tmp_path, catalogue) -> None:
     assert first.styles == len(catalogue["styles"])
     assert first.variants == sum(len(s["variants"]) for s in catalogue["styles"])
     assert first.stock == len(catalogue["stock"])
-    assert first.api_keys == 2
+    assert first.api_keys == 3  # the demo's kiosk, staff and head-office keys
     snapshot = _dump(db)
     second = seed_demo(db)
     assert second.total == 0
@@ -81,12 +81,13 @@ def test_demo_keys_are_stored_hashed(tmp_path) -> None:
 def test_migrations_recorded_and_rerunnable(tmp_path) -> None:
     db = tmp_path / "inventory.db"
     names = initialise(db)
-    assert names == [
+    assert sorted(names) == [  # applied in file order; each engineer's step is named apart
         "m001_catalogue",
         "m002_orders",
         "m003_store_operations",
         "m004_admin_and_health",
         "m005_back_in_stock",
+        "m006_keys_and_scopes",
         "m008_customer_voice",
     ]
     assert initialise(db) == names
