@@ -39,6 +39,7 @@ from inventory_client._transport import (
     DEFAULT_READ_TIMEOUT,
     Transport,
 )
+from inventory_client._voice import ShopperVoice
 from inventory_client.models import (
     BackInStockCreate,
     BackInStockRequest,
@@ -160,6 +161,12 @@ class InventoryClient:
         it was cached (UTC). None when it came from the service. Per thread, so worker
         threads do not see each other's answers."""
         return self._reads.last_lookup_cached_at
+
+    @property
+    def voice(self) -> ShopperVoice:
+        """The customer voice's kiosk calls (fit votes, why shoppers leave); best-effort,
+        never queued (see ``inventory_client._voice``)."""
+        return ShopperVoice(self._transport, kiosk_id=self.kiosk_id, store_id=self.store_id)
 
     @property
     def phone(self) -> PhoneHandoffs:

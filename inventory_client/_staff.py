@@ -47,6 +47,7 @@ from inventory_client._errors import (
 from inventory_client._outbox import OutboxEntry, OutboxKind, OutboxStatus
 from inventory_client._reads import GTIN13
 from inventory_client._transport import Transport, bearer
+from inventory_client._voice import StaffVoice
 from inventory_client.models import (
     AdjustmentKind,
     AuditEvent,
@@ -115,6 +116,11 @@ class StaffClient:
         if actor:
             headers["X-Actor"] = actor
         return headers
+
+    @property
+    def customer_voice(self) -> StaffVoice:
+        """The customer-voice report (issue 17), with this client's staff key."""
+        return StaffVoice(self._transport, self._headers)
 
     # -- fetch requests -----------------------------------------------------------------
 

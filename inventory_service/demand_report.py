@@ -9,11 +9,14 @@ Pure functions over ``DemandFacts`` from the storage. The rules, also in docs/AP
 - ``conversion`` = orders / not_in_store, rounded to 4 places; null when not_in_store = 0;
 - ``suggested_restock`` = ceil(not_in_store × cover_days / period_days) − on hand at
   this store, never below 0; periods shorter than one day count as one day, so a burst
-  in the last hour is not scaled up to a month.
+  in the last hour is not scaled up to a month;
+- fit (issue 17, ``fit_restock``): for a style shoppers say runs small (large), the missed
+  demand of each size is restocked one size up (down); ``fit_shift`` says so per row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -57,6 +60,7 @@ CSV_COLUMNS = (
     "conversion",
     "on_hand",
     "suggested_restock",
+    "fit_shift",
 )
 
 
@@ -80,6 +84,8 @@ def build_lost_demand(
     cover_days: int,
     facts: list[DemandFacts],
     generated_at: datetime,
+    restock_from: Mapping[str, int] | None = None,
+    fit_shifts: Mapping[str, int] | None = None,
 ) -> LostDemandReport:
     """Rows with the most missed demand first (then by suggested restock, style, size)."""
     period = until - since
@@ -97,7 +103,10 @@ def build_lost_demand(
             orders=f.orders,
             conversion=conversion(f.orders, f.not_in_store),
             on_hand=f.on_hand,
-            suggested_restock=suggested_restock(f.not_in_store, period, cover_days, f.on_hand),
+            suggested_restock=suggested_restock(
+                (restock_from or {}).get(f.gtin, f.not_in_store), period, cover_days, f.on_hand
+            ),
+            fit_shift=(fit_shifts or {}).get(f.style_id, 0),
         )
         for f in facts
     ]

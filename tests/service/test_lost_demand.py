@@ -124,6 +124,7 @@ def test_report_numbers_from_a_seeded_history(kiosk, staff, fresh_service) -> No
         "conversion": str(round(2 / 7, 4)),
         "on_hand": "0",
         "suggested_restock": "14",
+        "fit_shift": "0",
     }
 
 
@@ -139,7 +140,7 @@ def test_empty_period_and_defaults(staff, fresh_service) -> None:
     ).text
     assert csv_text.splitlines() == [
         "style_id,style_name,brand,size_eu,gtin,scanned,size_viewed,not_in_store,notify_me,"
-        "orders,conversion,on_hand,suggested_restock"
+        "orders,conversion,on_hand,suggested_restock,fit_shift"
     ]
 
 
