@@ -251,16 +251,16 @@ def _serve(args: argparse.Namespace) -> int:
     )
     app = create_app(args.db, args.images, hold=timedelta(hours=args.hold_hours), health=health)
     sweeper.start()  # one sweeper per service, in this process, whatever the workers
+    try:  # the phones' socket first: a refused option leaves nothing bound
+        phone = open_phone_listener(args, _bind, "https" if tls else "http")
+    except ValueError as exc:
+        print(f"inventory service: {exc}", file=sys.stderr)
+        return 2
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     scheme = "https" if tls else "http"
     ready_line = f"inventory service listening on {scheme}://{shown}:{port}"
-    try:
-        phone = open_phone_listener(args, _bind, scheme)
-    except ValueError as exc:
-        print(f"inventory service: {exc}", file=sys.stderr)
-        return 2
     if args.workers > 1:
         from inventory_service.workers import WorkerSettings, serve_workers
 

@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--data-dir", type=Path, help="keep demo data here (default: temporary)")
     demo.add_argument("--fullscreen", action="store_true", help="fill the screen")
     demo.add_argument("--language", help="shopper language (default: ui.language's default)")
+    demo.add_argument(
+        "--public",
+        action="store_true",
+        help="let phones on this network open the phone pages (the API stays on loopback)",
+    )
 
     commands.add_parser(
         "decode",
@@ -188,6 +193,7 @@ def _demo(args: argparse.Namespace) -> int:
             data_dir=args.data_dir,
             fullscreen=args.fullscreen,
             language=args.language,
+            public=args.public,
         )
     except DemoStartError as exc:  # one clear line instead of a traceback
         return _fail(str(exc), EXIT_FAILURE)

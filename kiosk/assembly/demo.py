@@ -15,7 +15,14 @@ class DemoStartError(RuntimeError):
     """The embedded demo service did not start (the message is one line)."""
 
 
-def run_demo(*, camera: str, data_dir: Path | None, fullscreen: bool, language: str | None) -> int:
+def run_demo(
+    *,
+    camera: str,
+    data_dir: Path | None,
+    fullscreen: bool,
+    language: str | None,
+    public: bool = False,
+) -> int:
     """``python -m kiosk demo``: the reference service in-process with demo data, then
     :func:`run` against it, with one demo staff member (PIN :data:`DEMO_STAFF_PIN`).
 
@@ -37,7 +44,7 @@ def run_demo(*, camera: str, data_dir: Path | None, fullscreen: bool, language: 
                 stack.enter_context(tempfile.TemporaryDirectory(prefix="endless-aisle-demo-"))
             )
         try:
-            backend = stack.enter_context(demo_backend(data_dir))
+            backend = stack.enter_context(demo_backend(data_dir, public=public))
         except Exception as exc:
             raise DemoStartError(f"could not start the demo service: {exc}") from exc
         service = backend.service
@@ -47,7 +54,11 @@ def run_demo(*, camera: str, data_dir: Path | None, fullscreen: bool, language: 
         config = parse_config(
             {
                 "kiosk": {"id": service.kiosk_id, "store_id": service.store_id},
-                "service": {"url": service.url, "api_key": service.kiosk_key},
+                "service": {
+                    "url": service.url,
+                    "api_key": service.kiosk_key,
+                    "public_url": backend.public_url,  # "Continue on your phone"
+                },
                 "camera": {"source": camera},
                 "ui": ui,
                 "paths": {"data_dir": str(data_dir)},
@@ -57,6 +68,11 @@ def run_demo(*, camera: str, data_dir: Path | None, fullscreen: bool, language: 
         print(
             f"Demo service at {service.url}; close the window to stop. Staff screen: hold the "
             f"top-left corner for 3 s, PIN {DEMO_STAFF_PIN}.",
+            file=sys.stderr,
+        )
+        print(
+            f"Phone pages at {backend.public_url} ('Continue on your phone' on the product "
+            "screen)" + ("" if public else "; phones on this network: demo --public") + ".",
             file=sys.stderr,
         )
         return run(config, backend.client, staff=staff, staff_key=service.staff_key or "")

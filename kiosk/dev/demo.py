@@ -27,11 +27,19 @@ class DemoBackend:
     service: ServiceProcess
     client: InventoryClient
     data_dir: Path
+    #: Where phones open the pages (``service.public_url``): the service's own URL, or
+    #: with ``public`` its phones-only socket on this machine's LAN address.
+    public_url: str = ""
 
 
 @contextmanager
-def demo_backend(data_dir: Path, *, images_dir: Path | None = None) -> Iterator[DemoBackend]:
+def demo_backend(
+    data_dir: Path, *, images_dir: Path | None = None, public: bool = False
+) -> Iterator[DemoBackend]:
     """Start a freshly seeded demo service under ``data_dir`` and yield it with a client.
+
+    ``public``: phones on the same network can open the phone pages (a socket on every
+    address that serves those pages only; the API stays on loopback).
 
     The service is stopped and the client closed on exit, also on errors.
     """
@@ -42,7 +50,8 @@ def demo_backend(data_dir: Path, *, images_dir: Path | None = None) -> Iterator[
     db_path = data_dir / "demo-inventory.sqlite"
     for stale in data_dir.glob("demo-inventory.sqlite*"):
         stale.unlink()  # the demo always starts from the same stock
-    service = ServiceProcess(db_path, seed="demo", images_dir=images_dir)
+    phones = ["--phone-host", "0.0.0.0"] if public else []
+    service = ServiceProcess(db_path, seed="demo", images_dir=images_dir, extra_args=phones)
     service.start(timeout=SERVICE_START_TIMEOUT_S)
     try:
         log.info("demo service ready at %s", service.url)
@@ -58,7 +67,10 @@ def demo_backend(data_dir: Path, *, images_dir: Path | None = None) -> Iterator[
             staff_key=service.staff_key,  # the demo staff screen restocks through it
         )
         try:
-            yield DemoBackend(service=service, client=client, data_dir=data_dir)
+            public_url = service.phone_url or service.url
+            yield DemoBackend(
+                service=service, client=client, data_dir=data_dir, public_url=public_url
+            )
         finally:
             client.close()
     finally:
