@@ -48,6 +48,7 @@ from kiosk.system.checks import (
 from kiosk.system.lockdown_checks import check_gettys, check_power_keys, check_sysrq
 from kiosk.system.service_checks import (
     check_clock_skew,
+    check_public_url,
     check_service,
     check_service_database,
     service_session,
@@ -93,6 +94,7 @@ CHECK_NAMES = (
     "service",
     "service_db",
     "clock",
+    "public_url",
     "disk",
     "databases",
     "outbox",
@@ -115,6 +117,7 @@ class ServiceTarget:
     timeout: tuple[float, float]  # connect, read (service.*_timeout_s)
     ca_bundle: str = ""  # service.ca_bundle
     allow_plain_http: bool = False  # service.allow_plain_http
+    public_url: str = ""  # service.public_url: where phones open the pages
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def run_checks(probes: Probes) -> list[Check]:
     checks.append(check_decode(probes.decode))
     service = probes.service
     if service is None:
-        checks += [skip("service"), skip("service_db"), skip("clock")]
+        checks += [skip("service"), skip("service_db"), skip("clock"), skip("public_url")]
     else:
         timeout = service.timeout
         session = probes.session or service_session(service.ca_bundle)
@@ -165,6 +168,7 @@ def run_checks(probes: Probes) -> list[Check]:
             )
             checks.append(check_service_database(service.url, session=session, timeout=timeout))
             checks.append(check_clock_skew(service.url, session=session, timeout=timeout))
+            checks.append(check_public_url(service.public_url, session=session, timeout=timeout))
         finally:
             if probes.session is None:
                 session.close()
@@ -246,6 +250,7 @@ def run_doctor(
                 (svc.connect_timeout_s, svc.read_timeout_s),
                 ca_bundle=svc.ca_bundle,
                 allow_plain_http=svc.allow_plain_http,
+                public_url=svc.public_url,
             ),
             data_dir=Path(config.paths.data_dir),
             outbox_backlog=lambda: outbox_backlog(config),

@@ -211,6 +211,30 @@ def check_service_database(
     return Check(name, Status.OK, detail)
 
 
+def check_public_url(
+    public_url: str, *, session: requests.Session, timeout: tuple[float, float]
+) -> Check:
+    """``service.public_url`` answers with the phone pages' stylesheet (from this kiosk:
+    a phone on the store's Wi-Fi must reach the same address)."""
+    name = "public_url"
+    if not public_url:
+        return Check(name, Status.SKIP, "service.public_url not set: no 'Continue on your phone'")
+    fix = (
+        "check service.public_url, that the service listens there for phones "
+        "(serve --phone-host) and that the store's Wi-Fi reaches it"
+    )
+    url = f"{public_url.rstrip('/')}/m/style.css"
+    started = time.perf_counter()
+    try:
+        response = session.get(url, timeout=timeout)
+    except requests.RequestException as exc:
+        return Check(name, Status.FAIL, f"{public_url}: {type(exc).__name__}", fix)
+    if response.status_code != 200 or "text/css" not in response.headers.get("content-type", ""):
+        return Check(name, Status.FAIL, f"{url}: HTTP {response.status_code}, not the pages", fix)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    return Check(name, Status.OK, f"phones' pages answer at {public_url} ({elapsed_ms:.0f} ms)")
+
+
 def _server_time(response: requests.Response) -> datetime | None:
     with contextlib.suppress(ValueError):
         return Health.model_validate_json(response.content).time
