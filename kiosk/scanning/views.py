@@ -16,7 +16,7 @@ import numpy as np
 from kiosk.scanning.backends import Box
 from kiosk.scanning.locate import Region, upright
 
-__all__ = ["around", "otsu", "rescaled", "retry_makers", "upright_makers"]
+__all__ = ["around", "otsu", "rescaled", "retry_makers", "upright_makers", "upright_spans"]
 
 #: Makes one rendering on demand; None when there is nothing to read (a region too small).
 Maker = Callable[[], np.ndarray | None]
@@ -64,21 +64,32 @@ def rescaled(gray: np.ndarray) -> tuple[str, np.ndarray] | None:
 
 def upright_makers(gray: np.ndarray, regions: Sequence[Region]) -> dict[str, Maker]:
     """Renderings of each located region cut out upright (:mod:`kiosk.scanning.locate`),
-    in retry order: ``up0`` (as it is), ``up0x2`` (twice the size: 1.4-2 pixel modules
-    become readable; skipped for long crops), ``up0-otsu`` and ``up0x2-otsu`` (binarised),
-    then the same for ``up1``. Each image is made once, however many libraries read it."""
+    in retry order: ``tag0`` (as it is), ``tag0x2`` (twice the size: 1.4-2 pixel modules
+    become readable; skipped for long crops), ``tag0-otsu`` and ``tag0x2-otsu``
+    (binarised), then the same for ``tag1``. Each image is made once, however many
+    libraries read it."""
     makers: dict[str, Maker] = {}
     for i, region in enumerate(regions):
         plain = functools.cache(functools.partial(upright, gray, region, 1.0))
-        makers[f"up{i}"] = plain
+        makers[f"tag{i}"] = plain
         double: Maker | None = None
         if region.length * 2 <= _MAX_UPRIGHT_X2:
             double = functools.cache(functools.partial(upright, gray, region, 2.0))
-            makers[f"up{i}x2"] = double
-        makers[f"up{i}-otsu"] = functools.partial(_otsu_of, plain)
+            makers[f"tag{i}x2"] = double
+        makers[f"tag{i}-otsu"] = functools.partial(_otsu_of, plain)
         if double is not None:
-            makers[f"up{i}x2-otsu"] = functools.partial(_otsu_of, double)
+            makers[f"tag{i}x2-otsu"] = functools.partial(_otsu_of, double)
     return makers
+
+
+def upright_spans(regions: Sequence[Region]) -> dict[str, float]:
+    """For each rendering of :func:`upright_makers`: how long, in its pixels, the bars
+    of its region are (a read much shorter is a fragment of the symbol)."""
+    spans: dict[str, float] = {}
+    for i, region in enumerate(regions):
+        for scale, suffix in ((1.0, ""), (2.0, "x2")):
+            spans[f"tag{i}{suffix}"] = spans[f"tag{i}{suffix}-otsu"] = region.length * scale
+    return spans
 
 
 #: Longest upright crop worth doubling (pixels across the bars, doubled).

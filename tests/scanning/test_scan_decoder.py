@@ -250,8 +250,8 @@ def test_first_look_reads_the_located_tag_upright(ean13_frame: np.ndarray) -> No
     work = decoder.work(rotate(ean13_frame, 25))
     assert work is not None
     first = work.first_look()
-    assert {code_of(r) for r in first[("up0", "zbar")]} == {"4006381333931"}
-    assert {code_of(r) for r in first[("up0", "zxing")]} == {"4006381333931"}
+    assert {code_of(r) for r in first[("tag0", "zbar")]} == {"4006381333931"}
+    assert {code_of(r) for r in first[("tag0", "zxing")]} == {"4006381333931"}
     assert ("plain", "zbar") not in work.read_views
     sure = decoder.decode(place(render_linear("ean13", "400638133393")))
     assert [(s.gtin, s.confirmed) for s in sure] == [("4006381333931", True)]
