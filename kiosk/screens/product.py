@@ -120,6 +120,7 @@ class ProductScreen(Screen):
         info.addWidget(self.price)
         self.phone = PhoneHandoffPanel()  # shown when the kiosk has a public URL
         self.phone.setVisible(False)
+        self.phone.code_shown.connect(lambda shown: self.image.setVisible(not shown))
         info.addWidget(self.phone)
         self.info = QWidget()
         self.info.setLayout(info)
@@ -166,6 +167,7 @@ class ProductScreen(Screen):
         super().apply_metrics(metrics)
         self.image.setMinimumSize(metrics.px(320, 96), metrics.px(420, 96))
         self.split.setSpacing(metrics.px(40, 10))
+        self.phone.set_qr_side(metrics.px(360, 160))  # in the picture's place
         self._stretch()
 
     @property

@@ -22,9 +22,12 @@ QR_SIDE = 220
 class PhoneHandoffPanel(QFrame):
     """Signals:
     requested(): the shopper wants to go on on their phone.
+    code_shown(bool): the QR code appeared (True) or went (False); the screen may give
+        it the room of something else meanwhile (the product picture).
     """
 
     requested = Signal()
+    code_shown = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,7 @@ class PhoneHandoffPanel(QFrame):
         self.qr.setVisible(True)
         self._draw()
         self.retranslate()
+        self.code_shown.emit(True)
 
     def show_unavailable(self) -> None:
         self.reset()
@@ -76,6 +80,7 @@ class PhoneHandoffPanel(QFrame):
         self.button.setVisible(False)
         self._note = "continued"
         self.retranslate()
+        self.code_shown.emit(False)
 
     def reset(self) -> None:
         """Back to the button (a new shopper, or the screen shown again)."""
@@ -86,6 +91,7 @@ class PhoneHandoffPanel(QFrame):
         self.button.setVisible(True)
         self.button.setEnabled(True)
         self.retranslate()
+        self.code_shown.emit(False)
 
     def _ask(self) -> None:
         self.button.setEnabled(False)  # one hand-off per tap; the answer re-enables

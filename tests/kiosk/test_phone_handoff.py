@@ -16,6 +16,7 @@ from inventory_service.launcher import ServiceProcess
 from kiosk import theme
 from kiosk.assembly.phone import attach_phone_handoff
 from kiosk.dev.layout_check import check_layout
+from kiosk.dev.tour import parse_sizes
 from kiosk.session import State
 
 
@@ -46,6 +47,16 @@ def test_continue_on_the_phone_from_the_product_screen(
     assert panel.link.startswith(f"{fresh_service.url}/m/h/") and panel.link.endswith("?lang=fr")
     assert panel.qr.isVisible() and not panel.qr.pixmap().isNull()
     assert not panel.button.isVisible()
+    assert not kiosk.window.product_screen.image.isVisible()  # the code takes its place
+    for size in parse_sizes("1920x1080,1280x800,800x480"):
+        width, height = size.logical
+        theme.set_display(kiosk.window, physical_dpi=size.dpi, dpr=size.dpr)
+        kiosk.window.setFixedSize(width, height)  # as the tour does: the placer keeps out
+        for _ in range(8):
+            qtbot.wait(10)
+        metrics = theme.current_metrics(kiosk.window)
+        problems = check_layout(kiosk.window, size=QSize(width, height), min_touch_px=metrics.touch)
+        assert problems == [], (width, height, problems)
 
     # The shopper's phone opens the code's link: the order page, in French.
     page = requests.get(panel.link, timeout=10)
