@@ -42,6 +42,7 @@ from inventory_service.deps import (
     audit_stamp,
     for_kiosk,
     for_store,
+    owns,
 )
 from inventory_service.errors import InvalidRequest, NotFound, ServiceError
 from inventory_service.kiosk_health import HEARTBEATS_KEPT, kiosk_health, render_html
@@ -67,7 +68,10 @@ async def csv_body(request: Request) -> bytes:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype and ctype not in CSV_TYPES:
         raise UnsupportedMediaType(f"Send the file as text/csv, not {ctype!r}.")
-    return await request.body()
+    data = await request.body()
+    if not ctype and not data:  # no body at all (the schema requires one): not an empty file
+        raise InvalidRequest("Send the CSV file as the request body (Content-Type: text/csv).")
+    return data
 
 
 def _normalise_order_number(raw: str) -> str:
@@ -290,9 +294,8 @@ def add_admin_routes(app: FastAPI) -> None:
     ) -> Order:
         storage.release_expired_holds(now())
         order = storage.get_order_by_number(_normalise_order_number(number))
-        if order is None:
-            raise NotFound("No order with that number.")
-        for_store(key, order.store_id)
+        if order is None or not owns(key, order.store_id, order.kiosk_id):
+            raise NotFound("No order with that number.")  # another store's: as if missing
         return order
 
     # --- kiosk health ---------------------------------------------------------------

@@ -30,7 +30,7 @@ from fastapi.responses import FileResponse, Response
 from inventory_client.handoff import status_token
 from inventory_client.models import OrderCreate, OrderLineRequest
 from inventory_service import rules
-from inventory_service.deps import StorageDep, settings_of
+from inventory_service.deps import PUBLIC, StorageDep, settings_of
 from inventory_service.errors import NoLongerAvailable
 from inventory_service.mobile.headers import STATIC, page, secured, see_other
 from inventory_service.mobile.i18n import language_of, translator
@@ -71,7 +71,8 @@ SessionCookie = Annotated[str | None, Cookie(alias=SESSION_COOKIE)]
 
 
 def add_mobile_pages(app: FastAPI) -> None:
-    router = APIRouter(prefix="/m", include_in_schema=False)
+    # Role: public (no key); each page checks its own short-lived token (roles.py).
+    router = APIRouter(prefix="/m", include_in_schema=False, dependencies=[PUBLIC])
     # Unknown tokens, per address: 20 at once, then one every 5 s.
     misses = RateLimiter(rate=1 / 5, burst=20)
     # Order posts, per address (a store's Wi-Fi is one address): 30 at once, one per 2 s.
