@@ -9,6 +9,7 @@ it from the routes' types; this module fixes the rest once the routes exist:
   a CSV or HTML success is not also documented as JSON;
 - the ``X-Actor`` header may not name the service or a key (``audit_chain``): a ``not``
   pattern says so;
+- a report over ``since``/``until`` carries ``x-max-period-days`` (366);
 - OpenAPI links from what creates a thing to what reads or changes it (an order, a fetch
   request, a style from a search), so a client (and schemathesis' stateful phase) can
   follow them.
@@ -23,6 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI
+
+from inventory_service.demand_report import MAX_PERIOD
 
 JSON = "application/json"
 ERROR_REF = "#/components/schemas/ErrorBody"
@@ -44,9 +47,12 @@ def install_openapi_contract(app: FastAPI) -> None:
 
 def adjust(schema: dict[str, Any]) -> None:
     for operation in _operations(schema):
+        _parameters_are_never_null(operation)
+        _text_bodies_are_bytes(operation)
         _errors_are_json(operation)
         _one_success_media_type(operation)
         _reserved_actor_names(operation)
+        _period_limit(operation)
     _add_links(schema)
 
 
@@ -55,6 +61,27 @@ def _operations(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
         for method, operation in item.items():
             if method in {"get", "put", "post", "delete", "patch", "options", "head"}:
                 yield operation
+
+
+def _parameters_are_never_null(operation: dict[str, Any]) -> None:
+    """``X | None`` on a header, query or path parameter means "may be left out", which
+    ``required: false`` already says; FastAPI also writes a ``null`` alternative, which a
+    client would send as the text ``null`` (and get a 422)."""
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+        if "anyOf" in schema and len(options) == 1:
+            del schema["anyOf"]
+            schema.update(options[0])
+
+
+def _text_bodies_are_bytes(operation: dict[str, Any]) -> None:
+    """A CSV upload is any bytes (``format: binary``): the service reads and reports on
+    whatever arrives, so no text is "of the wrong type" for it."""
+    for media, content in operation.get("requestBody", {}).get("content", {}).items():
+        schema = content.get("schema", {})
+        if "json" not in media and schema.get("type") == "string":
+            schema.setdefault("format", "binary")
 
 
 def _errors_are_json(operation: dict[str, Any]) -> None:
@@ -89,6 +116,14 @@ def _reserved_actor_names(operation: dict[str, Any]) -> None:
             schema = parameter["schema"]
             target = next((s for s in schema.get("anyOf", []) if s.get("type") == "string"), schema)
             target["not"] = {"pattern": "^(?:" + "|".join(names) + ")"}
+
+
+def _period_limit(operation: dict[str, Any]) -> None:
+    """A report over [since, until) states its longest period where a client can read it
+    (OpenAPI cannot relate two parameters; the descriptions say it in words too)."""
+    names = {p.get("name") for p in operation.get("parameters", []) if p.get("in") == "query"}
+    if {"since", "until"} <= names:
+        operation["x-max-period-days"] = MAX_PERIOD.days
 
 
 def _any_case(text: str) -> str:
