@@ -54,6 +54,8 @@ TABLES: tuple[Table, ...] = (
     Table("back_in_stock", ("store_id", "id")),
     Table("order_links", ("order_id",)),  # status links and kiosk references (phones)
     Table("handoffs", ("id",)),
+    Table("fit_votes", ("id",)),  # the customer voice (issue 17): nothing personal
+    Table("voice_events", ("id",)),
 )
 
 

@@ -47,6 +47,8 @@ from kiosk.admin.settings import AdminSettings
 from kiosk.admin.stock_view import StockView
 from kiosk.admin.style import admin_style_sheet
 from kiosk.admin.text import msg
+from kiosk.admin.voice_actions import VoiceActions
+from kiosk.admin.voice_view import ReportTabs, VoiceView
 
 if TYPE_CHECKING:
     from inventory_client import InventoryClient, StaffClient
@@ -98,6 +100,17 @@ class AdminPanel(QWidget):
         self.fetch = FetchView(self)
         self.orders = OrdersView(self)
         self.demand = DemandView(self)
+        self.voice = VoiceView(self)  # issue 17, a tab beside the lost demand
+        self.demand_tabs = ReportTabs(self.demand, self.voice, self)
+        reports = controller.reports
+        self.voice_actions = VoiceActions(
+            reports.staff,
+            reports.audit,
+            reports._tasks,  # the admin's one task queue (its actor names who exported)
+            export_dir=reports.export_dir,
+            now=lambda: datetime.now(UTC),
+            parent=self,
+        )
         self.imports = ImportView(import_dir, self)
         self.health = HealthView(self)
         self.views: dict[Section, QWidget] = {
@@ -105,7 +118,7 @@ class AdminPanel(QWidget):
             Section.STOCK: self.stock,
             Section.FETCH: self.fetch,
             Section.ORDERS: self.orders,
-            Section.DEMAND: self.demand,
+            Section.DEMAND: self.demand_tabs,
             Section.IMPORT: self.imports,
             Section.HEALTH: self.health,
         }
@@ -197,6 +210,12 @@ class AdminPanel(QWidget):
         self.demand.export_requested.connect(reports.export_demand)
         reports.demand_ready.connect(self.demand.show_report)
         reports.demand_message.connect(self.demand.show_status)
+        voice = self.voice_actions
+        self.demand_tabs.voice_shown.connect(lambda: voice.load(self.voice.days))
+        self.voice.period_chosen.connect(voice.load)
+        self.voice.export_requested.connect(voice.export)
+        voice.report_ready.connect(self.voice.show_report)
+        voice.message.connect(self.voice.show_status)
         self.imports.dry_run_requested.connect(reports.dry_run_import)
         self.imports.import_requested.connect(reports.apply_import)
         reports.import_done.connect(self.imports.show_report)

@@ -1386,6 +1386,97 @@
     </message>
 </context>
 <context>
+    <name>VoiceView</name>
+    <message>
+        <source>Too few votes</source>
+        <translation>Zu wenige Stimmen</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Uneinheitlich</translation>
+    </message>
+    <message>
+        <source>Runs small: one size up</source>
+        <translation>Fällt klein aus: eine Größe größer</translation>
+    </message>
+    <message>
+        <source>True to size</source>
+        <translation>Passt genau</translation>
+    </message>
+    <message>
+        <source>Runs large: one size down</source>
+        <translation>Fällt groß aus: eine Größe kleiner</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>just looking</source>
+        <translation>nur schauen</translation>
+    </message>
+    <message>
+        <source>No scans answered at the kiosk yet.</source>
+        <translation>Noch keine Scans am Kiosk beantwortet.</translation>
+    </message>
+    <message>
+        <source>{count} scans answered at the kiosk, median {seconds} s — about {minutes} minutes of staff time saved ({check}-minute stock check).</source>
+        <translation>{count} Scans am Kiosk beantwortet, Median {seconds} s – etwa {minutes} Minuten Personalzeit gespart (Lagerprüfung {check} Minuten).</translation>
+    </message>
+    <message>
+        <source>Today: {text}</source>
+        <translation>Heute: {text}</translation>
+    </message>
+    <message>
+        <source>{small} small · {true} true · {large} large</source>
+        <translation>{small} klein · {true} genau · {large} groß</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} Tage</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Fit votes</source>
+        <translation>Passform-Stimmen</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Sizes asked for</source>
+        <translation>Gewünschte Größen</translation>
+    </message>
+    <message>
+        <source>Why they left</source>
+        <translation>Warum ohne Kauf</translation>
+    </message>
+    <message>
+        <source>Lost demand</source>
+        <translation>Entgangene Nachfrage</translation>
+    </message>
+    <message>
+        <source>Customer voice</source>
+        <translation>Stimme der Kundschaft</translation>
+    </message>
+</context>
+<context>
     <name>WantedSize</name>
     <message>
         <source>Thank you: the store will know EU {size} was asked for.</source>

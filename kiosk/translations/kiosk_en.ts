@@ -1386,6 +1386,97 @@
     </message>
 </context>
 <context>
+    <name>VoiceView</name>
+    <message>
+        <source>Too few votes</source>
+        <translation>Too few votes</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Mixed</translation>
+    </message>
+    <message>
+        <source>Runs small: one size up</source>
+        <translation>Runs small: one size up</translation>
+    </message>
+    <message>
+        <source>True to size</source>
+        <translation>True to size</translation>
+    </message>
+    <message>
+        <source>Runs large: one size down</source>
+        <translation>Runs large: one size down</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>size</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>colour</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>just looking</source>
+        <translation>just looking</translation>
+    </message>
+    <message>
+        <source>No scans answered at the kiosk yet.</source>
+        <translation>No scans answered at the kiosk yet.</translation>
+    </message>
+    <message>
+        <source>{count} scans answered at the kiosk, median {seconds} s — about {minutes} minutes of staff time saved ({check}-minute stock check).</source>
+        <translation>{count} scans answered at the kiosk, median {seconds} s — about {minutes} minutes of staff time saved ({check}-minute stock check).</translation>
+    </message>
+    <message>
+        <source>Today: {text}</source>
+        <translation>Today: {text}</translation>
+    </message>
+    <message>
+        <source>{small} small · {true} true · {large} large</source>
+        <translation>{small} small · {true} true · {large} large</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Fit votes</source>
+        <translation>Fit votes</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Sizes asked for</source>
+        <translation>Sizes asked for</translation>
+    </message>
+    <message>
+        <source>Why they left</source>
+        <translation>Why they left</translation>
+    </message>
+    <message>
+        <source>Lost demand</source>
+        <translation>Lost demand</translation>
+    </message>
+    <message>
+        <source>Customer voice</source>
+        <translation>Customer voice</translation>
+    </message>
+</context>
+<context>
     <name>WantedSize</name>
     <message>
         <source>Thank you: the store will know EU {size} was asked for.</source>

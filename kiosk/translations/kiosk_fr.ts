@@ -1386,6 +1386,97 @@
     </message>
 </context>
 <context>
+    <name>VoiceView</name>
+    <message>
+        <source>Too few votes</source>
+        <translation>Trop peu d’avis</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Partagé</translation>
+    </message>
+    <message>
+        <source>Runs small: one size up</source>
+        <translation>Taille petit : une pointure au-dessus</translation>
+    </message>
+    <message>
+        <source>True to size</source>
+        <translation>Taille normalement</translation>
+    </message>
+    <message>
+        <source>Runs large: one size down</source>
+        <translation>Taille grand : une pointure en dessous</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>pointure</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>couleur</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>prix</translation>
+    </message>
+    <message>
+        <source>just looking</source>
+        <translation>juste un coup d’œil</translation>
+    </message>
+    <message>
+        <source>No scans answered at the kiosk yet.</source>
+        <translation>Aucun scan encore traité au kiosque.</translation>
+    </message>
+    <message>
+        <source>{count} scans answered at the kiosk, median {seconds} s — about {minutes} minutes of staff time saved ({check}-minute stock check).</source>
+        <translation>{count} scans traités au kiosque, médiane {seconds} s – environ {minutes} minutes de personnel économisées (vérification du stock : {check} minutes).</translation>
+    </message>
+    <message>
+        <source>Today: {text}</source>
+        <translation>Aujourd’hui : {text}</translation>
+    </message>
+    <message>
+        <source>{small} small · {true} true · {large} large</source>
+        <translation>{small} petit · {true} normal · {large} grand</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} jours</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Fit votes</source>
+        <translation>Avis sur la taille</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Sizes asked for</source>
+        <translation>Pointures demandées</translation>
+    </message>
+    <message>
+        <source>Why they left</source>
+        <translation>Pourquoi sans achat</translation>
+    </message>
+    <message>
+        <source>Lost demand</source>
+        <translation>Demande perdue</translation>
+    </message>
+    <message>
+        <source>Customer voice</source>
+        <translation>Voix des clients</translation>
+    </message>
+</context>
+<context>
     <name>WantedSize</name>
     <message>
         <source>Thank you: the store will know EU {size} was asked for.</source>

@@ -88,7 +88,9 @@ def test_migrations_recorded_and_rerunnable(tmp_path) -> None:
         "m004_admin_and_health",
         "m005_back_in_stock",
         "m006_keys_and_scopes",
+        "m007_audit_chain_and_retention",
         "m008_customer_voice",
+        "m009_phone_handoff",
     ]
     assert initialise(db) == names
     conn = sqlite3.connect(db)
