@@ -28,7 +28,7 @@ import requests
 from inventory_service.launcher import ServiceProcess
 
 TESTS_DIR = Path(__file__).resolve().parents[1]
-MAX_EXAMPLES = 5
+MAX_EXAMPLES = 2
 SEED = 20261207
 RUN_LIMIT_S = 600
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
