@@ -25,7 +25,8 @@ from kiosk.system.doctor import (
     default_decode,
     run_checks,
 )
-from kiosk.system.service_checks import config_timeout
+from kiosk.system.key_checks import check_key_age
+from kiosk.system.service_checks import config_timeout, service_session
 
 __all__ = ["KioskChecks", "camera_check", "summary"]
 
@@ -71,19 +72,34 @@ class KioskChecks:
     load_config: Callable[[], Any] | None = None
     decode: Callable[[np.ndarray], Sequence[Any]] = default_decode
     timeout: tuple[float, float] = field(default_factory=config_timeout)
+    ca_bundle: str = ""  # service.ca_bundle: the checks trust what the client trusts
+    allow_plain_http: bool = False  # service.allow_plain_http
 
     def run(self) -> list[Check]:
-        """Every check, in the doctor's order. Blocks: run it on a worker."""
-        return run_checks(
+        """Every check, in the doctor's order, and the key's age after the service row.
+        Blocks: run it on a worker."""
+        checks = run_checks(
             Probes(
                 config=self._config_check,
                 camera=lambda: camera_check(self.camera_state()),
                 decode=self.decode,
-                service=ServiceTarget(self.service_url, self.api_key, self.timeout),
+                service=ServiceTarget(
+                    self.service_url,
+                    self.api_key,
+                    self.timeout,
+                    ca_bundle=self.ca_bundle,
+                    allow_plain_http=self.allow_plain_http,
+                ),
                 data_dir=self.data_dir,
                 outbox_backlog=self.outbox_backlog,
             )
         )
+        with service_session(self.ca_bundle or None) as session:
+            key = check_key_age(
+                self.service_url, self.api_key, session=session, timeout=self.timeout
+            )
+        after = next((i + 1 for i, c in enumerate(checks) if c.name == "service"), len(checks))
+        return [*checks[:after], key, *checks[after:]]
 
     def _config_check(self) -> Check:
         if self.load_config is None:

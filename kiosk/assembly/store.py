@@ -193,6 +193,8 @@ def _kiosk_checks(
         camera_state=lambda: camera["state"],
         load_config=load_config,
         timeout=(svc.connect_timeout_s, svc.read_timeout_s),
+        ca_bundle=svc.ca_bundle,
+        allow_plain_http=svc.allow_plain_http,
     )
 
 

@@ -127,7 +127,7 @@ def check_service(
             )  # fmt: skip
         fix_key = (
             "set EA_SERVICE__API_KEY in /etc/endless-aisle/secrets.env to this kiosk's key "
-            "(python -m inventory_service add-key ...)"
+            "(python -m inventory_service keys add ...)"
         )
         if not api_key:
             return Check("service", Status.FAIL, "no API key configured", fix_key)
