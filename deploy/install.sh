@@ -287,7 +287,7 @@ else
 # Secrets of the Endless Aisle kiosk, read by systemd (EnvironmentFile=) as root before the
 # kiosk starts. Keep this file mode 0600, owned by root. Never commit it anywhere.
 #
-# The kiosk's API key, as printed once by `python -m inventory_service add-key`:
+# The kiosk's API key, as printed once by `python -m inventory_service keys add`:
 EA_SERVICE__API_KEY=
 EOF
     install_new "$secrets" /etc/endless-aisle/secrets.env 0600 || true
