@@ -380,17 +380,70 @@ PROBES: dict[tuple[str, str], Probe] = {
         targets=STORE_TARGETS,
     ),
     ("GET", "/kiosks"): Probe(lambda w, c, t: ("GET", "/kiosks", {})),
+    # the customer voice (issue 17)
+    ("POST", "/v1/fit-votes"): Probe(
+        lambda w, c, t: (
+            "POST",
+            "/v1/fit-votes",
+            {
+                "json": {
+                    "id": uuid.uuid4().hex,
+                    "journey_id": uuid.uuid4().hex,
+                    "style_id": _style_of(w),
+                    "fit": "small",
+                    "source": "tried",
+                    "at": _now(),
+                    **_kiosk_body(w, c, t),
+                }
+            },
+        ),
+        202,
+        KIOSK_TARGETS,
+    ),
+    ("POST", "/v1/voice-events"): Probe(
+        lambda w, c, t: (
+            "POST",
+            "/v1/voice-events",
+            {
+                "json": {
+                    "id": uuid.uuid4().hex,
+                    "kind": "answered",
+                    "answer_ms": 900,
+                    "style_id": _style_of(w),
+                    "at": _now(),
+                    **_kiosk_body(w, c, t),
+                }
+            },
+        ),
+        202,
+        KIOSK_TARGETS,
+    ),
+    ("GET", "/v1/styles/{style_id}/fit"): Probe(
+        lambda w, c, t: ("GET", f"/v1/styles/{_style_of(w)}/fit", {})
+    ),
+    ("GET", "/v1/reports/customer-voice"): Probe(
+        lambda w, c, t: ("GET", "/v1/reports/customer-voice", _voice_params(w, c, t)),
+        targets=STORE_TARGETS,
+    ),
+    ("GET", "/v1/reports/customer-voice.csv"): Probe(
+        lambda w, c, t: ("GET", "/v1/reports/customer-voice.csv", _voice_params(w, c, t)),
+        targets=STORE_TARGETS,
+    ),
 }
+
+
+def _voice_params(w: World, c: Caller, target: str) -> dict[str, Any]:
+    """Staff name their store; head office every store by naming none (``own``) and has no
+    "other store": it is asked about a missing one there, like for ``missing``."""
+    if c.role == Role.HEAD_OFFICE:
+        return {} if target == "own" else {"params": {"store_id": NO_STORE}}
+    return {"params": {"store_id": _store(w, c, target)}}
+
 
 #: Routes added by other work whose store probe is still to be written. Their role
 #: refusals (no key, bad key, wrong role) are walked like every other route's.
 NOT_YET_PROBED = frozenset(
     {
-        ("POST", "/v1/fit-votes"),
-        ("GET", "/v1/styles/{style_id}/fit"),
-        ("POST", "/v1/voice-events"),
-        ("GET", "/v1/reports/customer-voice"),
-        ("GET", "/v1/reports/customer-voice.csv"),
         ("POST", "/v1/handoffs"),
         ("GET", "/v1/handoffs/{handoff_id}"),
         ("GET", "/v1/order-lookup"),
