@@ -19,6 +19,7 @@ from inventory_client import Busy, InventoryClient, Outbox, Unauthorized, Unavai
 from inventory_client._outbox import OutboxKind
 from inventory_client._transport import parse_retry_after
 from inventory_client.models import DemandKind
+from inventory_service.launcher import ServiceProcess
 from inventory_service.rate_limits import RateLimitPolicy
 
 GTIN = "2400013600002"
@@ -37,7 +38,7 @@ def _until_busy(client: InventoryClient) -> Busy:
 
 
 def test_a_read_meets_a_clear_busy_error_with_the_wait(
-    live_service, client_factory: Callable[..., InventoryClient]
+    live_service: ServiceProcess, client_factory: Callable[..., InventoryClient]
 ) -> None:
     client = client_factory(live_service, api_key=f"unknown-{uuid.uuid4().hex}")
     busy = _until_busy(client)
@@ -50,7 +51,7 @@ def test_a_read_meets_a_clear_busy_error_with_the_wait(
 
 
 def test_the_outbox_waits_at_least_retry_after(
-    live_service, client_factory: Callable[..., InventoryClient]
+    live_service: ServiceProcess, client_factory: Callable[..., InventoryClient]
 ) -> None:
     client = client_factory(live_service, api_key=f"unknown-{uuid.uuid4().hex}")
     busy = _until_busy(client)

@@ -189,7 +189,7 @@ def test_a_flood_of_writes_from_one_key_is_slowed(
     burst = POLICY.writes.burst
     # An empty body is refused (422) after the write was counted: cheap, changes nothing.
     # The bucket refills while we send, so go on until the first 429 (it must come).
-    statuses = []
+    statuses: list[int] = []
     while 429 not in statuses and len(statuses) < 20 * burst:
         statuses.append(staff.request("POST", "/v1/demand-events", {})[0])
     assert statuses.index(429) >= burst  # the whole burst was let through first
