@@ -201,7 +201,6 @@ class FrameWork:
         self._fields = fields
         self._done: set[View] = set()
         self._makers: dict[str, renderings.Maker] | None = None
-        self._spans: dict[str, float] = {}
         self._plan: list[View] | None = None
 
     def first_look(self) -> Views:
@@ -275,7 +274,6 @@ class FrameWork:
     def _renderings(self) -> Mapping[str, renderings.Maker]:
         if self._makers is None:
             found = locate.regions(self.gray, self._fields)
-            self._spans = renderings.upright_spans(found)
             self._makers = {
                 **renderings.upright_makers(self.gray, found),
                 **renderings.retry_makers(self.gray),
@@ -295,8 +293,7 @@ class FrameWork:
         else:
             # Upright crops need no rotation search: zxing-cpp's quick mode reads them.
             raw = zxing_read(image, self._syms, thorough=not name.startswith("tag"))
-        span = self._spans.get(name)
-        return raw if span is None else [r for r in raw if not _fragment(r, span)]
+        return raw
 
     def _add(self, views: Views, view: View, raw: Sequence[Raw]) -> None:
         merge(views, view, self._keep(raw))
@@ -307,19 +304,6 @@ class FrameWork:
 
 #: Renderings zxing-cpp reads among the retries (its own search covers rotation).
 _ZXING_RETRIES = frozenset({"up2", "clahe", "sharp"})
-
-
-#: A read of an upright crop must span this share of the bars located there. Shorter, it
-#: is a fragment: ZBar found a valid UPC-E (51 modules) inside an EAN-13 (95) held at 20
-#: degrees (generated scene 50067) on the crop and on a rotated frame alike.
-_MIN_SPAN_SHARE = 0.7
-
-
-def _fragment(raw: Raw, span: float) -> bool:
-    """Does ``raw`` cover only part of the bars its upright crop was cut around?"""
-    if raw.box is None or raw.symbology not in RETAIL_SYMBOLOGIES:
-        return False
-    return raw.box[2] - raw.box[0] < _MIN_SPAN_SHARE * span
 
 
 def _as_printed(raw: Raw, symbologies: tuple[str, ...]) -> Raw:

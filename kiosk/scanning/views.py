@@ -16,7 +16,7 @@ import numpy as np
 from kiosk.scanning.backends import Box
 from kiosk.scanning.locate import Region, upright
 
-__all__ = ["around", "otsu", "rescaled", "retry_makers", "upright_makers", "upright_spans"]
+__all__ = ["around", "otsu", "rescaled", "retry_makers", "upright_makers"]
 
 #: Makes one rendering on demand; None when there is nothing to read (a region too small).
 Maker = Callable[[], np.ndarray | None]
@@ -82,18 +82,9 @@ def upright_makers(gray: np.ndarray, regions: Sequence[Region]) -> dict[str, Mak
     return makers
 
 
-def upright_spans(regions: Sequence[Region]) -> dict[str, float]:
-    """For each rendering of :func:`upright_makers`: how long, in its pixels, the bars
-    of its region are (a read much shorter is a fragment of the symbol)."""
-    spans: dict[str, float] = {}
-    for i, region in enumerate(regions):
-        for scale, suffix in ((1.0, ""), (2.0, "x2")):
-            spans[f"tag{i}{suffix}"] = spans[f"tag{i}{suffix}-otsu"] = region.length * scale
-    return spans
-
-
-#: Longest upright crop worth doubling (pixels across the bars, doubled).
-_MAX_UPRIGHT_X2 = 1800
+#: Longest upright crop worth doubling (pixels across the bars, doubled): a longer one
+#: has modules of 4-5 pixels or more already.
+_MAX_UPRIGHT_X2 = 900
 
 
 def _otsu_of(make: Callable[[], np.ndarray | None]) -> np.ndarray | None:
