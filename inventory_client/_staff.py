@@ -279,7 +279,7 @@ class StaffClient:
             "/v1/audit",
             AuditEvent,
             body=event.model_dump_json(),
-            headers=self._headers("POST /v1/audit"),
+            headers=self._headers("POST /v1/audit", actor),
         )
 
     def audit_events(self, *, limit: int = 100) -> list[AuditEvent]:

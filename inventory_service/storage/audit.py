@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime
 
 from inventory_client.models import AuditEvent, AuditEventCreate
-from inventory_service import audit_chain
+from inventory_service import audit_chain, personal_data
 from inventory_service.audit_chain import Head
 from inventory_service.storage._text import iso, parse_at
 from inventory_service.storage.base import AuditStamp
@@ -73,7 +73,7 @@ def append_audit(
         "actor": stamp.actor,
         "key_label": stamp.key_label,
         "action": action,
-        "detail": detail[:MAX_DETAIL],
+        "detail": personal_data.scrub(detail)[:MAX_DETAIL],  # no email ever reaches it
         "at": iso(now),
         "received_at": iso(now),
     }

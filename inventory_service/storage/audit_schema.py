@@ -41,19 +41,7 @@ _SEAL_UPDATE = (
 )
 
 #: The chained columns an UPDATE must leave alone (the redaction is the only update).
-_KEPT = (
-    "seq",
-    "id",
-    "store_id",
-    "actor",
-    "key_label",
-    "action",
-    "at",
-    "received_at",
-    "detail_hash",
-    "prev_hash",
-    "row_hash",
-)
+_KEPT = (*audit_chain.CHAINED_FIELDS, "prev_hash", "row_hash")
 _REDACTION_ONLY = (
     " AND ".join(f"NEW.{c} IS NOT DISTINCT FROM OLD.{c}" for c in _KEPT)
     + " AND OLD.redacted_by IS NULL AND NEW.redacted_by IS NOT NULL"

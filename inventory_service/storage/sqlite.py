@@ -9,6 +9,7 @@ lock up to ``BUSY_TIMEOUT_S``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -39,8 +40,27 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+#: A new database file is readable by its owner only: it holds shoppers' contact details.
+#: SQLite gives its -wal and -shm files the database file's mode.
+FILE_MODE = 0o600
+
+
+def create_private(db_path: str | Path) -> None:
+    """Create the database file with ``FILE_MODE`` when it does not exist yet (an
+    existing file keeps the mode IT gave it)."""
+    try:
+        fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(fd, FILE_MODE)  # exact, whatever the umask
+    finally:
+        os.close(fd)
+
+
 def initialise(db_path: str | Path) -> list[str]:
     """Create or upgrade the database file; returns the applied migration names."""
+    create_private(db_path)
     conn = connect(db_path)
     try:
         db = sqlite_utils.Database(conn)
