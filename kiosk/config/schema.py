@@ -111,6 +111,13 @@ def _non_empty(value: str) -> str:
     return value.strip()
 
 
+def _readable_file_or_empty(value: str) -> str:
+    """A CA bundle must be there at start: a missing one would fail every request later."""
+    if value.strip() and not Path(value.strip()).is_file():
+        raise ValueError("a file that exists (the store CA, store-ca.pem), or empty")
+    return value.strip()
+
+
 SCHEMA: tuple[Setting, ...] = (
     Setting(
         "kiosk",
@@ -197,6 +204,7 @@ SCHEMA: tuple[Setting, ...] = (
         "PEM file of the CA(s) that signed the service's certificate (a store's own CA: "
         "'python -m inventory_service make-cert'). Empty: REQUESTS_CA_BUNDLE, SSL_CERT_FILE "
         "or SSL_CERT_DIR if set, else the public CAs.",
+        check=_readable_file_or_empty,
         allowed_text="a file path, or empty",
     ),
     Setting(

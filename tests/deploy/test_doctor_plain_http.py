@@ -17,7 +17,7 @@ from support.tls import CA_VARIABLES, https_service
 
 from inventory_service.launcher import ServiceProcess
 from kiosk.assembly.store import build_client
-from kiosk.config import Config, parse_config
+from kiosk.config import Config, ConfigError, parse_config
 from kiosk.system import doctor
 from kiosk.system.checks import Status
 from kiosk.system.service_checks import is_loopback_url, plain_http_refusal
@@ -135,3 +135,8 @@ def test_the_kiosk_client_takes_the_ca_from_the_config(
         assert client.lookup(GTIN).variant.gtin == GTIN
     finally:
         client.close()
+
+
+def test_a_missing_ca_bundle_is_a_config_error_at_start(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"service\.ca_bundle"):
+        _config("https://inventory.store.lan", "k", tmp_path, ca_bundle=str(tmp_path / "no.pem"))
