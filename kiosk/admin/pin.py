@@ -10,8 +10,12 @@ expensive to brute-force), so :meth:`PinGate.check` must run on a worker thread.
 Lockout: every wrong PIN (or unknown staff member) counts against the whole entry, not one
 person, so guessing across the staff list gains nothing. After ``max_failures`` wrong
 PINs in a row entry is locked for ``base_delay_s``; each further lock doubles the delay
-up to ``max_delay_s``. A correct PIN clears both counters. The state lives in a small
-SQLite file (mode 0600), so pulling the plug does not reset the lock.
+up to ``max_delay_s`` (the doubling stops at the cap: no count of lockouts can overflow).
+A correct PIN clears both counters. The state lives in a small SQLite file (mode 0600), so
+pulling the plug does not reset the lock, and each attempt updates it in one write
+transaction, so two kiosk processes on one data dir share one count. The caller audits
+every outcome that is not OK (:class:`kiosk.admin.admin_session.AdminSession`), including
+attempts refused unchecked while locked (``CheckOutcome.while_locked``).
 """
 
 from __future__ import annotations
