@@ -10,9 +10,8 @@
 - ``orders.contact_erased_at`` records when retention or an erasure blanked the shopper's
   contact details (``retention``, ``erasure``).
 
-Note for later migrations: ``sqlite_utils``' ``table.transform()`` rebuilds a table and
-drops its triggers; a step that transforms ``audit_events`` must create them again
-(``SQLITE_TRIGGERS``).
+``sqlite_utils``' ``table.transform()`` rebuilds a table and drops its triggers, so on
+SQLite ``ensure_sqlite_triggers`` runs after every migration, whatever step ran last.
 """
 
 from __future__ import annotations
@@ -50,14 +49,14 @@ _REDACTION_ONLY = (
 APPEND_ONLY = "audit_events is append-only (only an erasure may blank a detail)"
 
 SQLITE_TRIGGERS = f"""
-CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END;
-CREATE TRIGGER audit_events_redact_only BEFORE UPDATE ON audit_events
+CREATE TRIGGER IF NOT EXISTS audit_events_redact_only BEFORE UPDATE ON audit_events
 WHEN NOT ({_REDACTION_ONLY.replace("IS NOT DISTINCT FROM", "IS")})
 BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END;
-CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
+CREATE TRIGGER IF NOT EXISTS audit_head_no_delete BEFORE DELETE ON audit_head
 BEGIN SELECT RAISE(ABORT, 'audit_head cannot be deleted'); END;
-CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head
+CREATE TRIGGER IF NOT EXISTS audit_head_forward_only BEFORE UPDATE ON audit_head
 WHEN NEW.seq < OLD.seq OR NEW.id IS NOT OLD.id
 BEGIN SELECT RAISE(ABORT, 'audit_head only moves forward'); END;
 """
@@ -117,11 +116,20 @@ def migrate_sqlite(db: Any) -> None:
         db.execute(_SEAL_UPDATE.format(p="?"), params)
     if seq:
         db.execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", (seq, head))
+    ensure_sqlite_triggers(db)
+    db.execute("ALTER TABLE orders ADD COLUMN contact_erased_at TEXT")
+    db.execute("CREATE INDEX idx_orders_status_contact ON orders(status, contact_erased_at)")
+
+
+def ensure_sqlite_triggers(db: Any) -> None:
+    """Create the append-only triggers where they are missing. Run after every migration
+    (``schema.migrate``): a later step that rebuilds ``audit_events`` with
+    ``table.transform()`` drops them, and they must never stay dropped."""
+    if not db["audit_head"].exists():
+        return  # before m007
     for statement in SQLITE_TRIGGERS.split("END;"):
         if statement.strip():
             db.execute(statement + "END;")
-    db.execute("ALTER TABLE orders ADD COLUMN contact_erased_at TEXT")
-    db.execute("CREATE INDEX idx_orders_status_contact ON orders(status, contact_erased_at)")
 
 
 def migrate_postgres(conn: Any) -> None:

@@ -381,6 +381,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     """Bring the database to the newest schema (WAL mode, all pending steps)."""
     db.enable_wal()
     migrations.apply(db)
+    audit_schema.ensure_sqlite_triggers(db)  # a transform() in any step drops them
 
 
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
