@@ -31,7 +31,7 @@ from inventory_client.text_types import is_clean_line
 from inventory_client.wire_time import EARLIEST, LATEST
 from inventory_service.launcher import ServiceProcess
 
-from .conftest import BACKENDS, _new_db
+from .engine_service import engine_service  # noqa: F401  (the `service` fixture)
 
 GTIN = "2400013600002"  # demo: Fjord Hiker, EU 36
 
@@ -209,15 +209,6 @@ def test_times_that_are_not_rfc3339_with_an_offset_are_refused(sent):
 
 
 # --- the real service ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def service(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServiceProcess]:
-    db = _new_db(request.param, request, tmp_path_factory.mktemp("hygiene"))
-    with ServiceProcess(db, seed="demo") as svc:
-        yield svc
 
 
 @pytest.fixture(scope="module")

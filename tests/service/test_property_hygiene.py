@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 
 from inventory_service.launcher import ServiceProcess
 
-from .conftest import BACKENDS, _new_db
+from .engine_service import engine_service  # noqa: F401  (the `service` fixture)
 
 GTIN = "2400013600002"
 STYLE_ID = "nordhain-fjord-hiker"
@@ -232,15 +232,6 @@ def assert_no_server_error(answer: Any, what: str) -> None:
     assert answer.status_code < 500, (what, answer.status_code, answer.text[:300])
     if 400 <= answer.status_code < 500 and "json" in answer.headers.get("content-type", ""):
         assert set(answer.json()) == {"error"}, (what, answer.text[:300])
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def service(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServiceProcess]:
-    db = _new_db(request.param, request, tmp_path_factory.mktemp("property"))
-    with ServiceProcess(db, seed="demo") as svc:
-        yield svc
 
 
 @pytest.fixture(scope="module")

@@ -165,6 +165,6 @@ def test_unknown_gtin_and_missing_key(staff, fresh_service) -> None:
         staff.post(
             "/v1/stock-adjustments", json=_body(fresh_service, "2999999999999", "receive", 1)
         ),
-        400,
+        422,  # the missing Idempotency-Key: a required header of the schema (issue 15 item 7)
         "invalid_request",
     )
