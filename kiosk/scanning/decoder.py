@@ -6,20 +6,24 @@ Pipeline for one frame:
    garbage yields no scans, never an exception.
 2. Gate: skip frames with no barcode-like structure (:mod:`kiosk.scanning.gate`). This is
    what makes the common empty camera frame cheap.
-3. *First look* (:meth:`FrameWork.first_look`): zxing-cpp on the frame as it comes, and
-   ZBar on it only when zxing-cpp found nothing. Where a library located a symbol, the
-   *check views* read just the region around it: ZBar on the plain crop and zxing-cpp on
-   a rescaled crop; when that does not settle it, both on a binarised (Otsu) crop. So
-   every code is cross-checked by the other library and another rendering, on a few
-   hundred thousand pixels instead of the whole frame.
-4. *Retries* (:meth:`FrameWork.retry_views`) only while nothing is sure: the whole frame
-   rescaled, binarised, contrast-equalised (CLAHE), sharpened, rotated. :meth:`Decoder.decode`
-   runs them up to a time budget on one frame; the live scanner spreads them over the
-   frames that follow (:mod:`kiosk.scanning.stream`).
+3. *Locate*: the gate's block statistics also say where bar-like blocks cluster and
+   at what angle (:mod:`kiosk.scanning.locate`); each such region is cut out upright
+   (bars vertical), a few hundred thousand pixels at most.
+4. *First look* (:meth:`FrameWork.first_look`): zxing-cpp and ZBar on the first region
+   cut out upright (ZBar along rows only), zxing-cpp on the other region (a second tag
+   in view must be seen) and on the first at twice the size (a check: it gave away a
+   misread both libraries made), and zxing-cpp on the frame as it comes unless that
+   already settled it. ZBar on the whole frame only when nothing read anything.
+5. *Retries* (:meth:`FrameWork.retry_views`) only while nothing is sure: the upright
+   crops doubled and binarised, ZBar on the frame, then the whole frame rescaled,
+   binarised, contrast-equalised (CLAHE), sharpened, and - only when no region was
+   located - rotated. :meth:`Decoder.decode` runs them up to a CPU budget on one frame;
+   the live scanner spreads them over the frames that follow
+   (:mod:`kiosk.scanning.stream`).
 
 Trust is decided in :mod:`kiosk.scanning.judge`: check digits, ZBar scan-line counts,
-both libraries agreeing, or one library only after every view was read with no other
-reading of the symbol anywhere; no second code, no dissenting view.
+both libraries agreeing, zxing-cpp alone on two pixel grids with nothing else read, or
+one library only after every view was read; no second code, no dissenting view.
 """
 
 from __future__ import annotations

@@ -1,49 +1,24 @@
 """Renderings of a grey frame for the decoders to read: crops, rescales, thresholds.
 
 Each maker is a cheap closure, run only when its view is asked for, so a frame settled
-early costs nothing more. :func:`around` cuts the region a library located a symbol in,
-so the check views read a few hundred thousand pixels instead of the whole frame.
+early costs nothing more. :func:`upright_makers` gives the located tags cut out upright,
+so the first views read a few hundred thousand pixels instead of the whole frame.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import cv2
 import numpy as np
 
-from kiosk.scanning.backends import Box
 from kiosk.scanning.locate import Region, upright
 
-__all__ = ["around", "otsu", "rescaled", "retry_makers", "upright_makers"]
+__all__ = ["otsu", "rescaled", "retry_makers", "upright_makers"]
 
 #: Makes one rendering on demand; None when there is nothing to read (a region too small).
 Maker = Callable[[], np.ndarray | None]
-
-#: Margin around a located symbol, as a share of its longest side: a linear code is
-#: often located by the scan lines that read it (a thin box), and its bars reach about
-#: 0.35 of its length above and below them; quiet zones need room left and right.
-_MARGIN = 0.45
-_MARGIN_PX = 16
-#: Below this share of the frame a crop is worth making; above, read the frame.
-_MAX_CROP_SHARE = 0.6
-
-
-def around(gray: np.ndarray, boxes: Iterable[Box]) -> np.ndarray | None:
-    """The region holding every box, with margins; None when that is most of the frame."""
-    boxes = list(boxes)
-    if not boxes:
-        return None
-    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
-    pad = int(_MARGIN * max(x1 - x0, y1 - y0)) + _MARGIN_PX
-    h, w = gray.shape
-    x0, y0 = max(0, x0 - pad), max(0, y0 - pad)
-    x1, y1 = min(w, x1 + pad), min(h, y1 + pad)
-    if x1 - x0 < 16 or y1 - y0 < 16 or (x1 - x0) * (y1 - y0) > _MAX_CROP_SHARE * h * w:
-        return None
-    return np.ascontiguousarray(gray[y0:y1, x0:x1])
 
 
 def otsu(gray: np.ndarray) -> np.ndarray:

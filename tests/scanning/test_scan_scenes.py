@@ -54,7 +54,7 @@ def _anchor_codes(image: np.ndarray) -> tuple[set[str], set[str]]:
     return zx, zb
 
 
-@pytest.mark.timeout(900)  # ~40 s on an idle machine; every retry runs on hard scenes
+@pytest.mark.timeout(900)  # ~30 s on an idle machine; every retry runs on hard scenes
 def test_stills_never_give_a_wrong_code_and_read_more_than_either_anchor() -> None:
     decoder = patient_decoder()
     right = wrong = either = 0
@@ -71,8 +71,10 @@ def test_stills_never_give_a_wrong_code_and_read_more_than_either_anchor() -> No
         either += zx == {scene.gtin} or zb == {scene.gtin}
     print(f"{len(STILLS)} scenes: ours {right} right, {wrong} wrong; either anchor {either}")
     assert wrongs == []
-    assert right >= either
-    assert right >= len(STILLS) // 3  # the scenes are hard, not hopeless
+    assert right > either  # more than pyzbar and zxing-cpp together
+    # A real floor: 77 read when this was written (either anchor: 62). The clock stands
+    # still, so the count is the same on every machine.
+    assert right >= 75
 
 
 def _run(decoder: Decoder, shots: list[barcode_scenes.Scene]) -> list[str]:
