@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import faulthandler
 import json
 import logging
 import os
-import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.system import logs
 
-
-@pytest.fixture(autouse=True)
-def _restore_root_logger() -> Iterator[None]:
-    """configure_logging changes process-wide state: the root logger, the except hooks and
-    faulthandler. Put every bit back for the next test."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    hooks = sys.excepthook, threading.excepthook
-    faults = faulthandler.is_enabled()
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-    sys.excepthook, threading.excepthook = hooks
-    if faults:
-        faulthandler.enable()  # pytest's own, to stderr
-    else:
-        faulthandler.disable()
+pytestmark = pytest.mark.usefixtures("restored_logging")
 
 
 def _lines(path: Path) -> list[dict]:

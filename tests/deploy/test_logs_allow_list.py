@@ -7,13 +7,10 @@ exception in a thread, a crash of the whole process) are searched for in what wa
 
 from __future__ import annotations
 
-import faulthandler
 import json
 import logging
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 
@@ -35,23 +32,7 @@ SHOPPER = ShipTo(
 PERSONAL = [SHOPPER.name, SHOPPER.street, SHOPPER.email, SHOPPER.phone, "Geheimgasse", "5550142"]
 
 
-@pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    hooks = sys.excepthook, threading.excepthook
-    faults = faulthandler.is_enabled()
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-    sys.excepthook, threading.excepthook = hooks
-    if faults:
-        faulthandler.enable()
-    else:
-        faulthandler.disable()
+pytestmark = pytest.mark.usefixtures("restored_logging")
 
 
 def entries(log_dir: Path) -> list[dict]:
