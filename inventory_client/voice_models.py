@@ -9,7 +9,6 @@ an event names a style, a size, a kiosk and a random per-shopper-journey id, nev
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -17,6 +16,8 @@ from pydantic import Field, StringConstraints, model_validator
 
 from inventory_client.fit_verdict import FitVerdict
 from inventory_client.models import Identifier, WireModel
+from inventory_client.text_types import DEVICE_ID_PATTERN
+from inventory_client.wire_time import UtcTime
 
 __all__ = [
     "CustomerVoiceReport",
@@ -36,7 +37,7 @@ __all__ = [
     "VoteSource",
 ]
 
-EventId = Annotated[str, StringConstraints(min_length=8, max_length=64)]
+EventId = Annotated[str, StringConstraints(pattern=DEVICE_ID_PATTERN)]  # text_types.DeviceId
 #: A shoe size as printed on the box ("42", "42.5", "8"), also one the style is not made in.
 SizeText = Annotated[str, StringConstraints(pattern=r"^\d{1,2}(\.5)?$")]
 #: A random id the kiosk makes for each shopper's journey (new on every start over).
@@ -67,7 +68,7 @@ class FitVoteCreate(WireModel):
     fit: FitChoice
     size_eu: SizeText | None = None
     source: VoteSource
-    at: datetime
+    at: UtcTime
 
 
 class FitVoteOutcome(StrEnum):
@@ -121,7 +122,7 @@ class VoiceEventCreate(WireModel):
     reason: LeaveReason | None = None
     size_eu: SizeText | None = None
     answer_ms: int | None = Field(default=None, ge=0, le=600_000)
-    at: datetime
+    at: UtcTime
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> Self:
@@ -183,8 +184,8 @@ class TimeSaved(WireModel):
     below zero; null median when nothing was answered.
     """
 
-    since: datetime
-    until: datetime
+    since: UtcTime
+    until: UtcTime
     journeys_answered: int = Field(ge=0)
     median_answer_s: float | None = Field(default=None, ge=0)
     staff_check_minutes: float = Field(gt=0)
@@ -199,9 +200,9 @@ class CustomerVoiceReport(WireModel):
     """
 
     store_ids: list[Identifier]
-    since: datetime
-    until: datetime
-    generated_at: datetime
+    since: UtcTime
+    until: UtcTime
+    generated_at: UtcTime
     styles: list[StyleVoice]
     period: TimeSaved
     today: TimeSaved
