@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 RETENTION_STAMP = AuditStamp(store_id="*", actor=SERVICE_ACTOR, key_label="retention")
 
+#: Ended phone hand-offs are housekeeping, not personal data: gone a day after they end.
+HANDOFFS_KEPT = timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class RetentionPolicy:
@@ -78,6 +81,7 @@ def apply_retention(storage: SqlStorage, policy: RetentionPolicy, now: datetime)
         requests = privacy.delete_back_in_stock_before(
             db, now - timedelta(days=policy.back_in_stock_days)
         )
+        storage.delete_handoffs_ended_before(now - HANDOFFS_KEPT)
         counts = RetentionCounts(changed, events, requests, len(redact))
         if counts.total:
             row = append_audit(db, RETENTION_STAMP, "privacy.retention", str(counts), now)

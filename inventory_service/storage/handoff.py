@@ -110,6 +110,19 @@ class HandoffSql(SqlBase):
         )
         return _handoff(row) if row else None
 
+    def delete_handoffs_ended_before(self, cutoff: datetime) -> int:
+        """Drop hand-offs whose link and phone session both ended before ``cutoff``.
+
+        They hold no personal data (hashes, the shoe, the kiosk), but nothing reads them
+        once both have ended, and a busy kiosk makes hundreds a day. An order placed from
+        the phone keeps its ``order_links`` row; only the hand-off goes.
+        """
+        return self.db.run(
+            "DELETE FROM handoffs WHERE expires_at < ? "
+            "AND (session_expires_at IS NULL OR session_expires_at < ?)",
+            (iso(cutoff), iso(cutoff)),
+        )
+
     def mark_handoff_ordered(self, handoff_id: str, *, order_id: str, order_key: str) -> None:
         self.db.run(
             "UPDATE handoffs SET order_id = ?, order_key = ? WHERE id = ? AND order_id IS NULL",
