@@ -28,6 +28,7 @@ from inventory_client.voice_models import (
     StyleVoice,
     TimeSaved,
 )
+from inventory_service.csv_safety import safe_cell as _cell  # safe for ',' and ';' readers
 from inventory_service.storage.customer_voice import FitCounts, StyleVoiceFacts
 
 #: A staff member walking to the stock room and back: the issue's default estimate.
@@ -151,12 +152,6 @@ def build_customer_voice(
 def today_period(since: datetime, until: datetime) -> tuple[datetime, datetime]:
     """[midnight UTC of ``until`` (or ``since`` if later), ``until``)."""
     return max(since, start_of_day(until)), until
-
-
-def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (names come from imports)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def to_csv(report: CustomerVoiceReport) -> str:

@@ -11,10 +11,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import inventory_client
+import inventory_service
+import kiosk
 from inventory_client.models import LostDemandReport, LostDemandRow
 from inventory_service.csv_safety import FORMULA_STARTS, safe_cell, to_csv_text
 from inventory_service.demand_report import CSV_COLUMNS, to_csv
@@ -96,3 +100,20 @@ def test_numbers_are_written_as_numbers():
 @settings(max_examples=150, deadline=None, database=None)
 def test_any_text_around_a_trick_stays_harmless(names: list[str]):
     assert_safe_both_ways(to_csv_text(["name", "brand"], [[n, n] for n in names]))
+
+
+def test_every_csv_writer_in_the_product_goes_through_csv_safety():
+    """Any other CSV export (the customer-voice report, the admin's exports) is held to the
+    same rule: a module that writes CSV takes its cells from ``csv_safety``."""
+    roots = [
+        Path(module.__file__).parent for module in (inventory_service, kiosk, inventory_client)
+    ]
+    writers = [
+        path
+        for root in roots
+        for path in root.rglob("*.py")
+        if "csv.writer(" in path.read_text(encoding="utf-8") and path.name != "csv_safety.py"
+    ]
+    assert writers  # the walk finds the exports
+    for path in writers:
+        assert "csv_safety" in path.read_text(encoding="utf-8"), path
