@@ -117,3 +117,31 @@ def test_lockout_counts_and_holds_across_two_processes(
             assert TYPED.encode() not in path.read_bytes(), path
     for output in outputs:
         assert TYPED not in output
+
+
+def test_attempts_while_locked_and_unchecked_pins_are_audited_too(
+    qtbot, panel_factory, fresh_service, tmp_path: Path
+) -> None:
+    """The pad's keys are off while locked, but a check can still arrive (a badge, a
+    second pad): it is refused unchecked and audited; so is a PIN the gate could not check."""
+    client = make_client(fresh_service, tmp_path / "outbox.sqlite")
+    try:
+        panel = panel_factory(client)
+        for _ in range(5):
+            type_pin(qtbot, panel, TYPED)
+        assert panel.pin_pad.locked_text()
+        panel.session.check_pin("anna", TYPED)
+        qtbot.waitUntil(
+            lambda: any("PIN not checked" in d for d in audited(tmp_path, "admin.login_failed")),
+            timeout=30_000,
+        )
+        panel.session.gate.close()  # the gate's file is gone: the check raises
+        panel.session.check_pin("anna", TYPED)
+        qtbot.waitUntil(
+            lambda: "not checked: ProgrammingError" in audited(tmp_path, "admin.login_failed"),
+            timeout=30_000,
+        )
+        assert len(audited(tmp_path, "admin.login_failed")) == 7
+        assert not panel.logged_in
+    finally:
+        client.close()
