@@ -252,6 +252,29 @@ def _style_gtin(catalogue: dict[str, Any], style_id: str) -> str:
     return str(variants[len(variants) // 2]["gtin"])  # a middle size, like a display shoe
 
 
+def _seed_fit_votes(service: Any, style_id: str, fit: str, count: int) -> None:
+    """Other shoppers' votes (the demo kiosk's, each its own journey), for the advice."""
+    import uuid
+    from datetime import UTC, datetime
+
+    for _ in range(count):
+        requests.post(
+            f"{service.url}/v1/fit-votes",
+            json={
+                "id": uuid.uuid4().hex,
+                "kiosk_id": service.kiosk_id,
+                "store_id": service.store_id,
+                "journey_id": uuid.uuid4().hex,
+                "style_id": style_id,
+                "fit": fit,
+                "source": "tried",
+                "at": datetime.now(UTC).isoformat(),
+            },
+            headers={"Authorization": f"Bearer {service.kiosk_key}"},
+            timeout=10,
+        ).raise_for_status()
+
+
 def _tap_size(window: Any, status: str) -> None:
     button = next(b for b in window.product_screen.grid.buttons() if b.tile.status == status)
     button.click()
@@ -285,6 +308,7 @@ def run_tour(
     from PySide6.QtWidgets import QApplication
 
     from inventory_client import InventoryClient
+    from inventory_client.voice_models import FitChoice
     from inventory_service.catalogue import DEMO_CATALOGUE
     from kiosk import i18n, theme
     from kiosk.assembly import Kiosk
@@ -366,6 +390,14 @@ def run_tour(
             ).raise_for_status()
             tour.wait_until(lambda: session.fetch_phase is FetchPhase.CLAIMED, "claimed")
             tour.shoot(window, "13-fetch-on-the-way")
+            requests.patch(
+                f"{service.url}/v1/fetch-requests/{fetch.id}",
+                json={"status": "done"},
+                headers=staff,
+                timeout=10,
+            ).raise_for_status()
+            tour.wait_until(lambda: session.fetch_phase is FetchPhase.DONE, "handed over")
+            tour.shoot(window, "13b-voice-fetched-how-does-it-fit")
 
             # other stores, sold out
             open_product("other_store_only")
@@ -406,6 +438,26 @@ def run_tour(
             window.still_there.show_countdown(7)
             tour.shoot(window, "21-still-there")
             window.still_there.hide()
+
+            # the customer voice (issue 17): other shoppers' advice and the marked tile,
+            # "Tried it on?", a size the style is not made in, "why no pair today?"
+            _seed_fit_votes(service, catalogue["scenarios"]["in_store"], "small", 5)
+            product = window.product_screen
+            for language in ("en",) if tour.languages else ("en", "de", "fr"):
+                window.set_language(language)
+                tag = "" if language == "en" else f"{language}-"
+                open_product("in_store")
+                tour.wait_until(lambda: product.advice.isVisible(), "fit advice")
+                tour.shoot(window, f"28-{tag}voice-advice")
+                product.fit_prompt.open_button.click()
+                tour.shoot(window, f"29-{tag}voice-tried-it-on")
+                product.fit_prompt.buttons[FitChoice.SMALL].click()
+                product.wanted.buttons[-1].click()
+                tour.shoot(window, f"30-{tag}voice-thanks-and-size-asked")
+                product.nav.start_over_button.click()
+                tour.shoot(window, f"31-{tag}voice-why-leaving")
+                product.why.skip_button.click()
+            window.set_language("en")
 
             # languages
             window.set_language("de")

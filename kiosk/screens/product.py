@@ -156,7 +156,8 @@ class ProductScreen(Screen):
         self.body.addLayout(self.split, 1)
 
         self.grid.size_chosen.connect(self.size_chosen)
-        self.fit_prompt.fit_chosen.connect(lambda fit: self.fit_voted.emit(fit, "tried"))
+        self.fit_prompt.fit_chosen.connect(self._on_fit_chosen)
+        self.fit_prompt.opened.connect(self._make_room_for_the_question)
         self.wanted.size_wanted.connect(self.size_wanted)
         self.why.reason_chosen.connect(self._leave_because)
         self.why.skipped.connect(self._leave)
@@ -218,6 +219,16 @@ class ProductScreen(Screen):
             self._fit = summary
             self._show_words()
 
+    def _make_room_for_the_question(self) -> None:
+        """The open fit question needs the room of the legend and the sizes row (7")."""
+        self.legend.setVisible(False)
+        self.wanted.setVisible(False)
+
+    def _on_fit_chosen(self, fit: str) -> None:
+        self.legend.setVisible(True)
+        self.wanted.setVisible(bool(self.wanted.buttons))
+        self.fit_voted.emit(fit, "tried")
+
     def _ask_why(self) -> bool:
         """The start-over guard: ask why once; the second tap starts over."""
         if self._asking_why or self._product is None:
@@ -231,8 +242,9 @@ class ProductScreen(Screen):
     def _show_why(self, asking: bool) -> None:
         self._asking_why = asking
         self.why.setVisible(asking)
-        for widget in (self.grid, self.legend, self.wanted, self.fit_prompt, self.sizes_heading):
+        for widget in (self.grid, self.legend, self.fit_prompt, self.sizes_heading):
             widget.setVisible(not asking)
+        self.wanted.setVisible(not asking and bool(self.wanted.buttons))
         self.advice.setVisible(not asking and bool(self.advice.text()))
 
     def _leave_because(self, reason: str) -> None:

@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>True to size</source>
-        <translation>Taille normalement</translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Runs large</source>
@@ -1495,7 +1495,7 @@
     </message>
     <message>
         <source>My size isn&apos;t available</source>
-        <translation>Ma pointure n’est pas disponible</translation>
+        <translation>Pas ma pointure</translation>
     </message>
     <message>
         <source>The colour</source>
@@ -1507,7 +1507,7 @@
     </message>
     <message>
         <source>Just looking</source>
-        <translation>Je regarde seulement</translation>
+        <translation>Je regarde</translation>
     </message>
     <message>
         <source>Skip and start over</source>

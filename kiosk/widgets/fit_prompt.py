@@ -27,9 +27,11 @@ class FitPrompt(QFrame):
 
     Signals:
         fit_chosen(fit): a :class:`FitChoice` value.
+        opened(): the folded card was opened (the question shows).
     """
 
     fit_chosen = Signal(str)
+    opened = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, folded: bool = False) -> None:
         super().__init__(parent)
@@ -74,6 +76,7 @@ class FitPrompt(QFrame):
     def _unfold(self) -> None:
         self._folded = False
         self.retranslate()
+        self.opened.emit()
 
     @Slot()
     def _choose(self, choice: FitChoice) -> None:
