@@ -48,9 +48,7 @@ def test_kiosk_voice_and_staff_report(fresh_service, fresh_client, catalogue) ->
     (row,) = report.styles
     assert (row.style_id, row.verdict, row.size_shift) == (style, FitVerdict.RUNS_LARGE, -1)
     assert [(w.size_eu, w.count) for w in row.sizes_wanted] == [("49", 1)]
-    assert [(r.reason, r.count) for r in row.leave_reasons] == [
-        (LeaveReason.SIZE_NOT_AVAILABLE, 1)
-    ]
+    assert [(r.reason, r.count) for r in row.leave_reasons] == [(LeaveReason.SIZE_NOT_AVAILABLE, 1)]
     assert report.today.journeys_answered == 1 and report.today.median_answer_s == 0.9
     slower = staff.report(7, staff_check_minutes=10, store_ids=[fresh_service.store_id])
     assert slower.today.minutes_saved == round(10 - 0.9 / 60, 1)
