@@ -112,7 +112,7 @@ class VoiceFlow(QObject):
             CHANNEL, lambda: voice.fit(style_id), self._on_advice, self._on_advice_failed
         )
         if answer_ms is not None and answer_ms <= MAX_ANSWER_MS:
-            self._send("answered", lambda: voice.answered(style_id, answer_ms))
+            self._send("answered_scan", lambda: voice.answered(style_id, answer_ms))
 
     def can_vote(self, style_id: str) -> bool:
         return self._voice is not None and style_id not in self._voted
@@ -124,7 +124,7 @@ class VoiceFlow(QObject):
             return False
         self._voted.add(style_id)
         self._send(
-            "fit vote",
+            "fit_vote",
             lambda: voice.vote(style_id, fit, journey_id=journey, source=source, size_eu=size_eu),
         )
         return True
@@ -135,7 +135,7 @@ class VoiceFlow(QObject):
         if voice is None or self._left:
             return False
         self._left = True
-        self._send("leave reason", lambda: voice.left(style_id, reason))
+        self._send("leave_reason", lambda: voice.left(style_id, reason))
         return True
 
     def want_size(self, style_id: str, size_eu: str) -> bool:
@@ -144,7 +144,7 @@ class VoiceFlow(QObject):
         if voice is None or (style_id, size_eu) in self._wanted:
             return False
         self._wanted.add((style_id, size_eu))
-        self._send("wanted size", lambda: voice.wanted_size(style_id, size_eu))
+        self._send("wanted_size", lambda: voice.wanted_size(style_id, size_eu))
         return True
 
     # --- answers -------------------------------------------------------------------------
@@ -160,7 +160,7 @@ class VoiceFlow(QObject):
         def guarded() -> None:
             try:
                 call()
-            except Exception as exc:  # best-effort: logged (nothing personal) and dropped
+            except Exception as exc:  # best-effort: logged (two safe tokens) and dropped
                 log.info("%s not sent: %s", what, type(exc).__name__)
 
         self._runner.run_detached(guarded)
