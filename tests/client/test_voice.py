@@ -54,6 +54,9 @@ def test_kiosk_voice_and_staff_report(fresh_service, fresh_client, catalogue) ->
     assert slower.today.minutes_saved == round(10 - 0.9 / 60, 1)
     table = staff.report_csv(7).decode("utf-8")
     assert table.splitlines()[1].startswith(f"{style},")
+    chain = fresh_client.staff(fresh_service.head_office_key).customer_voice.report(7)
+    assert fresh_service.store_id in chain.store_ids and len(chain.store_ids) > 1
+    assert [s.style_id for s in chain.styles] == [style]  # head office: every store
     with pytest.raises(Unauthorized):
         fresh_client.staff().customer_voice.report(7)  # no staff key: nothing sent
     with pytest.raises(ValueError):
