@@ -137,7 +137,7 @@ def run(
     kiosk.heartbeat = _heartbeat(kiosk, config)
     kiosk.watchdog = sdnotify.Watchdog()
     kiosk.start(fullscreen=config.ui.fullscreen, display=config.display)
-    signal_timer = _quit_on_signals(app)
+    signal_timer = _quit_on_signals(app, kiosk)
     _watch_screen(kiosk.window, Path(config.paths.data_dir))
     collector = GuiThreadCollector(app)
     collector.start()
@@ -225,14 +225,22 @@ def _watch_screen(window: MainWindow, data_dir: Path) -> None:
     WidgetMapWriter(data_dir / WIDGET_MAP_FILE, window).install()
 
 
-def _quit_on_signals(app: QApplication) -> QTimer:
+def _quit_on_signals(app: QApplication, kiosk: Kiosk) -> QTimer:
     """Ctrl+C or SIGTERM closes the window cleanly (camera released, demo service stopped).
 
     Python runs signal handlers only between bytecodes, so a timer gives it a turn while
-    Qt's event loop waits.
+    Qt's event loop waits. The lockdown is lifted first and the loop left with ``exit``:
+    Qt 6's ``quit()`` asks every window to close, and a locked-down window refuses, so
+    ``systemctl stop`` used to wait for its SIGKILL.
     """
+
+    def stop(*_: object) -> None:
+        if kiosk.lockdown is not None:
+            kiosk.lockdown.allow_exit()
+        app.exit(0)
+
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: app.quit())
+        signal.signal(sig, stop)
     timer = QTimer()
     timer.timeout.connect(lambda: None)
     timer.start(250)

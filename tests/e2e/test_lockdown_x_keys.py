@@ -8,6 +8,8 @@ the focused field must not change: the next ordinary key lands in it as the thir
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from .test_shopper_journeys import RunKiosk, run_kiosk, warehouse_only_gtin
@@ -61,3 +63,9 @@ def test_every_way_out_is_swallowed_on_a_real_x_server(run_kiosk: RunKiosk) -> N
     shopper.input.type("c", PERSON_DELAY_MS)
     shopper.wait_field("field_name", 3)  # nothing else reached the focused field
     assert kiosk.alive()
+
+    # systemctl stop: SIGTERM leaves the locked-down kiosk at once (Qt 6's quit() asked
+    # the window to close and the lockdown refused, so it waited for SIGKILL)
+    kiosk.kill(signal.SIGTERM)
+    assert kiosk.proc is not None
+    assert kiosk.proc.wait(timeout=10) == 0
