@@ -44,7 +44,7 @@ from inventory_client._errors import (
     Unauthorized,
 )
 from inventory_client._outbox import OutboxKind
-from inventory_client._privacy import AfterRefusal
+from inventory_client._privacy import AfterRefusal, LogSafe
 from inventory_client._transport import Transport
 from inventory_client.models import BackInStockRequest, FetchRequest, Order, StockAdjustment
 
@@ -98,7 +98,7 @@ class DeliveryPolicy(Generic[R_co]):
         max_age: A background send of an entry older than this drops it unsent.
     """
 
-    noun: str
+    noun: LogSafe
     post: Post[R_co]
     refused: tuple[type[InventoryError], ...]
     after_refusal: AfterRefusal
@@ -137,7 +137,7 @@ def delivery_policies(*, kiosk_id: str, store_id: str) -> DeliveryPolicies:
 
     return DeliveryPolicies(
         order=DeliveryPolicy(
-            noun="order",
+            noun=LogSafe("order"),
             post=post_order,
             refused=_REFUSED,
             refused_with_shopper=(Unauthorized,),
@@ -146,7 +146,7 @@ def delivery_policies(*, kiosk_id: str, store_id: str) -> DeliveryPolicies:
             queued=True,
         ),
         fetch_request=DeliveryPolicy(
-            noun="fetch request",
+            noun=LogSafe("fetch request"),
             post=_post_fetch_request,
             refused=_REFUSED,
             after_refusal=AfterRefusal.KEEP,
@@ -156,7 +156,7 @@ def delivery_policies(*, kiosk_id: str, store_id: str) -> DeliveryPolicies:
             max_age=FETCH_REQUEST_MAX_AGE,
         ),
         stock_adjustment=DeliveryPolicy(
-            noun="stock adjustment",
+            noun=LogSafe("stock adjustment"),
             post=_post_stock_adjustment,
             refused=_REFUSED,
             after_refusal=AfterRefusal.KEEP,
@@ -164,7 +164,7 @@ def delivery_policies(*, kiosk_id: str, store_id: str) -> DeliveryPolicies:
             staff_key=True,
         ),
         demand=DeliveryPolicy(
-            noun="demand event",
+            noun=LogSafe("demand event"),
             post=_post_demand_event,
             refused=(Rejected, NotFound),
             after_refusal=AfterRefusal.FORGET,
@@ -172,7 +172,7 @@ def delivery_policies(*, kiosk_id: str, store_id: str) -> DeliveryPolicies:
             idempotency_key=False,  # the event's id is in the body; a resend counts once
         ),
         back_in_stock=DeliveryPolicy(
-            noun="back-in-stock request",
+            noun=LogSafe("back-in-stock request"),
             post=_post_back_in_stock,
             refused=(NotFound, Rejected),
             refused_with_shopper=(Unauthorized,),

@@ -201,3 +201,14 @@ def test_crashes_go_through_the_allow_list(tmp_path: Path, how: str) -> None:
 )
 def test_what_a_message_argument_may_be(value: object, written: object) -> None:
     assert log_filters.safe_argument(value) == written
+
+
+def test_the_clients_own_words_for_what_it_sends_are_written() -> None:
+    """The outbox's log lines name the kind ("fetch request"), not ``[text]``."""
+    from inventory_client._outbox import OutboxKind
+    from inventory_client._policies import delivery_policies
+
+    policies = delivery_policies(kiosk_id="k1", store_id="s1")
+    nouns = [policies.for_kind(kind).noun for kind in OutboxKind]
+    assert "fetch request" in nouns
+    assert [log_filters.safe_argument(noun) for noun in nouns] == nouns
