@@ -19,7 +19,6 @@ from inventory_client.models import SizeRun, Variant
 from inventory_client.voice_models import FitSummary
 
 Translate = Callable[[str, str], str]
-CONTEXT = "FitAdvice"
 
 #: Sizes a shopper may ask for beyond the ends of a run (EU, whole sizes).
 ASK_BEYOND = 2
@@ -69,7 +68,7 @@ def fit_advice(
         return None
     verdict, votes = summary.verdict, summary.votes
     if verdict is FitVerdict.TRUE_TO_SIZE:
-        text = translate(CONTEXT, "Most shoppers say it fits true to size ({count} votes)")
+        text = translate("FitAdvice", "Most shoppers say it fits true to size ({count} votes)")
         return FitAdvice(text.format(count=votes), verdict, votes)
     if verdict not in (FitVerdict.RUNS_SMALL, FitVerdict.RUNS_LARGE):
         return None
@@ -77,16 +76,18 @@ def fit_advice(
     small = verdict is FitVerdict.RUNS_SMALL
     if target is None:
         text = (
-            translate(CONTEXT, "Most shoppers say it runs small ({count} votes)")
+            translate("FitAdvice", "Most shoppers say it runs small ({count} votes)")
             if small
-            else translate(CONTEXT, "Most shoppers say it runs large ({count} votes)")
+            else translate("FitAdvice", "Most shoppers say it runs large ({count} votes)")
         )
         return FitAdvice(text.format(count=votes), verdict, votes)
     text = (
-        translate(CONTEXT, "Most shoppers say it runs small — consider EU {size} ({count} votes)")
+        translate(
+            "FitAdvice", "Most shoppers say it runs small — consider EU {size} ({count} votes)"
+        )
         if small
         else translate(
-            CONTEXT, "Most shoppers say it runs large — consider EU {size} ({count} votes)"
+            "FitAdvice", "Most shoppers say it runs large — consider EU {size} ({count} votes)"
         )
     )
     return FitAdvice(text.format(size=target.size_eu, count=votes), verdict, votes, target.gtin)
