@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 import requests
-from support.api import order_body
+from support.api import Api, order_body
 
 from inventory_service import rules
 from inventory_service.app import create_app
@@ -38,7 +38,7 @@ from inventory_service.launcher import ServiceProcess
 from inventory_service.roles import BUILTIN_PUBLIC_PATHS, Role, RouteRoles, route_roles
 from inventory_service.storage import KeyScope
 
-from .db_helpers import open_storage
+from .db_helpers import open_storage, rows
 
 BACKENDS = ["sqlite", "postgresql"]  # as conftest: every engine
 
@@ -61,6 +61,7 @@ class Caller:
 @dataclass
 class World:
     url: str
+    db: str | Path
     callers: dict[str, Caller]
     kiosk_b: Caller
     session: requests.Session = field(default_factory=requests.Session)
@@ -517,7 +518,7 @@ def world(
             STORE_B,
             "kiosk-1",
         )
-        w = World(svc.url, {c.name: c for c in callers}, kiosk_b)
+        w = World(svc.url, svc.db_path, {c.name: c for c in callers}, kiosk_b)
         yield w
         w.session.close()
 
@@ -642,3 +643,82 @@ def _bare_request(route: RouteRoles) -> Request:
     path = re.sub(r"\{[^}]*\}", "x", route.path)
     kwargs: dict[str, Any] = {"json": {}} if route.method in ("POST", "PATCH", "PUT") else {}
     return route.method, path, kwargs
+
+
+def test_store_b_may_reuse_every_id_store_a_used(world: World) -> None:
+    """Ids a device makes and idempotency keys are per store: store B using an id store A
+    used works for B and tells B nothing about A."""
+    db, url, store_a = world.db, world.url, STORE_A
+    kiosk_b_key, staff_b_key = str(world.kiosk_b.key), str(world.callers["staff B"].key)
+    with (
+        Api(url, world.callers["kiosk A1"].key) as kiosk_a,
+        Api(url, world.callers["staff A"].key) as staff_a,
+        Api(url, kiosk_b_key) as kiosk_b,
+        Api(url, staff_b_key) as staff_b,
+    ):
+        # Demand events: the same id in two stores is two events (was: B's dropped).
+        for api, store in ((kiosk_a, store_a), (kiosk_b, STORE_B)):
+            event = {"id": "demand-0001", "kind": "scanned", "gtin": GTINS[0], "at": _now()}
+            body = {**event, "kiosk_id": "kiosk-1", "store_id": store}
+            assert api.post("/v1/demand-events", json=body).status_code == 202
+        stored = rows(db, "SELECT store_id FROM demand_events WHERE id = 'demand-0001'")
+        assert sorted(r["store_id"] for r in stored) == sorted([store_a, STORE_B])
+
+        # Back in stock: B's request with A's id is B's own (201, not 409 or A's).
+        made = []
+        for api, store, email in (
+            (kiosk_a, store_a, "a@example.org"),
+            (kiosk_b, STORE_B, "b@example.org"),
+        ):
+            body = {
+                "id": "bis-00000001",
+                "gtin": GTINS[0],
+                "email": email,
+                "language": "de",
+                "at": _now(),
+                "kiosk_id": "kiosk-1",
+                "store_id": store,
+            }
+            resp = api.post("/v1/back-in-stock", json=body)
+            assert resp.status_code == 201, resp.text
+            made.append(resp.json())
+        assert [m["email"] for m in made] == ["a@example.org", "b@example.org"]
+        listed = staff_b.get("/v1/back-in-stock", params={"store_id": STORE_B}).json()
+        emails = [b["email"] for b in listed if b["id"] == "bis-00000001"]
+        assert emails == ["b@example.org"]  # B's own, none of A's
+
+        # Orders: one Idempotency-Key, one order per store; a replay still finds A's.
+        key = {"Idempotency-Key": "shared-key-0001"}
+        order_a = kiosk_a.post(
+            "/v1/orders",
+            json=order_body(GTINS[0], kiosk_id="kiosk-1", store_id=store_a),
+            headers=key,
+        )
+        assert order_a.status_code == 201, order_a.text
+        body_b = order_body(GTINS[0], quantity=2, kiosk_id="kiosk-1", store_id=STORE_B)
+        order_b = kiosk_b.post("/v1/orders", json=body_b, headers=key)
+        assert order_b.status_code == 201, order_b.text  # not A's 409 (another body)
+        assert order_b.json()["id"] != order_a.json()["id"]
+        assert order_b.json()["store_id"] == STORE_B
+        again = kiosk_a.post(
+            "/v1/orders",
+            json=order_body(GTINS[0], kiosk_id="kiosk-1", store_id=store_a),
+            headers=key,
+        )
+        assert (again.status_code, again.json()["id"]) == (200, order_a.json()["id"])
+
+        # Stock adjustments and audit entries: the same key / id in each store.
+        for api, store in ((staff_a, store_a), (staff_b, STORE_B)):
+            adjust = {
+                "location_id": store,
+                "gtin": GTINS[0],
+                "kind": "receive",
+                "quantity": 1,
+                "actor": "Ann",
+            }
+            resp = api.post("/v1/stock-adjustments", json=adjust, headers=key)
+            assert resp.status_code == 201, resp.text
+            entry = {"id": "audit-shared-01", "action": "admin.login", "detail": ""}
+            resp = api.post("/v1/audit", json=entry)
+            assert resp.status_code == 201, resp.text
+            assert resp.json()["store_id"] == store
