@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from email_validator import EmailNotValidError, validate_email
 
 from inventory_client.models import ShipTo
+from inventory_client.text_types import without_forbidden
 
 NEED_NAME = "Please type your full name."
 NEED_STREET = "Please type your street and house number."
@@ -133,7 +134,10 @@ def normalize_postcode(text: str, country: str) -> str | None:
 def normalize_email(text: str) -> str | None:
     """The normalised address, or ``None``. Syntax only: no DNS lookup from a kiosk."""
     try:
-        return validate_email(text.strip(), check_deliverability=False).normalized
+        # ASCII only, as the service's email pattern: an address it would refuse is
+        # caught here, on the form, rather than as a refused order later.
+        checked = validate_email(text.strip(), check_deliverability=False, allow_smtputf8=False)
+        return checked.normalized
     except EmailNotValidError:
         return None
 
@@ -150,7 +154,7 @@ def normalize_phone(text: str, country: str) -> str | None:
 
 
 def _text(value: str, missing: str, minimum: int) -> tuple[str, str | None]:
-    value = " ".join(value.split())
+    value = " ".join(without_forbidden(value).split())
     if len(value) > MAX_TEXT:
         return value, TOO_LONG
     if len(value) < minimum or not any(ch.isalnum() for ch in value):

@@ -109,3 +109,9 @@ def is_clean_line(text: str) -> bool:
     """True when ``text`` holds no character a single line may not hold (edges aside).
     For code that checks typed text before it builds a model (the kiosk's forms)."""
     return _FORBIDDEN_RE.search(text) is None
+
+
+def without_forbidden(text: str) -> str:
+    """``text`` with every character a single line may not hold removed: what a form does
+    with a pasted bidi override or control character (invisible to the shopper anyway)."""
+    return _FORBIDDEN_RE.sub("", text)

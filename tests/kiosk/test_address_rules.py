@@ -106,3 +106,22 @@ def test_countries_config_and_names() -> None:
     assert country_name("DE", "de") == "Deutschland"
     assert country_name("DE", "fr") == "Allemagne"
     assert country_name("NL", "en") == "Netherlands"
+
+
+def test_pasted_invisible_controls_are_dropped_not_a_crash() -> None:
+    """A bidi override or NUL pasted into a field (phone page, physical keyboard) would
+    make the ship-to model refuse; the form drops them, as the shopper cannot see them."""
+    from dataclasses import replace
+
+    typed = replace(GOOD, name="Erika\u202e Muster\x00mann", street="Heide\u2066straße 17")
+    check = validate_address(typed, COUNTRIES)
+    assert check.ok, check.errors
+    assert check.ship_to.name == "Erika Mustermann"
+    assert check.ship_to.street == "Heidestraße 17"
+
+
+def test_an_email_the_service_would_refuse_is_caught_on_the_form() -> None:
+    from dataclasses import replace
+
+    check = validate_address(replace(GOOD, email="jürgen@exämple.de"), COUNTRIES)
+    assert check.errors == {"email": BAD_EMAIL}
