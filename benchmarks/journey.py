@@ -324,6 +324,10 @@ def start_over(kiosk: Kiosk) -> None:
     """Tap Start over on the product screen, as the shopper would."""
     kiosk.window.product_screen.nav.start_over_button.click()
     if kiosk.session.state is not State.ATTRACT:
+        # Left empty-handed, the first tap asks "why no pair today?"; a second tap
+        # starts over (issue 17).
+        kiosk.window.product_screen.nav.start_over_button.click()
+    if kiosk.session.state is not State.ATTRACT:
         raise RuntimeError(f"Start over left the session in {kiosk.session.state}")
 
 
