@@ -79,8 +79,10 @@ def test_health_section_runs_the_doctor_off_the_gui_thread(
         "camera",
         "decode",
         "service",
+        "api_key",  # the kiosk key's age (kiosk.system.key_checks)
         "service_db",
         "clock",
+        "public_url",  # SKIP: the panel's checks name no public URL
         "disk",
         "databases",
         "outbox",
@@ -93,6 +95,7 @@ def test_health_section_runs_the_doctor_off_the_gui_thread(
     for name in (*ok, "outbox"):
         assert rows[name][0] == "OK", (name, rows[name])
     assert "key accepted" in rows["service"][1]
+    assert rows["api_key"][:2] == ("OK", "kiosk key, less than a day old, never expires")
     total = len(rows)
     assert panel.health.status.text() == f"All {total} checks passed" or (
         panel.health.status.text().startswith("0 failed, ")
@@ -126,7 +129,7 @@ def test_health_section_shows_failures_with_their_fix(
     panel.health.run_button.click()  # again: the table is refilled, not appended to
     assert panel.health.status.text() == "Checking…"
     qtbot.waitUntil(lambda: panel.health.run_button.isEnabled(), timeout=20_000)
-    assert panel.health.table.rowCount() == len(CHECK_NAMES)
+    assert panel.health.table.rowCount() == len(CHECK_NAMES) + 1  # + api_key (key's age)
 
 
 def test_version_is_in_the_header_and_health_is_hidden_without_checks(
