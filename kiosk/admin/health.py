@@ -25,8 +25,7 @@ from kiosk.system.doctor import (
     default_decode,
     run_checks,
 )
-from kiosk.system.key_checks import check_key_age
-from kiosk.system.service_checks import config_timeout, service_session
+from kiosk.system.service_checks import config_timeout
 
 __all__ = ["KioskChecks", "camera_check", "summary"]
 
@@ -76,9 +75,8 @@ class KioskChecks:
     allow_plain_http: bool = False  # service.allow_plain_http
 
     def run(self) -> list[Check]:
-        """Every check, in the doctor's order, and the key's age after the service row.
-        Blocks: run it on a worker."""
-        checks = run_checks(
+        """Every check, in the doctor's order. Blocks: run it on a worker."""
+        return run_checks(
             Probes(
                 config=self._config_check,
                 camera=lambda: camera_check(self.camera_state()),
@@ -94,12 +92,6 @@ class KioskChecks:
                 outbox_backlog=self.outbox_backlog,
             )
         )
-        with service_session(self.ca_bundle or None) as session:
-            key = check_key_age(
-                self.service_url, self.api_key, session=session, timeout=self.timeout
-            )
-        after = next((i + 1 for i, c in enumerate(checks) if c.name == "service"), len(checks))
-        return [*checks[:after], key, *checks[after:]]
 
     def _config_check(self) -> Check:
         if self.load_config is None:

@@ -45,6 +45,7 @@ from kiosk.system.checks import (
     check_version,
     check_zbar,
 )
+from kiosk.system.key_checks import check_key_age
 from kiosk.system.lockdown_checks import check_gettys, check_power_keys, check_sysrq
 from kiosk.system.service_checks import (
     check_clock_skew,
@@ -92,6 +93,7 @@ CHECK_NAMES = (
     "camera",
     "decode",
     "service",
+    "api_key",
     "service_db",
     "clock",
     "public_url",
@@ -152,7 +154,9 @@ def run_checks(probes: Probes) -> list[Check]:
     checks.append(check_decode(probes.decode))
     service = probes.service
     if service is None:
-        checks += [skip("service"), skip("service_db"), skip("clock"), skip("public_url")]
+        checks += [
+            skip(name) for name in ("service", "api_key", "service_db", "clock", "public_url")
+        ]
     else:
         timeout = service.timeout
         session = probes.session or service_session(service.ca_bundle)
@@ -165,6 +169,9 @@ def run_checks(probes: Probes) -> list[Check]:
                     timeout=timeout,
                     allow_plain_http=service.allow_plain_http,
                 )
+            )
+            checks.append(
+                check_key_age(service.url, service.api_key, session=session, timeout=timeout)
             )
             checks.append(check_service_database(service.url, session=session, timeout=timeout))
             checks.append(check_clock_skew(service.url, session=session, timeout=timeout))

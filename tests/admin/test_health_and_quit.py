@@ -129,7 +129,7 @@ def test_health_section_shows_failures_with_their_fix(
     panel.health.run_button.click()  # again: the table is refilled, not appended to
     assert panel.health.status.text() == "Checking…"
     qtbot.waitUntil(lambda: panel.health.run_button.isEnabled(), timeout=20_000)
-    assert panel.health.table.rowCount() == len(CHECK_NAMES) + 1  # + api_key (key's age)
+    assert panel.health.table.rowCount() == len(CHECK_NAMES)
 
 
 def test_version_is_in_the_header_and_health_is_hidden_without_checks(

@@ -456,14 +456,18 @@ def test_run_doctor_all_good(live_service, tmp_path: Path) -> None:
     )
     by_name = {c.name: c for c in checks}
     assert list(by_name) == [
-        "version", "config", "zbar", "camera", "decode", "service", "service_db", "clock",
-        "disk", "databases", "outbox", "keyboard", "sysrq", "power_keys", "gettys",
+        "version", "config", "zbar", "camera", "decode", "service", "api_key", "service_db",
+        "clock", "public_url", "disk", "databases", "outbox", "keyboard", "sysrq",
+        "power_keys", "gettys",
     ]  # fmt: skip
     # disk depends on the machine; keyboard is SKIP where no X display or keyboard file is;
     # the host lockdown rows WARN on a machine deploy/install.sh did not set up
     machine = ("disk", "keyboard", "sysrq", "power_keys", "gettys")
     not_ok = {c.name: c for c in checks if c.status != Status.OK and c.name not in machine}
+    assert by_name["public_url"].status == Status.SKIP  # no phone pages configured
+    assert not_ok.pop("public_url").status == Status.SKIP
     assert not_ok == {}
+    assert by_name["api_key"].detail.startswith("kiosk key, less than a day old")
     assert by_name["outbox"].detail == "empty: everything was sent"
     assert doctor.exit_code(checks) == 0
 
@@ -481,7 +485,8 @@ def test_run_doctor_with_bad_config_skips_the_rest() -> None:
         assert statuses.pop(host) in (Status.OK, Status.WARN)
     assert set(statuses.values()) == {Status.SKIP}
     assert list(statuses) == [
-        "camera", "service", "service_db", "clock", "disk", "databases", "outbox",
+        "camera", "service", "api_key", "service_db", "clock", "public_url", "disk",
+        "databases", "outbox",
     ]  # fmt: skip
     assert doctor.exit_code(checks) == 1
     assert "service.url" in doctor.render_table(checks)
