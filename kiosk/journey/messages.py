@@ -54,5 +54,10 @@ CLIENT_MESSAGES: tuple[str, ...] = (
         "Our stock system gave an unexpected answer. "
         "Please try again in a moment, or ask a member of staff for help.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Our stock system is busy right now. "
+        "Please try again in a moment, or ask a member of staff for help.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "Something went wrong on our side. Please ask a staff member."),
 )

@@ -738,6 +738,10 @@
         <translation>Unser Warensystem hat unerwartet geantwortet. Bitte versuchen Sie es gleich noch einmal oder fragen Sie unser Personal.</translation>
     </message>
     <message>
+        <source>Our stock system is busy right now. Please try again in a moment, or ask a member of staff for help.</source>
+        <translation>Unser Warensystem ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal oder fragen Sie unser Personal.</translation>
+    </message>
+    <message>
         <source>Something went wrong on our side. Please ask a staff member.</source>
         <translation>Bei uns ist etwas schiefgegangen. Bitte fragen Sie unser Personal.</translation>
     </message>

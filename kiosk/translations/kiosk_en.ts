@@ -738,6 +738,10 @@
         <translation>Our stock system gave an unexpected answer. Please try again in a moment, or ask a member of staff for help.</translation>
     </message>
     <message>
+        <source>Our stock system is busy right now. Please try again in a moment, or ask a member of staff for help.</source>
+        <translation>Our stock system is busy right now. Please try again in a moment, or ask a member of staff for help.</translation>
+    </message>
+    <message>
         <source>Something went wrong on our side. Please ask a staff member.</source>
         <translation>Something went wrong on our side. Please ask a staff member.</translation>
     </message>

@@ -738,6 +738,10 @@
         <translation>Notre système de stock a donné une réponse inattendue. Réessayez dans un instant ou demandez de l&apos;aide à un vendeur.</translation>
     </message>
     <message>
+        <source>Our stock system is busy right now. Please try again in a moment, or ask a member of staff for help.</source>
+        <translation>Notre système de stock est très sollicité en ce moment. Réessayez dans un instant ou demandez de l&apos;aide à un vendeur.</translation>
+    </message>
+    <message>
         <source>Something went wrong on our side. Please ask a staff member.</source>
         <translation>Un problème est survenu de notre côté. Veuillez demander à un vendeur.</translation>
     </message>
