@@ -208,6 +208,7 @@ def add_admin_routes(app: FastAPI) -> None:
             }
         },
     }
+
     @app.post(IMPORTS_PREFIX + ImportKind.CATALOGUE.value, **import_spec)
     def import_catalogue_csv(
         data: Annotated[bytes, Depends(csv_body)],

@@ -139,9 +139,7 @@ class OrdersSql(SqlBase):
                 ],
             )
             self._add_order_event(order_id, OrderStatus.RESERVED, now, actor, None)
-            self._remember_idempotency(
-                ROUTE_ORDERS, idempotency, order_id, now, request.store_id
-            )
+            self._remember_idempotency(ROUTE_ORDERS, idempotency, order_id, now, request.store_id)
             order = self.get_order(order_id)
             assert order is not None
             return order, True
