@@ -34,6 +34,7 @@ from inventory_service import privacy_cli, retention
 from inventory_service.catalogue import DEMO_CATALOGUE, CatalogueError
 from inventory_service.mobile.phone_listener import READY_PREFIX as PHONE_READY_PREFIX
 from inventory_service.mobile.phone_listener import add_phone_arguments, open_phone_listener
+from inventory_service.rate_limits import AUTH_FAILURE_BURST, RateLimitPolicy
 from inventory_service.tls import CertError, add_tls_arguments, run_make_cert, tls_options
 
 DEFAULT_PORT = 8470
@@ -86,6 +87,14 @@ def _serve_parser() -> argparse.ArgumentParser:
         default=3,
         metavar="N",
         help="a kiosk is 'stale' after N missed heartbeats (default 3)",
+    )
+    p.add_argument(
+        "--auth-failure-burst",
+        type=int,
+        default=AUTH_FAILURE_BURST,
+        metavar="N",
+        help="failed authentications an address or a key gets before it is answered 429 "
+        f"(then one per 3 s; default {AUTH_FAILURE_BURST})",
     )
     add_tls_arguments(p)
     add_phone_arguments(p)  # --phone-host: the phone pages' own socket (mobile/)
@@ -249,7 +258,16 @@ def _serve(args: argparse.Namespace) -> int:
     health = HealthPolicy(
         interval=timedelta(seconds=args.heartbeat_interval), missed=args.stale_after_missed
     )
-    app = create_app(args.db, args.images, hold=timedelta(hours=args.hold_hours), health=health)
+    if args.auth_failure_burst < 1:
+        print("inventory service: --auth-failure-burst must be at least 1", file=sys.stderr)
+        return 2
+    app = create_app(
+        args.db,
+        args.images,
+        hold=timedelta(hours=args.hold_hours),
+        health=health,
+        rate_limits=RateLimitPolicy.with_auth_failure_burst(args.auth_failure_burst),
+    )
     sweeper.start()  # one sweeper per service, in this process, whatever the workers
     try:  # the phones' socket first: a refused option leaves nothing bound
         phone = open_phone_listener(args, _bind, "https" if tls else "http")
@@ -270,6 +288,7 @@ def _serve(args: argparse.Namespace) -> int:
             hold_hours=args.hold_hours,
             heartbeat_interval_s=args.heartbeat_interval,
             stale_after_missed=args.stale_after_missed,
+            auth_failure_burst=args.auth_failure_burst,
         )
         # The socket listens already: connections wait in its backlog for a worker.
         print(ready_line, flush=True)

@@ -72,7 +72,7 @@ from inventory_service.kiosk_health import HealthPolicy
 from inventory_service.mobile.order_links import record_order_links
 from inventory_service.mobile.routes import add_phone_routes
 from inventory_service.openapi_contract import install_openapi_contract
-from inventory_service.rate_limits import install_rate_limits
+from inventory_service.rate_limits import RateLimitPolicy, install_rate_limits
 from inventory_service.reports import build_stock_report
 from inventory_service.storage import AuditStamp, KeyScope
 from inventory_service.storage.backends import backend_for
@@ -103,6 +103,7 @@ def create_app(
     hold: timedelta = DEFAULT_HOLD,
     clock: Callable[[], datetime] | None = None,
     health: HealthPolicy | None = None,
+    rate_limits: RateLimitPolicy | None = None,
 ) -> FastAPI:
     """Build the service for one database: a SQLite file or a ``postgresql://`` URL
     (created or migrated if needed; see ``storage.backends``)."""
@@ -134,7 +135,7 @@ def create_app(
     app.add_middleware(
         BodySizeLimit, limit=MAX_BODY_BYTES, overrides={IMPORTS_PREFIX: MAX_IMPORT_BYTES}
     )
-    install_rate_limits(app)  # outermost: refuses before a body is read (rate_limits.py)
+    install_rate_limits(app, rate_limits)  # outermost: refuses before a body is read
     return app
 
 

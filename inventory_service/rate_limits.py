@@ -204,11 +204,17 @@ class Limit:
         return RateLimiter(self.rate, self.burst, clock=clock)
 
 
+#: Failed authentications an address or a credential gets at once (then one per 3 s).
+AUTH_FAILURE_BURST = 20
+
+
 @dataclass(frozen=True)
 class RateLimitPolicy:
     """The service's limits (see the module docstring for the reasons)."""
 
-    auth_failures: Limit = field(default_factory=lambda: Limit(rate=1 / 3, burst=20))
+    auth_failures: Limit = field(
+        default_factory=lambda: Limit(rate=1 / 3, burst=AUTH_FAILURE_BURST)
+    )
     order_lookups: Limit = field(default_factory=lambda: Limit(rate=5.0, burst=60))
     order_misses: Limit = field(default_factory=lambda: Limit(rate=1 / 2, burst=60))
     writes: Limit = field(default_factory=lambda: Limit(rate=10.0, burst=300))
@@ -217,6 +223,13 @@ class RateLimitPolicy:
     #: it (whose clients uvicorn tells apart by X-Forwarded-For). Limiting 127.0.0.1 would
     #: let one client behind such a proxy lock every other one out.
     unlimited_addresses: frozenset[str] = frozenset({"127.0.0.1", "::1"})
+
+    @classmethod
+    def with_auth_failure_burst(cls, burst: int) -> RateLimitPolicy:
+        """The default limits with ``burst`` failed authentications allowed at once
+        (``serve --auth-failure-burst``: a store whose kiosks share one NAT address)."""
+        default = cls()
+        return cls(auth_failures=Limit(rate=default.auth_failures.rate, burst=burst))
 
 
 _WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from inventory_service.rate_limits import AUTH_FAILURE_BURST
 from inventory_service.tls import UvicornTls
 
 SETTINGS_ENV = "INVENTORY_SERVICE_WORKER_SETTINGS"
@@ -36,12 +37,14 @@ class WorkerSettings:
     hold_hours: float
     heartbeat_interval_s: float
     stale_after_missed: int
+    auth_failure_burst: int = AUTH_FAILURE_BURST
 
 
 def worker_app() -> FastAPI:
     """The uvicorn app factory each worker process calls."""
     from inventory_service.app import create_app
     from inventory_service.kiosk_health import HealthPolicy
+    from inventory_service.rate_limits import RateLimitPolicy
 
     settings = WorkerSettings(**json.loads(os.environ[SETTINGS_ENV]))
     health = HealthPolicy(
@@ -53,6 +56,7 @@ def worker_app() -> FastAPI:
         Path(settings.images) if settings.images else None,
         hold=timedelta(hours=settings.hold_hours),
         health=health,
+        rate_limits=RateLimitPolicy.with_auth_failure_burst(settings.auth_failure_burst),
     )
 
 

@@ -210,3 +210,21 @@ def test_the_contract_documents_429_with_retry_after(service: ServiceProcess) ->
     assert "Retry-After" in lookup["headers"]
     assert "429" in schema["paths"]["/v1/orders"]["post"]["responses"]
     assert "429" not in schema["paths"]["/v1/health"]["get"]["responses"]
+
+
+def test_the_auth_failure_burst_is_a_serving_option(tmp_path: Path) -> None:
+    """``serve --auth-failure-burst N``: IT can allow more failures where many kiosks share
+    one address; nonsense is refused before anything listens."""
+    from inventory_service.__main__ import main
+
+    assert RateLimitPolicy.with_auth_failure_burst(5).auth_failures.burst == 5
+    assert RateLimitPolicy.with_auth_failure_burst(5).writes == RateLimitPolicy().writes
+    db = tmp_path / "x.db"
+    assert main(["--db", str(db), "--auth-failure-burst", "0"]) == 2
+    with ServiceProcess(tmp_path / "s.db", extra_args=["--auth-failure-burst", "3"]) as svc:
+        wrong = {"Authorization": "Bearer a-wrong-key-tried-again"}
+        answers = [
+            requests.get(f"{svc.url}/v1/orders", headers=wrong, timeout=5).status_code
+            for _ in range(5)
+        ]
+    assert answers == [401, 401, 401, 429, 429]
