@@ -10,7 +10,9 @@ For each route and caller:
   every bad key) or 403 (one body per route);
 - a caller it lets in gets the route's success on its own things (``PROBES``), and another
   store's thing (for a kiosk also another kiosk's) answers EXACTLY like a thing that does
-  not exist: same status, same body.
+  not exist: same status, same body;
+- a public phone page (``/m/...``, reached by token or cookie) gives every caller, with
+  any key or none, the same answer (``Probe.same_for_every_caller``).
 
 A new route needs a probe here (``PROBES``); ``NOT_YET_PROBED`` names the routes whose
 probe is still to be written (their role refusals are walked all the same).
@@ -32,9 +34,11 @@ import pytest
 import requests
 from support.api import Api, order_body
 
+from inventory_client.handoff import kiosk_reference, status_token
 from inventory_service import rules
 from inventory_service.app import create_app
 from inventory_service.launcher import ServiceProcess
+from inventory_service.mobile.pages import SESSION_COOKIE
 from inventory_service.roles import BUILTIN_PUBLIC_PATHS, Role, RouteRoles, route_roles
 from inventory_service.storage import KeyScope
 
@@ -47,6 +51,8 @@ STORE_A, STORE_B, NO_STORE = "berlin-mitte", "potsdam", "no-such-store"
 #: GTINs with pairs in both stores and many at the warehouse (demo catalogue).
 GTINS = ("2400074150003", "2400184100004", "2400074200005")
 MISSING_ID = "no-such-thing-0000"
+#: A phone page's token that looks right but names nothing (hand-off; status link).
+MISSING_TOKEN, MISSING_STATUS_TOKEN = "walk-no-such-token-".ljust(32, "0"), "0" * 32
 
 
 @dataclass(frozen=True)
@@ -66,12 +72,17 @@ class World:
     kiosk_b: Caller
     session: requests.Session = field(default_factory=requests.Session)
     gtins: Iterator[str] = field(default_factory=lambda: itertools.cycle(GTINS))
+    #: The status link of one order of kiosk A1 (``status_link_of``): one page for all.
+    status_link: str | None = None
 
     def call(self, caller: Caller | None, method: str, path: str, **kw: Any) -> requests.Response:
         headers = dict(kw.pop("headers", {}))
         if caller is not None and caller.key is not None:
             headers["Authorization"] = f"Bearer {caller.key}"
-        return self.session.request(method, self.url + path, headers=headers, timeout=30, **kw)
+        try:
+            return self.session.request(method, self.url + path, headers=headers, timeout=30, **kw)
+        finally:  # a phone page's cookie must not ride along on the next call
+            self.session.cookies.clear()
 
     def made(self, caller: Caller, method: str, path: str, **kw: Any) -> dict[str, Any]:
         resp = self.call(caller, method, path, **kw)
@@ -85,11 +96,24 @@ class World:
             return self.kiosk_b
         return self.callers["kiosk A2" if other else "kiosk A1"]
 
-    def order_of(self, kiosk: Caller) -> str:
+    def order_of(self, kiosk: Caller, idempotency_key: str | None = None) -> str:
         gtin = next(self.gtins)  # spread the orders over the warehouse's pairs
         body = order_body(gtin, kiosk_id=str(kiosk.kiosk), store_id=str(kiosk.store))
-        headers = {"Idempotency-Key": uuid.uuid4().hex}
+        headers = {"Idempotency-Key": idempotency_key or uuid.uuid4().hex}
         return str(self.made(kiosk, "POST", "/v1/orders", json=body, headers=headers)["id"])
+
+    def handoff_of(self, kiosk: Caller) -> dict[str, Any]:
+        """A new hand-off of ``kiosk`` (its ``id`` and single-use ``token``)."""
+        body = {"kiosk_id": kiosk.kiosk, "store_id": kiosk.store, "gtin": GTINS[0]}
+        return self.made(kiosk, "POST", "/v1/handoffs", json={**body, "language": "en"})
+
+    def status_link_of(self) -> str:
+        """The status page's token of one order of kiosk A1, made once."""
+        if self.status_link is None:
+            key = uuid.uuid4().hex
+            self.order_of(self.kiosk_of(STORE_A), idempotency_key=key)
+            self.status_link = status_token(key)
+        return self.status_link
 
     def fetch_of(self, kiosk: Caller) -> str:
         body = {"kiosk_id": kiosk.kiosk, "store_id": kiosk.store, "gtin": GTINS[0]}
@@ -100,6 +124,8 @@ class World:
 #: "other store": a thing of store B (for store B's staff: of store A); "missing": none.
 TARGETS = ("own", "other kiosk", "other store", "missing")
 Request = tuple[str, str, dict[str, Any]]  # method, path, requests kwargs
+#: The first caller's answer (``_page_answer``) per phone page (method, path, target).
+Pages = dict[tuple[str, str, str], tuple[str, tuple[int, str | None, str]]]
 
 
 @dataclass(frozen=True)
@@ -110,6 +136,8 @@ class Probe:
     ok: int = 200
     #: The targets this route distinguishes (a catalogue read has only "own").
     targets: tuple[str, ...] = ("own",)
+    #: A public phone page: every caller (any key or none) gets the same answer per target.
+    same_for_every_caller: bool = False
 
 
 def _store(w: World, c: Caller, target: str) -> str:
@@ -137,6 +165,26 @@ def _order_id(w: World, c: Caller, target: str) -> str:
 
 def _fetch_id(w: World, c: Caller, target: str) -> str:
     return MISSING_ID if target == "missing" else w.fetch_of(_thing_owner(w, c, target))
+
+
+def _handoff_id(w: World, c: Caller, target: str) -> str:
+    if target == "missing":
+        return MISSING_ID
+    return str(w.handoff_of(_thing_owner(w, c, target))["id"])
+
+
+def _handoff_token(w: World, target: str) -> str:
+    """A fresh hand-off token of kiosk A1 (single use) or, for "missing", an unknown one."""
+    return MISSING_TOKEN if target == "missing" else str(w.handoff_of(w.kiosk_of(STORE_A))["token"])
+
+
+def _phone_session(w: World) -> dict[str, str]:
+    """The cookie of a phone that opened a fresh hand-off of kiosk A1 (no key involved)."""
+    token = w.handoff_of(w.kiosk_of(STORE_A))["token"]
+    opened = w.call(None, "GET", f"/m/h/{token}", allow_redirects=False)
+    session = opened.cookies.get(SESSION_COOKIE)
+    assert opened.status_code == 303 and session, (opened.status_code, opened.text)
+    return {SESSION_COOKIE: session}
 
 
 def _kiosk_body(w: World, c: Caller, target: str) -> dict[str, Any]:
@@ -430,6 +478,71 @@ PROBES: dict[tuple[str, str], Probe] = {
         lambda w, c, t: ("GET", "/v1/reports/customer-voice.csv", _voice_params(w, c, t)),
         targets=STORE_TARGETS,
     ),
+    # the phone hand-off (issue 18): the kiosk's side, the staff lookup, the phone pages
+    ("POST", "/v1/handoffs"): Probe(
+        lambda w, c, t: (
+            "POST",
+            "/v1/handoffs",
+            {"json": {"gtin": GTINS[0], "language": "en", **_kiosk_body(w, c, t)}},
+        ),
+        201,
+        KIOSK_TARGETS,
+    ),
+    ("GET", "/v1/handoffs/{handoff_id}"): Probe(
+        lambda w, c, t: ("GET", f"/v1/handoffs/{_handoff_id(w, c, t)}", {}),
+        targets=KIOSK_TARGETS,
+    ),
+    ("GET", "/v1/order-lookup"): Probe(
+        lambda w, c, t: (
+            "GET",
+            "/v1/order-lookup",
+            {"params": {"store_id": _store(w, c, t), "code": _number_of(w, c, t)}},
+        ),
+        targets=STORE_TARGETS,
+    ),
+    # Public pages, reached by token or cookie, never by key. "own": a real token or
+    # session; "missing": a token that names nothing. Unknown tokens are rate limited per
+    # address (20 at once, then one per 5 s; the walk is one address), so the no-session
+    # answer of /m/order (the same "link no longer works" page as /m/h's) is not walked.
+    ("GET", "/m/style.css"): Probe(
+        lambda w, c, t: ("GET", "/m/style.css", {}), same_for_every_caller=True
+    ),
+    ("GET", "/m/h/{token}"): Probe(
+        lambda w, c, t: (
+            "GET",
+            f"/m/h/{_handoff_token(w, t)}",
+            {"allow_redirects": False},
+        ),
+        303,
+        ("own", "missing"),
+        same_for_every_caller=True,
+    ),
+    ("GET", "/m/order"): Probe(
+        lambda w, c, t: ("GET", "/m/order", {"cookies": _phone_session(w)}),
+        same_for_every_caller=True,
+    ),
+    ("POST", "/m/order"): Probe(
+        lambda w, c, t: (
+            "POST",
+            "/m/order",
+            {  # a form without an address: the form again, with its messages
+                "cookies": _phone_session(w),
+                "data": {"order_key": "0" * 32, "gtin": GTINS[0]},
+                "allow_redirects": False,
+            },
+        ),
+        422,
+        same_for_every_caller=True,
+    ),
+    ("GET", "/m/s/{token}"): Probe(
+        lambda w, c, t: (
+            "GET",
+            f"/m/s/{MISSING_STATUS_TOKEN if t == 'missing' else w.status_link_of()}",
+            {},
+        ),
+        targets=("own", "missing"),
+        same_for_every_caller=True,
+    ),
 }
 
 
@@ -442,17 +555,16 @@ def _voice_params(w: World, c: Caller, target: str) -> dict[str, Any]:
 
 
 #: Routes added by other work whose store probe is still to be written. Their role
-#: refusals (no key, bad key, wrong role) are walked like every other route's.
-NOT_YET_PROBED = frozenset(
+#: refusals (no key, bad key, wrong role) are walked like every other route's; a route
+#: kept here for a bug its probe found has the probe in ``PROBES`` all the same, and
+#: ``test_known_store_leaks`` expects it to fail until the service is fixed.
+NOT_YET_PROBED: frozenset[tuple[str, str]] = frozenset(
     {
-        ("POST", "/v1/handoffs"),
+        # Service bug: another store's hand-off id answers 403 "This key may not act for
+        # that store." where a missing one answers 404 "No such hand-off." (and another
+        # kiosk's answers 403 "...for that kiosk."): kiosk_api.handoff_state checks with
+        # deps.for_kiosk after finding the hand-off, not deps.owns -> NotFound.
         ("GET", "/v1/handoffs/{handoff_id}"),
-        ("GET", "/v1/order-lookup"),
-        ("GET", "/m/style.css"),
-        ("GET", "/m/h/{token}"),
-        ("GET", "/m/order"),
-        ("POST", "/m/order"),
-        ("GET", "/m/s/{token}"),
     }
 )
 
@@ -537,6 +649,13 @@ def _answer(resp: requests.Response) -> tuple[int, Any]:
         return resp.status_code, resp.text
 
 
+def _page_answer(resp: requests.Response) -> tuple[int, str | None, str]:
+    """A phone page's answer: status, where it sends the phone, and the page (the order
+    form's fresh idempotency key, new on every rendering, masked)."""
+    page = re.sub(r'(name="order_key" value=")[0-9a-f]{32}"', r'\1..."', resp.text)
+    return resp.status_code, resp.headers.get("Location"), page
+
+
 # --- the tests ------------------------------------------------------------------------
 
 
@@ -565,6 +684,7 @@ def test_every_route_has_a_probe() -> None:
 
 def test_walk_every_route_role_and_store(world: World) -> None:
     refusals: dict[str, tuple[int, Any]] = {}
+    pages: Pages = {}
     problems: list[str] = []
     cells = 0
     for route in _app_routes():
@@ -593,24 +713,83 @@ def test_walk_every_route_role_and_store(world: World) -> None:
                 if first != (status, body):
                     problems.append(f"{route.method} {route.path}: {first} != {body}")
                 continue
-            if probe is None:
-                continue
-            answers = {}
-            for target in probe.targets:
-                if target == "other kiosk" and caller.role != Role.KIOSK:
-                    expect_own = caller.role == Role.STAFF  # staff see every kiosk of theirs
-                else:
-                    expect_own = target == "own"
-                answers[target] = _answer(_send(world, caller, probe.build(world, caller, target)))
-                status = answers[target][0]
-                if expect_own and status != probe.ok:
-                    problems.append(
-                        f"{route.method} {route.path} as {caller.name} on {target}: "
-                        f"{status} {answers[target][1]}"
-                    )
-            problems += _compare_with_missing(route, caller, answers)
+            if probe is not None and (route.method, route.path) not in NOT_YET_PROBED:
+                problems += _probe_targets(world, route, caller, probe, pages)
     assert problems == [], "\n".join(problems)
-    assert cells >= 35 * 7  # every route (not FastAPI's own pages) x 7 callers
+    assert cells >= 45 * 7  # every route (not FastAPI's own pages) x 7 callers
+
+
+def _probe_targets(
+    world: World, route: RouteRoles, caller: Caller, probe: Probe, pages: Pages
+) -> list[str]:
+    """A caller the route lets in, on each of the probe's targets; ``pages``: the first
+    caller's answer per phone page and target."""
+    problems = []
+    answers = {}
+    for target in probe.targets:
+        if target == "other kiosk" and caller.role != Role.KIOSK:
+            expect_own = caller.role == Role.STAFF  # staff see every kiosk of theirs
+        else:
+            expect_own = target == "own"
+        resp = _send(world, caller, probe.build(world, caller, target))
+        answers[target] = _answer(resp)
+        status = answers[target][0]
+        if probe.same_for_every_caller:  # a key changes nothing on a phone page
+            first_caller, page = pages.setdefault(
+                (route.method, route.path, target), (caller.name, _page_answer(resp))
+            )
+            if page != _page_answer(resp):
+                problems.append(
+                    f"{route.method} {route.path} on {target}: {caller.name}'s answer "
+                    f"{_page_answer(resp)[:2]} is not {first_caller}'s {page[:2]}"
+                )
+        if expect_own and status != probe.ok:
+            problems.append(
+                f"{route.method} {route.path} as {caller.name} on {target}: "
+                f"{status} {answers[target][1]}"
+            )
+    return problems + _compare_with_missing(route, caller, answers)
+
+
+@pytest.mark.xfail(raises=AssertionError, strict=True, reason="service bugs: see NOT_YET_PROBED")
+def test_known_store_leaks(world: World) -> None:
+    """The probes of the routes ``NOT_YET_PROBED`` keeps for a bug: they fail until the
+    service is fixed (then this test fails too: take the route out of NOT_YET_PROBED)."""
+    problems: list[str] = []
+    pages: Pages = {}
+    routes = [r for r in _app_routes() if (r.method, r.path) in NOT_YET_PROBED]
+    for route in routes:
+        probe = PROBES.get((route.method, route.path))
+        if probe is None:
+            continue
+        for caller in [c for c in world.callers.values() if c.role in route.roles]:
+            problems += _probe_targets(world, route, caller, probe, pages)
+    assert problems == [], "\n".join(problems)
+
+
+def test_order_lookup_finds_another_stores_order_like_none(world: World) -> None:
+    """Staff asking their own store for another store's order number or kiosk reference
+    get what an unknown one gets (the walk's "other store" asks for that store's id)."""
+    staff_a, kiosk_a, kiosk_b = world.callers["staff A"], world.kiosk_of(STORE_A), world.kiosk_b
+    keys = {"A": uuid.uuid4().hex, "B": uuid.uuid4().hex}
+    numbers = {}
+    for name, kiosk in (("A", kiosk_a), ("B", kiosk_b)):
+        order_id = world.order_of(kiosk, idempotency_key=keys[name])
+        numbers[name] = str(world.made(kiosk, "GET", f"/v1/orders/{order_id}")["number"])
+
+    def lookup(code: str) -> tuple[int, Any]:
+        params = {"store_id": STORE_A, "code": code}
+        return _answer(world.call(staff_a, "GET", "/v1/order-lookup", params=params))
+
+    own = [lookup(numbers["A"]), lookup(kiosk_reference(keys["A"]))]
+    assert [(status, [o["number"] for o in found]) for status, found in own] == [
+        (200, [numbers["A"]]),
+        (200, [numbers["A"]]),
+    ]
+    unknown = lookup("EA-ZZZZZZ")
+    assert unknown == (200, [])
+    assert lookup(numbers["B"]) == unknown
+    assert lookup(kiosk_reference(keys["B"])) == unknown
 
 
 def _compare_with_missing(
