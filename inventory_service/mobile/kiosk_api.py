@@ -18,7 +18,7 @@ from fastapi import Path as PathParam
 from inventory_client.handoff import HandoffCreate, HandoffStage, HandoffState, HandoffTicket
 from inventory_client.models import ErrorBody
 from inventory_client.text_types import RECORD_ID_PATTERN
-from inventory_service.deps import KioskKey, StorageDep, for_kiosk
+from inventory_service.deps import KioskKey, StorageDep, for_kiosk, owns
 from inventory_service.errors import InvalidRequest, NotFound
 from inventory_service.mobile.order_links import handoff_store
 from inventory_service.mobile.tokens import new_token, token_hash
@@ -88,7 +88,7 @@ def add_handoff_routes(app: FastAPI) -> None:
     ) -> HandoffState:
         """How far the phone got; only the kiosk that made the hand-off may ask."""
         found = handoff_store(storage).get_handoff(handoff_id)
-        if found is None:
+        # another kiosk's or store's hand-off answers exactly like one that does not exist
+        if found is None or not owns(key, found.store_id, found.kiosk_id):
             raise NotFound("No such hand-off.")
-        for_kiosk(key, found.store_id, found.kiosk_id)
         return HandoffState(id=found.id, stage=stage_of(found, now()))

@@ -555,18 +555,9 @@ def _voice_params(w: World, c: Caller, target: str) -> dict[str, Any]:
 
 
 #: Routes added by other work whose store probe is still to be written. Their role
-#: refusals (no key, bad key, wrong role) are walked like every other route's; a route
-#: kept here for a bug its probe found has the probe in ``PROBES`` all the same, and
-#: ``test_known_store_leaks`` expects it to fail until the service is fixed.
-NOT_YET_PROBED: frozenset[tuple[str, str]] = frozenset(
-    {
-        # Service bug: another store's hand-off id answers 403 "This key may not act for
-        # that store." where a missing one answers 404 "No such hand-off." (and another
-        # kiosk's answers 403 "...for that kiosk."): kiosk_api.handoff_state checks with
-        # deps.for_kiosk after finding the hand-off, not deps.owns -> NotFound.
-        ("GET", "/v1/handoffs/{handoff_id}"),
-    }
-)
+#: refusals (no key, bad key, wrong role) are walked like every other route's. Empty: every
+#: route has its probe.
+NOT_YET_PROBED: frozenset[tuple[str, str]] = frozenset()
 
 
 def _style_of(w: World) -> str:
@@ -749,22 +740,6 @@ def _probe_targets(
                 f"{status} {answers[target][1]}"
             )
     return problems + _compare_with_missing(route, caller, answers)
-
-
-@pytest.mark.xfail(raises=AssertionError, strict=True, reason="service bugs: see NOT_YET_PROBED")
-def test_known_store_leaks(world: World) -> None:
-    """The probes of the routes ``NOT_YET_PROBED`` keeps for a bug: they fail until the
-    service is fixed (then this test fails too: take the route out of NOT_YET_PROBED)."""
-    problems: list[str] = []
-    pages: Pages = {}
-    routes = [r for r in _app_routes() if (r.method, r.path) in NOT_YET_PROBED]
-    for route in routes:
-        probe = PROBES.get((route.method, route.path))
-        if probe is None:
-            continue
-        for caller in [c for c in world.callers.values() if c.role in route.roles]:
-            problems += _probe_targets(world, route, caller, probe, pages)
-    assert problems == [], "\n".join(problems)
 
 
 def test_order_lookup_finds_another_stores_order_like_none(world: World) -> None:
