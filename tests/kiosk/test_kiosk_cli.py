@@ -68,7 +68,7 @@ def test_unknown_command_is_a_usage_error(capsys) -> None:
 def test_tour_writes_every_screen(qapp, tmp_path: Path) -> None:
     assert main(["tour", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(names) == 58  # 29 screens, each at both orientations
+    assert len(names) == 84  # 42 screens (13 of the customer voice), each at both orientations
     for name in (
         "09-warehouse-unreachable-portrait",
         "12-fetch-ticket-landscape",
@@ -77,6 +77,9 @@ def test_tour_writes_every_screen(qapp, tmp_path: Path) -> None:
         "22-de-product-portrait",
         "25-fr-confirmation-landscape",
         "27-order-saved-offline-landscape",
+        "13b-voice-fetched-how-does-it-fit-portrait",
+        "28-de-voice-advice-landscape",
+        "31-fr-voice-why-leaving-portrait",
     ):
         assert f"{name}.png" in names
     image = QImage(str(tmp_path / "07-product-mixed-landscape.png"))
