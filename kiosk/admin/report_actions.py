@@ -84,11 +84,7 @@ class ReportActions(QObject):
 
         def job() -> Path:
             data = self.staff.lost_demand_csv(days, now=when)
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"lost-demand-{self.staff.store_id}-{days}d-{when:%Y%m%d-%H%M%S}.csv"
-            tmp = path.with_suffix(".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
+            path = save_report_csv(folder, "lost-demand", self.staff.store_id, days, when, data)
             self.audit.record(actor, "report.export", f"lost-demand days={days}")
             return path
 
@@ -145,3 +141,16 @@ class ReportActions(QObject):
         failed = self._tasks.reporter(self.health_message.emit)
         self._tasks.submit("health", checks.run, done, failed)
         return True
+
+
+def save_report_csv(
+    folder: Path, report: str, store_id: str, days: int, when: datetime, data: bytes
+) -> Path:
+    """Write an exported report as ``<report>-<store>-<days>d-<time>.csv`` in ``folder``,
+    whole or not at all (written aside, then renamed). Blocks: run it on a worker."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{report}-{store_id}-{days}d-{when:%Y%m%d-%H%M%S}.csv"
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path

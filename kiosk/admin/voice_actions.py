@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from inventory_client import StaffClient
 from inventory_client.voice_models import CustomerVoiceReport
 from kiosk.admin import messages as m
+from kiosk.admin.report_actions import save_report_csv
 from kiosk.admin.text import error_msg, msg
 
 if TYPE_CHECKING:
@@ -75,11 +76,7 @@ class VoiceActions(QObject):
 
         def job() -> Path:
             data = voice.report_csv(days, staff_check_minutes=minutes, now=when)
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"customer-voice-{store}-{days}d-{when:%Y%m%d-%H%M%S}.csv"
-            tmp = path.with_suffix(".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
+            path = save_report_csv(folder, "customer-voice", store, days, when, data)
             self._audit.record(actor, "report.export", f"customer-voice days={days}")
             return path
 
